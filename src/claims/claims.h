@@ -1,0 +1,117 @@
+// The claims stage: from annotated documents to cross-checked facts.
+//
+// Contract: build_brief() reads Documents that went through the nlp pipeline
+// and returns facts (figures lined up across reports with a reconciliation
+// status), dated events, inconsistencies, sources and entities. Every item
+// points back at its evidence: the document id and the byte span of the
+// sentence and of the value in that document's normalized text. It never
+// reads files and never mutates documents.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+
+namespace cc {
+
+struct Evidence {
+  std::string doc_id;
+  Span sentence;       // the sentence in the document's normalized text
+  Span span;           // the value or event trigger itself
+  uint64_t input_begin = 0;  // span mapped back to input bytes
+  uint64_t input_end = 0;
+};
+
+// One report of a figure by one document.
+struct FactReport {
+  std::string doc_id;
+  std::string as_written;      // "over 6,000"
+  double value = 0;
+  std::optional<double> low, high;
+  bool approx = false;
+  std::string hedge;
+  std::string attributed_to;   // primary source, "" when the outlet's own
+  std::vector<std::string> via;  // intermediaries, outermost first
+  std::string modality;        // "asserted", "hedged", "planned", ...
+  std::string time;            // TIMEX3 value of the time the figure refers to, "" when none
+  bool is_delta = false;
+  Evidence evidence;
+  std::string sentence_text;
+};
+
+enum class FactStatus { agreed, disputed, updated, single_source };
+const char* fact_status_name(FactStatus s);
+
+struct Fact {
+  std::string id;              // stable within a ledger: hash of the fact's key
+  std::string what;            // "additional troops", a readable description of what is counted
+  std::string counted_class;   // matching key for the counted thing
+  std::string unit;
+  FactStatus status = FactStatus::single_source;
+  std::string note;            // why disputed / how it was updated, for the reader
+  int primary_sources = 0;     // independent confirmations
+  std::vector<FactReport> reports;
+};
+
+struct EventReport {
+  std::string doc_id;
+  std::string attributed_to;
+  std::string modality;
+  std::string time_as_written;
+  Evidence evidence;
+  std::string sentence_text;
+};
+
+struct Event {
+  std::string id;
+  std::string what;            // "Sergei Shoigu traveled to North Korea"
+  std::string predicate;       // predicate class: "visit", "deploy", ...
+  std::string time;            // TIMEX3 value of when it happened
+  std::string precision;       // "day", "month", "season", "year", ...
+  bool planned = false;        // future or planned, not yet happened
+  std::vector<EventReport> reports;
+};
+
+struct Inconsistency {
+  std::string doc_id;
+  std::string what;            // a sentence for the reader
+  std::vector<Evidence> evidence;  // both (or all) spans that conflict
+};
+
+struct SourceSummary {
+  std::string doc_id;
+  std::string path;
+  std::string outlet;
+  std::string title;
+  std::string published;
+  std::vector<std::string> primary_sources;  // distinct attributed sources in this report
+  std::string copy_of;         // doc id this report copies, "" when original
+};
+
+struct EntitySummary {
+  std::string name;
+  std::string type;
+  std::vector<std::string> aliases;
+  int mentions = 0;
+};
+
+struct RemovedSummary {
+  std::string doc_id;
+  RemovedText removed;
+};
+
+struct Brief {
+  std::string title;
+  std::vector<SourceSummary> sources;
+  std::vector<Fact> facts;             // disputes first
+  std::vector<Event> events;           // in event-time order
+  std::vector<Inconsistency> inconsistencies;
+  std::vector<RemovedSummary> removed;
+  std::vector<EntitySummary> entities;
+};
+
+Brief build_brief(const std::vector<Document>& docs);
+
+}  // namespace cc

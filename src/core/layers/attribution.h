@@ -1,0 +1,35 @@
+// Attribution relations and modality, written by nlp/attribution.
+#pragma once
+
+#include <string>
+#include <vector>
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/span.h"
+
+namespace cc {
+
+// The layer span of an Attribution is its content (the attributed text).
+struct Attribution {
+  Span cue;                 // "according to", "said", "quoted ... as saying"
+  Span source;              // the speaker noun phrase
+  std::string cue_lemma;    // "say", "according_to", "estimate", "report", "quote"
+  std::string source_name;  // resolved source, canonical when an entity is known
+  // Intermediaries between the outlet and the primary source, outermost first:
+  // "Yonhap quoted the JCS as saying" -> source JCS, via {"Yonhap"}.
+  std::vector<std::string> via;
+};
+
+enum class ModalityKind : uint8_t { asserted, hedged, planned, conditional, negated, question };
+
+// The layer span of a Modality is the clause it governs.
+struct Modality {
+  ModalityKind kind = ModalityKind::asserted;
+  Span trigger;  // "likely", "may", "plans", "denied"; empty for asserted
+};
+
+void to_json(nlohmann::json& j, const Attribution& a);
+void to_json(nlohmann::json& j, const Modality& m);
+const char* modality_name(ModalityKind k);
+
+}  // namespace cc

@@ -1,0 +1,26 @@
+// Sentences and tokens: the first nlp component.
+//
+// Sentences come from ICU's sentence break iterator, with breaks after known
+// abbreviations ("Gen.", "Jan.", "U.S.") suppressed and every line break a
+// hard break (ingest puts one paragraph on a line). Tokens are written by hand
+// for speed: words (with inner hyphens and apostrophes), numbers ("3,000",
+// "1.5"), dotted abbreviations ("U.K."), possessive "'s" apart, and each
+// punctuation mark on its own.
+#pragma once
+
+#include <string_view>
+
+#include "nlp/pipeline.h"
+
+namespace cc {
+
+class Tokenizer : public Component {
+ public:
+  const char* name() const override { return "tokenize"; }
+  void process(Document& doc) const override;
+};
+
+// Lower-cased ASCII copy (non-ASCII bytes unchanged): enough for lexicon keys.
+std::string ascii_lower(std::string_view s);
+
+}  // namespace cc
