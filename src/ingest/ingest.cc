@@ -41,19 +41,23 @@ void read_one(const std::string& path, const IngestOptions& options, const Docum
 
 }  // namespace
 
-Result<Document> document_from_text(std::string_view bytes, std::string path) {
-  auto decoded = decode_text(bytes);
-  if (!decoded.ok()) return decoded.status();
-  Normalized n = normalize_text(*decoded);
+Result<Document> document_from_decoded(const Decoded& decoded, std::string path) {
+  Normalized n = normalize_text(decoded);
   if (n.text.empty()) return Status::error("no text");
   Document doc;
   doc.path = std::move(path);
-  doc.encoding = decoded->encoding;
-  doc.replaced_bytes = decoded->replaced;
+  doc.encoding = decoded.encoding;
+  doc.replaced_bytes = decoded.replaced;
   doc.text = std::move(n.text);
   doc.offsets = std::move(n.map);
   doc.assign_id();
   return doc;
+}
+
+Result<Document> document_from_text(std::string_view bytes, std::string path) {
+  auto decoded = decode_text(bytes);
+  if (!decoded.ok()) return decoded.status();
+  return document_from_decoded(*decoded, std::move(path));
 }
 
 Status read_inputs(const std::vector<std::string>& paths, const IngestOptions& options,

@@ -14,6 +14,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "core/text.h"
 
 namespace cc {
 
@@ -36,6 +37,11 @@ using ErrorSink = std::function<void(InputError&&)>;
 // unreadable manifest); per-input problems go to on_error.
 Status read_inputs(const std::vector<std::string>& paths, const IngestOptions& options,
                    const DocumentSink& on_document, const ErrorSink& on_error);
+
+// Builds a Document from decoded text (a web page's extracted body, with its
+// map to the page's bytes): normalizes, drops non-body lines, fills id.
+// Title and other metadata are the caller's.
+Result<Document> document_from_decoded(const Decoded& decoded, std::string path);
 
 // Builds a Document from the bytes of one plain-text input: decodes, drops
 // non-body lines, normalizes, takes the first line as title when it reads as
