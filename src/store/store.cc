@@ -209,7 +209,11 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const std::string& path) {
   }
   std::unique_ptr<Ledger> ledger(new Ledger(db, path));
   sqlite3_busy_timeout(db, 5000);
-  if (Status st = ledger->exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"); !st.ok())
+  // In WAL mode synchronous=NORMAL cannot corrupt the ledger; a power cut may
+  // lose the last committed documents, which re-ingesting restores.
+  if (Status st = ledger->exec(
+          "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+      !st.ok())
     return st;
   if (Status st = ledger->migrate(); !st.ok()) return st;
   return ledger;
