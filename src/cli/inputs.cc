@@ -95,7 +95,7 @@ std::vector<Document> load_and_annotate(const InputArgs& args, size_t* failed) {
     report(e);
     if (e.fatal) ++*failed;
   };
-  std::vector<std::string> files = expand_inputs(args.paths, count);
+  std::vector<std::string> files = ingester->expand(args.paths, count);
 
   // Files are read in parallel, each into its own slot, so documents and
   // messages come out in input order whatever the timing.

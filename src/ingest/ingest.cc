@@ -321,7 +321,9 @@ void Ingester::read_jsonl(std::string_view bytes, const std::string& path,
     if (auto it = obj.find("id"); it != obj.end()) id = it->is_string() ? it->get<std::string>() : it->dump();
     std::string doc_path = path + "#" + (id.empty() ? std::to_string(n) : id);
     std::string text = json_string(obj, "text"), html = json_string(obj, "html");
-    Result<Document> doc = Status::error("no \"text\" or \"html\" field");
+    Result<Document> doc = Status::error(
+        obj.contains("file") ? "no \"text\" or \"html\" field (a manifest line? pass manifests with --meta)"
+                             : "no \"text\" or \"html\" field");
     if (!text.empty()) doc = document_from_text(text, doc_path);
     else if (!html.empty()) doc = document_from_html(html, doc_path);
     if (!doc.ok()) {
@@ -381,8 +383,8 @@ void Ingester::read(const std::string& path, const DocumentSink& on_document,
   finished(std::move(doc.value()));
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
-                                       const ErrorSink& on_error) {
+std::vector<std::string> Ingester::expand(const std::vector<std::string>& paths,
+                                          const ErrorSink& on_error) const {
   std::vector<std::string> files;
   for (const auto& path : paths) {
     std::error_code ec;
@@ -395,7 +397,10 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
     for (auto it = fs::recursive_directory_iterator(path, opts, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code type_ec;
-      if (it->is_regular_file(type_ec)) found.push_back(it->path().string());
+      if (!it->is_regular_file(type_ec)) continue;
+      if (!options_.meta_path.empty() && fs::equivalent(it->path(), options_.meta_path, type_ec))
+        continue;
+      found.push_back(it->path().string());
     }
     if (ec) on_error({path, "cannot list directory: " + ec.message()});
     std::sort(found.begin(), found.end());
@@ -408,7 +413,7 @@ Status read_inputs(const std::vector<std::string>& paths, const IngestOptions& o
                    const DocumentSink& on_document, const ErrorSink& on_error) {
   auto ingester = Ingester::create(options);
   if (!ingester.ok()) return ingester.status();
-  for (const auto& file : expand_inputs(paths, on_error)) ingester->read(file, on_document, on_error);
+  for (const auto& file : ingester->expand(paths, on_error)) ingester->read(file, on_document, on_error);
   return Status();
 }
 

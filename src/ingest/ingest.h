@@ -66,6 +66,12 @@ class Ingester {
   // line when it cannot be read or a line is not {file, ...}.
   static Result<Ingester> create(const IngestOptions& options);
 
+  // Expands directories (recursively, sorted by path) into files; other paths
+  // pass through. The manifest is not an input and is skipped when a
+  // directory holds it. Unlistable directories go to on_error.
+  std::vector<std::string> expand(const std::vector<std::string>& paths,
+                                  const ErrorSink& on_error) const;
+
   // Reads one file (not a directory) or "-", emitting its documents in order.
   void read(const std::string& path, const DocumentSink& on_document,
             const ErrorSink& on_error) const;
@@ -82,11 +88,6 @@ class Ingester {
   IngestOptions options_;
   std::unordered_map<std::string, InputMetadata> manifest_;  // by the "file" as written
 };
-
-// Expands directories (recursively, sorted by path) into files; other paths
-// pass through. Unlistable directories go to on_error.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
-                                       const ErrorSink& on_error);
 
 // Reads every input in order, one at a time. Returns an error only when the
 // options themselves are unusable (a bad manifest); per-input problems go to

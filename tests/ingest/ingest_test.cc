@@ -263,6 +263,10 @@ TEST_F(IngestTest, ManifestMatchesByPathOrFileName) {
   options.source = "Flag Source";
   options.published = *PartialDate::parse("2026-04");
   auto run = read({a, b, c, feed}, options);
+  // Walking the folder that holds the manifest does not read it as an input.
+  auto walked = read({dir_.string()}, options);
+  EXPECT_TRUE(walked.errors.empty()) << walked.errors[0].path << ": " << walked.errors[0].message;
+  EXPECT_EQ(walked.docs.size(), 4u);
   ASSERT_EQ(run.docs.size(), 4u);
   EXPECT_EQ(run.docs[0].source, "Coast Wire");  // file name matches
   EXPECT_EQ(run.docs[0].published.iso(), "2026-04-14");
