@@ -52,15 +52,20 @@ void add_ledger_commands(CLI::App& app) {
     auto docs = load_and_annotate(args, &failed);
     auto ledger = open_ledger(true);
     size_t added = 0, present = 0;
-    for (const auto& d : docs) {
-      auto result = ledger->add_document(d);
-      if (!result.ok()) {
-        ++failed;
-        std::cerr << "crosscheck: " << d.path << ": " << result.status().message() << "\n";
-      } else {
-        ++(*result ? added : present);
+    {
+      Progress progress("storing", docs.size());
+      for (size_t i = 0; i < docs.size(); ++i) {
+        const Document& d = docs[i];
+        progress.update(i);
+        auto result = ledger->add_document(d);
+        if (!result.ok()) {
+          ++failed;
+          std::cerr << "crosscheck: " << d.path << ": " << result.status().message() << "\n";
+        } else {
+          ++(*result ? added : present);
+        }
       }
-    }
+    }  // clears the progress line before the summary
     if (added > 0) {
       // Facts are cross-document, so they are rebuilt from every stored report.
       auto all = ledger->documents();

@@ -16,9 +16,8 @@ namespace cc::cli {
 
 namespace {
 
-// Runs work(i) for i in [0, n) on every core. When stderr is a terminal and
-// the job runs past a second, the calling thread shows "<what> done/n" there
-// instead of working.
+// Runs work(i) for i in [0, n) on every core. When progress is shown the
+// calling thread draws it instead of working.
 void parallel_for(size_t n, const char* what, const std::function<void(size_t)>& work) {
   if (n == 0) return;
   std::atomic<size_t> next{0}, done{0};
@@ -33,21 +32,16 @@ void parallel_for(size_t n, const char* what, const std::function<void(size_t)>&
       }
     }
   };
-  bool progress = isatty(STDERR_FILENO) && n > 1;
+  bool progress = Progress::enabled() && n > 1;
   size_t cores = std::max(1u, std::thread::hardware_concurrency());
   size_t threads_wanted = std::min(n, progress ? cores : cores - 1);
   std::vector<std::thread> threads;
   for (size_t t = 0; t < threads_wanted; ++t) threads.emplace_back(worker);
   if (progress) {
-    auto start = std::chrono::steady_clock::now();
-    bool shown = false;
+    Progress shown(what, n);
     std::unique_lock<std::mutex> lock(mu);
-    while (!finished.wait_for(lock, std::chrono::milliseconds(250), [&] { return done == n; })) {
-      if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) continue;
-      std::fprintf(stderr, "\rcrosscheck: %s %zu/%zu", what, done.load(), n);
-      shown = true;
-    }
-    if (shown) std::fprintf(stderr, "\r\033[K");
+    while (!finished.wait_for(lock, std::chrono::milliseconds(250), [&] { return done == n; }))
+      shown.update(done);
   } else {
     worker();
   }
@@ -59,6 +53,25 @@ void report(const InputError& e) {
 }
 
 }  // namespace
+
+Progress::Progress(const char* what, size_t total)
+    : what_(what), total_(total), start_(std::chrono::steady_clock::now()), last_(start_) {}
+
+Progress::~Progress() {
+  if (shown_) std::fprintf(stderr, "\r\033[K");
+}
+
+bool Progress::enabled() { return isatty(STDERR_FILENO); }
+
+void Progress::update(size_t done) {
+  auto now = std::chrono::steady_clock::now();
+  if (!enabled() || now - start_ < std::chrono::seconds(1) ||
+      (shown_ && now - last_ < std::chrono::milliseconds(250)))
+    return;
+  std::fprintf(stderr, "\rcrosscheck: %s %zu/%zu", what_, done, total_);
+  last_ = now;
+  shown_ = true;
+}
 
 void add_input_options(CLI::App* cmd, InputArgs& args) {
   cmd->add_option("paths", args.paths, "files, directories or - for stdin")->required();
