@@ -1,0 +1,34 @@
+// Time consistency within one document: relative expressions that contradict
+// the document's own explicit dates for the same event.
+//
+// "North Korea sent troops this year" in a report published 2025-03 puts the
+// sending in 2025; "troops were sent between January and February 2024" in the
+// same report puts it in 2024. find_time_conflicts returns such pairs with both
+// spans so the claims stage can flag the fact instead of trusting either.
+//
+// Two expressions are about the same event when the verbs next to them share
+// a stem ("sent"/"send", "signed"/"signing"); the years they cover must not
+// overlap. Reads Document::text, tokens, sentences and times (run the time
+// component first). Cost: linear in tokens plus pairs of dated expressions
+// that share a verb.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+
+namespace cc {
+
+struct TimeConflict {
+  Span relative;  // "this year", anchored on the (estimated) publication date
+  Span absolute;  // "between January and February 2024"
+  std::string relative_value;  // "2025"
+  std::string absolute_value;  // "2024-01/2024-02"
+  std::string event;           // the shared verb stem: "send"
+  std::string explanation;     // a sentence for the reader
+};
+
+std::vector<TimeConflict> find_time_conflicts(const Document& doc);
+
+}  // namespace cc
