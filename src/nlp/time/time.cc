@@ -140,8 +140,8 @@ std::optional<Unit> unit_of(std::string_view w) {
       {"quarter", {"Q", false, 1, Gran::quarter}}, {"quarters", {"Q", false, 1, Gran::quarter}},
       {"year", {"Y", false, 1, Gran::year}},    {"years", {"Y", false, 1, Gran::year}},
       {"yr", {"Y", false, 1, Gran::year}},      {"yrs", {"Y", false, 1, Gran::year}},
-      {"decade", {"DE", false, 1, Gran::decade}}, {"decades", {"DE", false, 1, Gran::decade}},
-      {"century", {"CE", false, 1, Gran::century}}, {"centuries", {"CE", false, 1, Gran::century}}};
+      {"decade", {"Y", false, 10, Gran::decade}}, {"decades", {"Y", false, 10, Gran::decade}},
+      {"century", {"Y", false, 100, Gran::century}}, {"centuries", {"Y", false, 100, Gran::century}}};
   auto it = k.find(w);
   if (it == k.end()) return std::nullopt;
   return it->second;
@@ -193,6 +193,8 @@ Tense tense_of_word(std::string_view w) {
       {"upcoming", Tense::future}, {"intends", Tense::future},  {"aims", Tense::future},
       {"could", Tense::future},    {"may", Tense::future},      {"might", Tense::future},
       {"set", Tense::future},      {"due", Tense::future},      {"next", Tense::future},
+      {"would", Tense::future},    {"payable", Tense::future},  {"effective", Tense::future},
+      {"expire", Tense::future},   {"expires", Tense::future},  {"until", Tense::future},
       {"was", Tense::past},        {"were", Tense::past},       {"had", Tense::past},
       {"did", Tense::past},        {"said", Tense::past},       {"told", Tense::past},
       {"sent", Tense::past},       {"began", Tense::past},      {"went", Tense::past},
@@ -355,7 +357,10 @@ class Scanner {
     return u;
   }
 
-  Val weekday(int wd, Tense tense) const {
+  // The weekday nearest the anchor in the tense's direction; news mostly
+  // reports what happened, so an unknown tense counts as past. `offset` -1 /
+  // +1 ("last Monday", "next Monday") excludes the publication day itself.
+  Val weekday(int wd, Tense tense, int offset = 0) const {
     Val v;
     v.relative = true;
     if (!anchor_has(DatePrecision::day)) {
@@ -366,9 +371,10 @@ class Scanner {
     int64_t today = days_from_civil(a_.year, a_.month, a_.day);
     int diff = wd - iso_weekday(today);  // -6..6
     int64_t day;
-    if (tense == Tense::past) day = today + (diff <= 0 ? diff : diff - 7);
+    if (offset < 0) day = today + (diff < 0 ? diff : diff - 7);
+    else if (offset > 0) day = today + (diff > 0 ? diff : diff + 7);
     else if (tense == Tense::future) day = today + (diff >= 0 ? diff : diff + 7);
-    else day = today + (diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff);
+    else day = today + (diff <= 0 ? diff : diff - 7);
     CivilDate c = civil_from_days(day);
     v.gran = Gran::day;
     v.y = c.year;
@@ -580,13 +586,14 @@ class Scanner {
   }
 
   std::optional<Match> match_core(size_t i) const {
+    if (auto m = match_quarter(i)) return m;
     if (auto m = match_numeric(i)) return m;
+    if (auto m = match_spoken_year(i)) return m;
     if (auto m = match_month(i)) return m;
     if (auto m = match_weekday(i)) return m;
     if (auto m = match_duration(i)) return m;
     if (auto m = match_relative(i)) return m;
     if (auto m = match_set(i)) return m;
-    if (auto m = match_quarter(i)) return m;
     if (auto m = match_season(i)) return m;
     return std::nullopt;
   }
@@ -762,18 +769,7 @@ class Scanner {
       if (clock && hour <= 24 && minute <= 59) {
         if (pm && hour < 12) hour += 12;
         if (am && hour == 12) hour = 0;
-        Val v = shift(Gran::time, 0);
-        v.type = TimexType::time;
-        if (v.gran == Gran::day) v.gran = Gran::time;
-        else v.literal += "T" + two(hour) + ":" + two(minute);
-        v.hour = hour;
-        v.minute = minute;
-        // "local time", "GMT", "ET" belong to the expression.
-        if (is(j, "local") && is(j + 1, "time")) j += 2;
-        else if (is(j, "gmt") || is(j, "utc") || is(j, "et") || is(j, "est") || is(j, "edt") ||
-                 is(j, "pt") || is(j, "pst") || is(j, "cet") || is(j, "msk"))
-          ++j;
-        return Match{j, v};
+        return clock_with_date(j, hour, minute);
       }
     }
     // A year on its own: "2022", "in 1998". Not a count: "2000 troops", "$1999".
@@ -799,6 +795,34 @@ class Scanner {
       return Match{i + 1, v};
     }
     return std::nullopt;
+  }
+
+  // A clock time whose tokens end before j, with the time zone and a date
+  // that may follow: "5 p.m. EST Nov. 9", "noon Thursday". Without a date it
+  // is a time of the publication day.
+  Match clock_with_date(size_t j, int hour, int minute) const {
+    if (is(j, "local") && is(j + 1, "time")) j += 2;
+    else if (is(j, "gmt") || is(j, "utc") || is(j, "et") || is(j, "est") || is(j, "edt") ||
+             is(j, "pt") || is(j, "pst") || is(j, "cet") || is(j, "msk"))
+      ++j;
+    size_t k = is(j, ",") || is(j, "on") ? j + 1 : j;
+    std::optional<Match> date;
+    if (weekday_names().count(w(k))) date = match_weekday(k);
+    else if (is(k, "today") || is(k, "yesterday") || is(k, "tomorrow")) date = match_relative(k);
+    else if (month_at(k) != 0) date = match_month(k);
+    Val v;
+    if (date && date->v.gran == Gran::day) {
+      v = date->v;
+      j = date->end;
+    } else {
+      v = shift(Gran::day, 0);
+    }
+    v.type = TimexType::time;
+    v.hour = hour;
+    v.minute = minute;
+    if (v.gran == Gran::day) v.gran = Gran::time;
+    else v.literal += "T" + two(hour) + ":" + two(minute);
+    return Match{j, v};
   }
 
   static std::string two(int n) {
@@ -874,7 +898,9 @@ class Scanner {
     std::string_view x = w(j);
     // "five-year", "24-hour", "two-day": one token.
     size_t dash = x.rfind('-');
-    if (dash != std::string_view::npos && dash > 0 && (unit = unit_of(x.substr(dash + 1)))) {
+    // Only the singular joins a number: "five-year", not "three-quarters".
+    if (dash != std::string_view::npos && dash > 0 && x.back() != 's' &&
+        (unit = unit_of(x.substr(dash + 1)))) {
       std::string_view num = x.substr(0, dash);
       int n = 0;
       auto nw = number_words().find(num);
@@ -885,8 +911,10 @@ class Scanner {
     } else if (count_at(j, &k, &count, /*allow_article=*/true)) {
       // "three" "hours"; "twenty four hours"
       unit = unit_of(w(k));
-      // "a second" is mostly the ordinal: "a second phase".
+      // "a second" is mostly the ordinal: "a second phase"; "$5 a year" is a
+      // rate, not a duration.
       if (!unit || (w(k) == "second" && count == "1" && !is_number(j))) return std::nullopt;
+      if ((w(j) == "a" || w(j) == "an") && j > sb_ && is_number(j - 1)) return std::nullopt;
       ++k;
     } else if (the_past && !first && (unit = unit_of(w(j)))) {
       count = "1";  // "the past year"
@@ -901,19 +929,22 @@ class Scanner {
     } else {
       return std::nullopt;
     }
+    // "52 years old" is an age.
+    if (is(k, "old") && unit->gran == Gran::year) return std::nullopt;
     // "two years ago": a date; "three days from now" too.
-    bool ago = is(k, "ago") || (is(k, "from") && is(k + 1, "now")) || is(k, "hence");
+    bool ago = is(k, "ago") || is(k, "earlier") || (is(k, "from") && is(k + 1, "now")) ||
+               is(k, "hence");
     if (ago && !the_past) {
       int n = 0;
       if (!parse_int(count, 4, &n)) {
         Val v;
         v.relative = true;
-        v.literal = is(k, "ago") ? "PAST_REF" : "FUTURE_REF";
+        v.literal = is(k, "ago") || is(k, "earlier") ? "PAST_REF" : "FUTURE_REF";
         return Match{k + 1, v};
       }
-      int sign = is(k, "ago") ? -1 : 1;
+      int sign = is(k, "ago") || is(k, "earlier") ? -1 : 1;
       // "three hours ago" is a moment of the publication day.
-      Val v = unit->time ? shift(Gran::day, 0) : shift(unit->gran, sign * n * unit->factor);
+      Val v = unit->time ? shift(Gran::day, 0) : shift(unit->gran, sign * n);
       return Match{k + (is(k, "from") ? 2 : 1), v};
     }
     Val v;
@@ -923,7 +954,10 @@ class Scanner {
       int c = 0;
       if (parse_int(count, 4, &c)) n = std::to_string(c * unit->factor);
     }
-    v.literal = std::string("P") + (unit->time ? "T" : "") + n + unit->letter;
+    const char* letter = unit->letter;
+    if (count == "X" && unit->factor == 10) letter = "DE";
+    if (count == "X" && unit->factor == 100) letter = "CE";
+    v.literal = std::string("P") + (unit->time ? "T" : "") + n + letter;
     return Match{k, v};
   }
 
@@ -933,6 +967,12 @@ class Scanner {
     std::string_view x = w(i);
     Val v;
     v.relative = true;
+    if (x == "year-earlier" || x == "year-ago") {
+      // "the year-earlier quarter": the latest reported quarter, a year back.
+      if (is(i + 1, "quarter") || is(i + 1, "period")) return Match{i + 2, shift(Gran::quarter, -5)};
+      return Match{i + 1, shift(Gran::year, -1)};
+    }
+    if (x == "noon" || x == "midnight") return clock_with_date(i + 1, x == "noon" ? 12 : 24, 0);
     if (x == "today" || x == "yesterday" || x == "tomorrow" || x == "tonight") {
       int n = x == "yesterday" ? -1 : x == "tomorrow" ? 1 : 0;
       v = shift(Gran::day, n);
@@ -960,13 +1000,16 @@ class Scanner {
         (x == "recent" && unit_of(w(i + 1)) && w(i + 1).back() == 's') ||
         (x == "the" && is(i + 1, "past") && !unit_of(w(i + 2)) && !is_number(i + 2))) {
       v.literal = "PAST_REF";
-      return Match{i + (x == "recently" || x == "lately" || x == "formerly" ? 1 : 2), v};
+      return Match{i + (x == "the" || x == "recent" ? 2 : 1), v};
     }
-    if ((x == "the" || x == "in") && is(i + 1, "future")) {
+    if (x == "the" && is(i + 1, "future")) {
       v.literal = "FUTURE_REF";
       return Match{i + 2, v};
     }
-    if (x == "future" && i > sb_ && (w(i - 1) == "near" || w(i - 1) == "foreseeable")) return std::nullopt;
+    if (x == "the" && (is(i + 1, "near") || is(i + 1, "foreseeable")) && is(i + 2, "future")) {
+      v.literal = "FUTURE_REF";
+      return Match{i + 3, v};
+    }
     // this/last/next + unit, season or part of day.
     int offset = 0;
     if (x == "this" || x == "current" || x == "the") offset = 0;
@@ -974,7 +1017,7 @@ class Scanner {
     else if (x == "next" || x == "coming") offset = 1;
     else return std::nullopt;
     std::string_view u = w(i + 1);
-    if (x == "the" && u != "weekend") return std::nullopt;
+    if (x == "the") return match_the_period(i);
     Tense tense = tense_at(i, i + 2);
     if (u == "year" || u == "month" || u == "week" || u == "quarter") {
       auto unit = unit_of(u);
@@ -983,15 +1026,17 @@ class Scanner {
     }
     if (u == "weekend") {
       Val wk = shift(Gran::week, offset);
-      if (x == "the") wk = shift(Gran::week, tense == Tense::past ? -1 : 0);
       if (wk.gran == Gran::week) {
-        wk.gran = Gran::literal;
         wk.literal = format_value(wk) + "-WE";
+        wk.gran = Gran::literal;
       }
       return Match{i + 2, wk};
     }
     int s = season_of(u);
     if (s >= 0 && x != "current") return Match{i + 2, season(s, offset, tense)};
+    auto wd = weekday_names().find(u);
+    if (wd != weekday_names().end() && x != "current")
+      return Match{i + 2, weekday(wd->second, tense, offset)};
     const char* part = part_of_day(u);
     if (part && (x == "this" || x == "last")) {
       // "this morning"; "last night" is the night before publication.
@@ -1008,6 +1053,35 @@ class Scanner {
     return std::nullopt;
   }
 
+  // Periods business news names without a number: "the quarter", "the latest
+  // quarter" (the last one reported), "the current quarter", "the year",
+  // "the fiscal year", "the weekend".
+  std::optional<Match> match_the_period(size_t i) const {
+    size_t j = i + 1;
+    bool current = false, latest = false;
+    if (is(j, "current")) current = true, ++j;
+    else if (is(j, "latest") || is(j, "most")) latest = true, j += is(j, "most") ? 2 : 1;
+    else if (is(j, "full")) ++j;
+    if (is(j, "fiscal")) ++j;
+    if (is(j, "year") && !is(j + 1, "'s")) {
+      if (is_number(j + 1)) return std::nullopt;  // "the year 2000": the number says it
+      return Match{j + 1, shift(Gran::year, 0)};
+    }
+    if (is(j, "quarter")) {
+      bool reported = latest || (!current && tense_at(i, j + 1) != Tense::future);
+      return Match{j + 1, shift(Gran::quarter, reported ? -1 : 0)};
+    }
+    if (is(j, "weekend") && j == i + 1) {
+      Val wk = shift(Gran::week, tense_at(i, j + 1) == Tense::past ? -1 : 0);
+      if (wk.gran == Gran::week) {
+        wk.literal = format_value(wk) + "-WE";
+        wk.gran = Gran::literal;
+      }
+      return Match{j + 1, wk};
+    }
+    return std::nullopt;
+  }
+
   // every Monday, each week, every two years, daily, twice a week.
   std::optional<Match> match_set(size_t i) const {
     std::string_view x = w(i);
@@ -1018,7 +1092,10 @@ class Scanner {
         {"annually", "P1Y"}, {"quarterly", "P1Q"}, {"hourly", "PT1H"},  {"nightly", "P1D"},
         {"biweekly", "P2W"}, {"biannually", "P6M"}};
     auto adv = kAdverbs.find(x);
-    if (adv != kAdverbs.end()) {
+    // "daily" before a noun is an adjective ("a daily newspaper"), not a set.
+    bool before_noun = i + 1 < se_ && doc_.tokens[i + 1].value.kind == TokenKind::word &&
+                       !capitalized(i + 1) && w(i + 1) != "and" && w(i + 1) != "or";
+    if (adv != kAdverbs.end() && !before_noun) {
       v.literal = adv->second;
       return Match{i + 1, v};
     }
@@ -1051,9 +1128,23 @@ class Scanner {
     return std::nullopt;
   }
 
-  // "the first quarter of 2025", "Q3 2024", "fourth-quarter", "the second half".
+  // "the first quarter of 2025", "Q3 2024", "fourth-quarter", "the second
+  // half", "the 1988 third quarter", "next year's first quarter".
   std::optional<Match> match_quarter(size_t i) const {
     size_t j = is(i, "the") ? i + 1 : i;
+    int year = 0;
+    bool year_before = false;
+    int year_offset = 0;
+    bool year_relative = false;
+    if (is_year_number(w(j), &year) && j + 1 < se_) {
+      year_before = true;
+      ++j;
+    } else if ((is(j, "this") || is(j, "last") || is(j, "next")) && is(j + 1, "year") &&
+               is(j + 2, "'s")) {
+      year_relative = true;
+      year_offset = is(j, "this") ? 0 : is(j, "last") ? -1 : 1;
+      j += 3;
+    }
     std::string_view x = w(j);
     int q = 0;
     bool half = false;
@@ -1078,17 +1169,52 @@ class Scanner {
     Val v;
     v.gran = half ? Gran::half : Gran::quarter;
     v.sub = q;
+    if (year_before) {
+      v.y = year;
+      v.year_given = true;
+      return Match{k, v};
+    }
+    if (year_relative) {
+      Val y = shift(Gran::year, year_offset);
+      v.y = y.y;
+      v.relative = true;
+      v.note = y.note;
+      return Match{k, v};
+    }
     size_t y = is(k, "of") ? k + 1 : k;
     if (is(y, "fiscal")) ++y;
-    int year = 0;
     if (is_year_number(w(y), &year)) {
       v.y = year;
       v.year_given = true;
       return Match{y + 1, v};
     }
-    int month = half ? (q - 1) * 6 + 1 : (q - 1) * 3 + 1;
-    anchor_year(&v, month, 1, tense_at(i, k));
+    // A quarter named without a year is this year's, unless a past-tense
+    // sentence names one that has not begun yet.
+    v.relative = true;
+    if (!anchor_has(DatePrecision::year)) {
+      v.note = anchor_missing_note("the year");
+      return Match{k, v};
+    }
+    v.y = a_.year;
+    int first_month = half ? (q - 1) * 6 + 1 : (q - 1) * 3 + 1;
+    if (anchor_has(DatePrecision::month) && first_month > a_.month &&
+        tense_at(i, k) == Tense::past)
+      v.y -= 1;
     return Match{k, v};
+  }
+
+  // "nineteen ninety-six": years as broadcasts say them.
+  std::optional<Match> match_spoken_year(size_t i) const {
+    if (!is(i, "nineteen") && !is(i, "eighteen")) return std::nullopt;
+    std::string count;
+    size_t end = 0;
+    int n = 0;
+    if (!count_at(i + 1, &end, &count, false) || !parse_int(count, 2, &n) || n < 10) return std::nullopt;
+    Val v;
+    v.gran = Gran::year;
+    v.y = (is(i, "nineteen") ? 1900 : 1800) + n;
+    v.year_given = true;
+    return Match{end, v};
   }
 
   // "spring 2024", "the fall of 2023", "in the spring", "in winter".
@@ -1142,8 +1268,6 @@ class Scanner {
         bool consecutive = false;
         if (a.gran == Gran::month && a.y != kNoYear && b->v.y != kNoYear)
           consecutive = b->v.y * 12 + b->v.m == a.y * 12 + a.m + 1;
-        else if (a.gran == Gran::year)
-          consecutive = b->v.y == a.y + 1;
         else if (a.gran == Gran::month && a.y == kNoYear && b->v.y == kNoYear)
           consecutive = b->v.m == a.m + 1;
         if (from_to || span_words || consecutive) {
