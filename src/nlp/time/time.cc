@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "nlp/time/calendar.h"
@@ -125,7 +126,7 @@ struct Unit {
   int factor;
   Gran gran;  // granularity of a date this many units away
 };
-std::optional<Unit> unit_of(std::string_view w) {
+const std::unordered_map<std::string_view, Unit>& units() {
   static const std::unordered_map<std::string_view, Unit> k = {
       {"second", {"S", true, 1, Gran::time}},   {"seconds", {"S", true, 1, Gran::time}},
       {"minute", {"M", true, 1, Gran::time}},   {"minutes", {"M", true, 1, Gran::time}},
@@ -142,8 +143,11 @@ std::optional<Unit> unit_of(std::string_view w) {
       {"yr", {"Y", false, 1, Gran::year}},      {"yrs", {"Y", false, 1, Gran::year}},
       {"decade", {"Y", false, 10, Gran::decade}}, {"decades", {"Y", false, 10, Gran::decade}},
       {"century", {"Y", false, 100, Gran::century}}, {"centuries", {"Y", false, 100, Gran::century}}};
-  auto it = k.find(w);
-  if (it == k.end()) return std::nullopt;
+  return k;
+}
+std::optional<Unit> unit_of(std::string_view w) {
+  auto it = units().find(w);
+  if (it == units().end()) return std::nullopt;
   return it->second;
 }
 
@@ -216,6 +220,35 @@ Tense tense_of_word(std::string_view w) {
   return Tense::unknown;
 }
 
+// Words that can begin a time expression. Every pattern starts with one of
+// these, a number, or a hyphenated token, so the scanner skips other tokens
+// with one lookup.
+bool may_start(std::string_view w) {
+  static const std::unordered_set<std::string_view> kStarts = [] {
+    std::unordered_set<std::string_view> k = {
+        "a", "an", "the", "this", "last", "next", "past", "previous", "coming", "current",
+        "early", "earlier", "late", "later", "mid", "around", "about", "approximately",
+        "roughly", "nearly", "almost", "under", "over", "more", "less", "fewer", "at", "up",
+        "every", "each", "once", "twice", "daily", "weekly", "monthly", "yearly", "annually",
+        "quarterly", "hourly", "nightly", "biweekly", "biannually", "today", "yesterday",
+        "tomorrow", "tonight", "now", "nowadays", "currently", "these", "right", "recently",
+        "lately", "formerly", "recent", "noon", "midnight", "nineteen", "eighteen", "spring",
+        "summer", "fall", "autumn", "winter", "q1", "q2", "q3", "q4", "h1", "h2", "several",
+        "few", "many", "some", "half", "mid-"};
+    for (const auto& m : {&month_names(), &month_abbreviations(), &weekday_names(),
+                          &number_words(), &ordinal_words()})
+      for (const auto& [name, value] : *m) k.insert(name);
+    for (const auto& [name, unit] : units()) k.insert(name);  // "for years"
+    return k;
+  }();
+  if (w.empty()) return false;
+  if ((w[0] >= '0' && w[0] <= '9') || w[0] == '\'' || w.find('-') != std::string_view::npos)
+    return true;
+  if (kStarts.count(w)) return true;
+  // Plural weekdays: "on Mondays".
+  return w.size() > 6 && w.back() == 's' && weekday_names().count(w.substr(0, w.size() - 1));
+}
+
 class Scanner {
  public:
   Scanner(const Document& doc, const PartialDate& anchor, std::string_view anchor_kind)
@@ -225,6 +258,7 @@ class Scanner {
       std::string w = ascii_lower(doc[t.span]);
       // "Jan." and "Sept." arrive as one token with their period.
       if (w.size() > 2 && w.back() == '.' && w.find('.') == w.size() - 1) w.pop_back();
+      starts_.push_back(may_start(w));
       words_.push_back(std::move(w));
     }
   }
@@ -234,6 +268,10 @@ class Scanner {
       sb_ = s.value.first_token;
       se_ = s.value.end_token;
       for (size_t i = sb_; i < se_;) {
+        if (!starts_[i]) {
+          ++i;
+          continue;
+        }
         auto m = match(i);
         if (!m) {
           ++i;
@@ -504,6 +542,9 @@ class Scanner {
       std::string_view k = w(i + 1);
       mod = k == "end" || k == "close" ? "END" : k == "middle" ? "MID" : "START";
       j = i + 3;
+    } else if ((x == "end" || x == "beginning" || x == "start" || x == "middle") && is(i + 1, "of")) {
+      mod = x == "end" ? "END" : x == "middle" ? "MID" : "START";
+      j = i + 2;
     } else if (x == "early" || x == "earlier") {
       mod = "START";
       j = i + 1;
@@ -601,29 +642,26 @@ class Scanner {
   // Month number at i, when the token is a month name and reads as one.
   int month_at(size_t i) const {
     std::string_view x = w(i);
-    auto it = month_names().find(x);
-    if (it != month_names().end()) {
-      // "may" and "march" are also verbs: capitalized, and "May" needs a number
-      // or a preposition next to it.
-      if (x == "may" || x == "march") {
-        bool next_number = is_number(i + 1) || (i + 1 < se_ && parse_day(w(i + 1), nullptr));
-        if (!capitalized(i) && !next_number) return 0;
-        if (x == "may" && !next_number) {
-          static const char* const kBefore[] = {"in", "since", "until", "by", "of", "early",
-                                                "late", "last", "next", "this", "mid", "through",
-                                                "from", "to", "between", "and", "or", "during",
-                                                "before", "after", "end", "beginning"};
-          if (i == sb_) return 0;
-          bool ok = false;
-          for (const char* b : kBefore) ok = ok || w(i - 1) == b;
-          if (!ok) return 0;
-        }
-      }
-      return it->second;
-    }
-    auto ab = month_abbreviations().find(x);
-    if (ab != month_abbreviations().end() && (is_number(i + 1) || parse_day(w(i + 1), nullptr)))
-      return ab->second;
+    int month = 0;
+    bool verb = x == "may" || x == "march";  // also verbs
+    if (auto it = month_names().find(x); it != month_names().end()) month = it->second;
+    else if (auto ab = month_abbreviations().find(x); ab != month_abbreviations().end()) month = ab->second;
+    else return 0;
+    if (month_names().count(x) && !verb) return month;
+    // "May", "march" and "Feb" need support: a day or year after them, or
+    // (capitalized, for the verbs) a preposition or determiner before them.
+    size_t k = is(i + 1, ",") ? i + 2 : i + 1;
+    int year = 0;
+    if (is_number(i + 1) || parse_day(w(i + 1), nullptr) || is_year_number(w(k), &year)) return month;
+    if (verb && !capitalized(i)) return 0;
+    if (x == "march" && i > sb_) return month;
+    static const char* const kBefore[] = {"in", "since", "until", "by", "of", "early", "late",
+                                          "last", "next", "this", "mid", "through", "from", "to",
+                                          "between", "and", "or", "during", "before", "after",
+                                          "end", "beginning", "start", "middle", "past"};
+    if (i == sb_) return 0;
+    for (const char* b : kBefore)
+      if (w(i - 1) == b) return month;
     return 0;
   }
 
@@ -750,28 +788,7 @@ class Scanner {
         return Match{j, v};
       }
     }
-    // Clock times: "10 a.m.", "10:30", "10:30 p.m.", "9 o'clock".
-    int hour = 0, minute = 0;
-    if (parse_int(x, 2, &hour)) {
-      size_t j = i + 1;
-      bool clock = false;
-      if (is(j, ":") && parse_int(w(j + 1), 2, &minute) && w(j + 1).size() == 2) {
-        j += 2;
-        clock = true;
-      }
-      std::string_view ap = w(j);
-      bool pm = ap == "p.m." || ap == "pm" || ap == "p.m";
-      bool am = ap == "a.m." || ap == "am" || ap == "a.m";
-      if (pm || am || ap == "o'clock") {
-        ++j;
-        clock = true;
-      }
-      if (clock && hour <= 24 && minute <= 59) {
-        if (pm && hour < 12) hour += 12;
-        if (am && hour == 12) hour = 0;
-        return clock_with_date(j, hour, minute);
-      }
-    }
+    if (auto clock = match_clock(i)) return clock;
     // A year on its own: "2022", "in 1998". Not a count: "2000 troops", "$1999".
     if (is_year_number(x, &year) && x.size() == 4) {
       if (i > sb_ && (w(i - 1) == "$" || w(i - 1) == "€" || w(i - 1) == "£" || w(i - 1) == "no" ||
@@ -795,6 +812,53 @@ class Scanner {
       return Match{i + 1, v};
     }
     return std::nullopt;
+  }
+
+  // Clock times: "10 a.m.", "10:30", "7:56:35 pm", "7pm", "9 o'clock",
+  // "seven o'clock". A bare number is not a time.
+  std::optional<Match> match_clock(size_t i) const {
+    auto split = [](std::string_view t, int* n, std::string_view* suffix) {
+      size_t d = 0;
+      while (d < t.size() && t[d] >= '0' && t[d] <= '9') ++d;
+      *suffix = t.substr(d);
+      return parse_int(t.substr(0, d), 2, n);
+    };
+    auto meridiem = [](std::string_view t) {
+      if (t == "pm" || t == "p.m." || t == "p.m") return 1;
+      if (t == "am" || t == "a.m." || t == "a.m") return -1;
+      return 0;
+    };
+    int hour = 0, minute = 0, second = 0;
+    std::string_view suffix;
+    size_t j = i + 1;
+    bool clock = false;
+    if (!split(w(i), &hour, &suffix)) {
+      auto it = number_words().find(w(i));
+      if (it == number_words().end() || it->second > 12 || !is(i + 1, "o'clock")) return std::nullopt;
+      return clock_with_date(i + 2, it->second, 0);
+    }
+    if (suffix.empty() && is(j, ":") && split(w(j + 1), &minute, &suffix) &&
+        w(j + 1).size() - suffix.size() == 2) {
+      j += 2;
+      clock = true;
+      if (suffix.empty() && is(j, ":") && split(w(j + 1), &second, &suffix)) j += 2;
+    }
+    int m = meridiem(suffix);
+    if (!suffix.empty() && m == 0) return std::nullopt;
+    if (suffix.empty()) {
+      m = meridiem(w(j));
+      if (m != 0 || is(j, "o'clock")) {
+        ++j;
+        clock = true;
+      }
+    } else {
+      clock = true;
+    }
+    if (!clock || hour > 24 || minute > 59 || second > 59 || (m != 0 && (hour == 0 || hour > 12)))
+      return std::nullopt;
+    if (m > 0 && hour < 12) hour += 12;
+    if (m < 0 && hour == 12) hour = 0;
+    return clock_with_date(j, hour, minute);
   }
 
   // A clock time whose tokens end before j, with the time zone and a date
@@ -915,6 +979,11 @@ class Scanner {
       // rate, not a duration.
       if (!unit || (w(k) == "second" && count == "1" && !is_number(j))) return std::nullopt;
       if ((w(j) == "a" || w(j) == "an") && j > sb_ && is_number(j - 1)) return std::nullopt;
+      // "twenty second" is an ordinal; "three quarters of" and "a quarter
+      // past" are fractions.
+      if (w(k) == "second" && count != "1" && !is_number(j)) return std::nullopt;
+      if (unit->gran == Gran::quarter && (is(k + 1, "of") || is(k + 1, "past") || is(k + 1, "to")))
+        return std::nullopt;
       ++k;
     } else if (the_past && !first && (unit = unit_of(w(j)))) {
       count = "1";  // "the past year"
@@ -943,6 +1012,8 @@ class Scanner {
         return Match{k + 1, v};
       }
       int sign = is(k, "ago") || is(k, "earlier") ? -1 : 1;
+      if (unit->gran == Gran::year && sign < 0)
+        if (auto q = quarter_years_back(n)) return Match{k + 1, *q};
       // "three hours ago" is a moment of the publication day.
       Val v = unit->time ? shift(Gran::day, 0) : shift(unit->gran, sign * n);
       return Match{k + (is(k, "from") ? 2 : 1), v};
@@ -1013,12 +1084,33 @@ class Scanner {
     // this/last/next + unit, season or part of day.
     int offset = 0;
     if (x == "this" || x == "current" || x == "the") offset = 0;
-    else if (x == "last" || x == "previous") offset = -1;
+    else if (x == "last" || x == "previous" || x == "past") offset = -1;
     else if (x == "next" || x == "coming") offset = 1;
     else return std::nullopt;
     std::string_view u = w(i + 1);
     if (x == "the") return match_the_period(i);
     Tense tense = tense_at(i, i + 2);
+    if (int month = month_at(i + 1); month != 0 && x != "current") {
+      // "last June": the latest one before this month; "next June": the
+      // first one after it; "this June": this year's.
+      Val v;
+      v.gran = Gran::month;
+      v.m = month;
+      Val year = shift(Gran::month, 0);
+      if (year.gran != Gran::month) {
+        v.relative = true;
+        v.note = anchor_missing_note("the year");
+        return Match{i + 2, v};
+      }
+      v.y = year.y;
+      if (offset < 0 && month >= year.m) v.y -= 1;
+      if (offset > 0 && month <= year.m) v.y += 1;
+      v.relative = true;
+      return Match{i + 2, v};
+    }
+    if (x == "past" && !weekday_names().count(u)) return std::nullopt;
+    if (u == "year" && offset == -1)
+      if (auto q = quarter_years_back(1)) return Match{i + 2, *q};
     if (u == "year" || u == "month" || u == "week" || u == "quarter") {
       auto unit = unit_of(u);
       v = shift(unit->gran, offset);
@@ -1053,11 +1145,30 @@ class Scanner {
     return std::nullopt;
   }
 
+  // In a sentence about a quarter ("third-quarter profit rose from a year
+  // earlier"), the quarter last named, `years` back.
+  std::optional<Val> quarter_years_back(int years) const {
+    if (!last_quarter_) return std::nullopt;
+    bool about_quarter = false;
+    for (size_t k = sb_; k < se_ && !about_quarter; ++k)
+      about_quarter = words_[k] == "quarter" || words_[k].ends_with("-quarter") || words_[k] == "period";
+    if (!about_quarter) return std::nullopt;
+    Val v = *last_quarter_;
+    v.y -= years;
+    v.year_given = false;
+    v.relative = false;
+    v.mod.clear();
+    return v;
+  }
+
   // Periods business news names without a number: "the quarter", "the latest
   // quarter" (the last one reported), "the current quarter", "the year",
   // "the fiscal year", "the weekend".
   std::optional<Match> match_the_period(size_t i) const {
     size_t j = i + 1;
+    if (is(j, "day") && (is(j + 1, "before") || is(j + 1, "after")) &&
+        (is(j + 2, "yesterday") || is(j + 2, "tomorrow")))
+      return Match{j + 3, shift(Gran::day, is(j + 2, "yesterday") ? -2 : 2)};
     bool current = false, latest = false;
     if (is(j, "current")) current = true, ++j;
     else if (is(j, "latest") || is(j, "most")) latest = true, j += is(j, "most") ? 2 : 1;
@@ -1104,6 +1215,15 @@ class Scanner {
       auto wd = weekday_names().find(w(j));
       if (wd != weekday_names().end()) {
         v.literal = "XXXX-WXX-" + std::to_string(wd->second);
+        return Match{j + 1, v};
+      }
+      if (is(j, "other") && (wd = weekday_names().find(w(j + 1))) != weekday_names().end()) {
+        v.literal = "XXXX-WXX-" + std::to_string(wd->second);
+        v.mod = "EVERY_OTHER";
+        return Match{j + 2, v};
+      }
+      if (const char* part = part_of_day(w(j))) {
+        v.literal = std::string("XXXX-XX-XXT") + part;
         return Match{j + 1, v};
       }
       std::string count = "1";
@@ -1244,7 +1364,7 @@ class Scanner {
 
   // Writes the match at i (merging a coordinated second expression when they
   // form a range) and returns the token to continue from.
-  size_t emit(size_t i, Match m, Layer<Timex>* out) const {
+  size_t emit(size_t i, Match m, Layer<Timex>* out) {
     if (m.v.gran == Gran::literal && m.v.literal.empty() && m.v.type == TimexType::date) return m.end;
     size_t end = m.end;
     Val& a = m.v;
@@ -1276,6 +1396,7 @@ class Scanner {
         }
       }
     }
+    if (a.gran == Gran::quarter && a.y != kNoYear) last_quarter_ = a;
     Timex t;
     t.type = a.type;
     t.value = format_value(a);
@@ -1307,7 +1428,11 @@ class Scanner {
   PartialDate a_;
   std::string_view anchor_kind_;
   std::vector<std::string> words_;
+  std::vector<bool> starts_;  // may_start(words_[i])
   size_t sb_ = 0, se_ = 0;
+  // The last quarter the text named: "a year earlier" in a sentence about
+  // quarterly results means that quarter a year back.
+  std::optional<Val> last_quarter_;
 };
 
 class TimeTagger : public Component {
