@@ -92,6 +92,9 @@ TEST(Time, RelativeToPublication) {
   EXPECT_EQ(found(tag("Next month the board meets.")), V{"Next month=DATE:2025-04"});
   EXPECT_EQ(found(tag("The dam was finished two years ago.")), V{"two years ago=DATE:2023"});
   EXPECT_EQ(found(tag("Earlier this year, the plant closed.")), V{"Earlier this year=DATE:2025:START"});
+  EXPECT_EQ(found(tag("Crops wilted this summer.", "2025-08-10")), V{"this summer=DATE:2025-SU"});
+  EXPECT_EQ(found(tag("Snow fell last winter.", "2025-01-20")), V{"last winter=DATE:2023-WI"});
+  EXPECT_EQ(found(tag("Troops left last Thursday.")), V{"last Thursday=DATE:2025-03-20"});
   EXPECT_EQ(found(tag("The firm is now larger than it was in the past.")),
             (V{"now=DATE:PRESENT_REF", "the past=DATE:PAST_REF"}));
   EXPECT_EQ(found(tag("Such deals may be common in the future.")), V{"the future=DATE:FUTURE_REF"});
@@ -152,6 +155,54 @@ TEST(Time, ClockTimes) {
             V{"10:30 a.m. local time=TIME:2025-03-28T10:30"});
   EXPECT_EQ(found(tag("Sirens sounded at 9 p.m.")), V{"9 p.m.=TIME:2025-03-28T21:00"});
   EXPECT_EQ(found(tag("Residents were woken last night.")), V{"last night=TIME:2025-03-27TNI"});
+}
+
+TEST(Time, RangesOfDaysAndNumericMonths) {
+  EXPECT_EQ(found(tag("Polls open March 3-5, 2024.")), V{"March 3-5, 2024=DATE:2024-03-03/2024-03-05"});
+  EXPECT_EQ(found(tag("The summit runs November 19 to 20, 2025.")),
+            V{"November 19 to 20, 2025=DATE:2025-11-19/2025-11-20"});
+  EXPECT_EQ(found(tag("Filed 2015/08/12; revised 11/2016.")),
+            (V{"2015/08/12=DATE:2015-08-12", "11/2016=DATE:2016-11"}));
+  EXPECT_TRUE(found(tag("Polls open March 30-31, 2023 and February 28-30, 2023.")).size() == 1);
+}
+
+TEST(Time, MonthNamesWithLastNextThis) {
+  EXPECT_EQ(found(tag("Prices peaked last June.")), V{"last June=DATE:2024-06"});
+  EXPECT_EQ(found(tag("The vote is next February.")), V{"next February=DATE:2026-02"});
+  EXPECT_EQ(found(tag("It opens this May.")), V{"this May=DATE:2025-05"});
+  EXPECT_EQ(found(tag("Inflation eased in Feb, 2024.")), V{"Feb, 2024=DATE:2024-02"});
+}
+
+TEST(Time, BusinessPeriods) {
+  // Published 2025-03-28: the quarter last reported is 2024-Q4.
+  EXPECT_EQ(found(tag("Net income rose 5% in the quarter.")), V{"the quarter=DATE:2024-Q4"});
+  EXPECT_EQ(found(tag("Third-quarter profit rose from a year earlier.")),
+            (V{"Third-quarter=DATE:2024-Q3", "a year earlier=DATE:2023-Q3"}));
+  EXPECT_EQ(found(tag("Sales fell in the 2023 second quarter.")),
+            V{"the 2023 second quarter=DATE:2023-Q2"});
+  EXPECT_EQ(found(tag("Costs rose in next year's first quarter.")),
+            V{"next year's first quarter=DATE:2026-Q1"});
+  EXPECT_EQ(found(tag("Revenue for the fiscal year was flat.")), V{"the fiscal year=DATE:2025"});
+  EXPECT_EQ(found(tag("Profit doubled from the year-earlier quarter.")),
+            V{"year-earlier quarter=DATE:2023-Q4"});
+}
+
+TEST(Time, ClockTimesWithDatesAndCompactForms) {
+  EXPECT_EQ(found(tag("The offer expires at 17:00 GMT on Nov. 9.")),
+            V{"17:00 GMT on Nov. 9=TIME:2025-11-09T17:00"});
+  EXPECT_EQ(found(tag("They met at noon Thursday.")), V{"noon Thursday=TIME:2025-03-27T12:00"});
+  EXPECT_EQ(found(tag("Doors open at 7pm and close at 11:30pm.")),
+            (V{"7pm=TIME:2025-03-28T19:00", "11:30pm=TIME:2025-03-28T23:30"}));
+  EXPECT_EQ(found(tag("It ended at seven o'clock.")), V{"seven o'clock=TIME:2025-03-28T07:00"});
+  EXPECT_EQ(found(tag("The shelling began the day before yesterday.")),
+            V{"the day before yesterday=DATE:2025-03-26"});
+}
+
+TEST(Time, FractionsOrdinalsAndAgesAreNotDurations) {
+  EXPECT_TRUE(found(tag("Three quarters of the voters agreed.")).empty());
+  EXPECT_TRUE(found(tag("The twenty second amendment passed.")).empty());
+  EXPECT_TRUE(found(tag("The 52 years old driver fled. Fees are $5 a year.")).empty());
+  EXPECT_TRUE(found(tag("Production is reported in a daily bulletin.")).empty());
 }
 
 TEST(Time, VerbsAndCountsAreNotDates) {

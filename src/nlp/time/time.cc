@@ -397,7 +397,8 @@ class Scanner {
 
   // The weekday nearest the anchor in the tense's direction; news mostly
   // reports what happened, so an unknown tense counts as past. `offset` -1 /
-  // +1 ("last Monday", "next Monday") excludes the publication day itself.
+  // +1 ("last Monday", "next Monday") means that day of the previous / next
+  // ISO week.
   Val weekday(int wd, Tense tense, int offset = 0) const {
     Val v;
     v.relative = true;
@@ -409,8 +410,7 @@ class Scanner {
     int64_t today = days_from_civil(a_.year, a_.month, a_.day);
     int diff = wd - iso_weekday(today);  // -6..6
     int64_t day;
-    if (offset < 0) day = today + (diff < 0 ? diff : diff - 7);
-    else if (offset > 0) day = today + (diff > 0 ? diff : diff + 7);
+    if (offset != 0) day = today + diff + 7 * offset;
     else if (tense == Tense::future) day = today + (diff >= 0 ? diff : diff + 7);
     else day = today + (diff <= 0 ? diff : diff - 7);
     CivilDate c = civil_from_days(day);
@@ -629,6 +629,7 @@ class Scanner {
   std::optional<Match> match_core(size_t i) const {
     if (auto m = match_quarter(i)) return m;
     if (auto m = match_numeric(i)) return m;
+    if (auto m = match_clock(i)) return m;  // "seven o'clock"
     if (auto m = match_spoken_year(i)) return m;
     if (auto m = match_month(i)) return m;
     if (auto m = match_weekday(i)) return m;
@@ -671,9 +672,25 @@ class Scanner {
     if (month == 0) return std::nullopt;
     Val v;
     size_t j = i + 1;
-    int day = 0, year = 0;
-    if (parse_day(w(j), &day) && !is_year_number(w(j), &year)) {
+    int day = 0, year = 0, last_day = 0;
+    // "March 3-5" (one token) and "November 19 to 20": a range of days.
+    std::string_view x = w(j);
+    size_t dash = x.find('-');
+    if (is_number(j) && dash != std::string_view::npos && parse_day(x.substr(0, dash), &day) &&
+        parse_day(x.substr(dash + 1), &last_day) && last_day > day) {
+      x = x.substr(0, dash);
+    } else {
+      last_day = 0;
+    }
+    if (parse_day(x, &day) && !is_year_number(x, &year)) {
       ++j;
+      if (last_day == 0 && (is(j, "to") || is(j, "through") || is(j, "until") || is(j, "-") ||
+                            is(j, "–")) &&
+          parse_day(w(j + 1), &last_day) && last_day > day && !month_at(j + 2)) {
+        j += 2;
+      } else if (last_day <= day) {
+        last_day = 0;
+      }
       size_t k = is(j, ",") ? j + 1 : j;
       if (is_year_number(w(k), &year)) {
         j = k + 1;
@@ -686,6 +703,13 @@ class Scanner {
       v.m = month;
       v.d = day;
       if (!v.year_given) anchor_year(&v, month, day, tense_at(i, j));
+      if (last_day != 0) {
+        if (last_day > days_in_month(v.y == kNoYear ? 2024 : v.y, month)) return Match{j, invalid()};
+        Val end = v;
+        end.d = last_day;
+        v.literal = format_value(v) + "/" + format_value(end);
+        v.gran = Gran::literal;
+      }
       return Match{j, v};
     }
     v.gran = Gran::month;
@@ -744,6 +768,33 @@ class Scanner {
       v.y = year;
       v.year_given = true;
       return Match{i + 1, v};
+    }
+    // "2015/08/12", "2016/11" and "11/2016": year first or a month and year.
+    if (is(i + 1, "/") && is_number(i + 2)) {
+      int a = 0, b = 0;
+      if (is_year_number(x, &year) && parse_int(w(i + 2), 2, &a) && a >= 1 && a <= 12) {
+        Val v;
+        v.y = year;
+        v.m = a;
+        v.year_given = true;
+        if (is(i + 3, "/") && parse_int(w(i + 4), 2, &b)) {
+          if (!valid_calendar_date(year, a, b)) return Match{i + 5, invalid()};
+          v.gran = Gran::day;
+          v.d = b;
+          return Match{i + 5, v};
+        }
+        v.gran = Gran::month;
+        return Match{i + 3, v};
+      }
+      if (parse_int(x, 2, &a) && a >= 1 && a <= 12 && is_year_number(w(i + 2), &year) &&
+          !is(i + 3, "/")) {
+        Val v;
+        v.gran = Gran::month;
+        v.y = year;
+        v.m = a;
+        v.year_given = true;
+        return Match{i + 3, v};
+      }
     }
     // "3/27/2025" (US order, as English news writes it) and "27/3/2025" when
     // the first number cannot be a month.
