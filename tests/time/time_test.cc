@@ -53,6 +53,10 @@ TEST(Time, MonthAndDayWithoutYearFollowTense) {
   // Past tense: the latest one before publication; future: the next one.
   EXPECT_EQ(found(tag("Officials said the convoy arrived on June 17.")),
             V{"June 17=DATE:2024-06-17"});
+  // A date without a year is close to publication: with no tense, the nearest.
+  EXPECT_EQ(found(tag("Dividend: payable Dec. 15 to holders of record Nov. 20.", "2024-11-02")),
+            (V{"Dec. 15=DATE:2024-12-15", "Nov. 20=DATE:2024-11-20"}));
+  EXPECT_EQ(found(tag("Board meeting: December.", "2025-02-10")), V{"December=DATE:2024-12"});
   EXPECT_EQ(found(tag("The parade will be held May 9.")), V{"May 9=DATE:2025-05-09"});
   EXPECT_EQ(found(tag("On March 27, the minister resigned.")), V{"March 27=DATE:2025-03-27"});
   EXPECT_EQ(found(tag("Shipments were recorded in January and February.")),
@@ -182,7 +186,8 @@ TEST(Time, BusinessPeriods) {
             V{"the 2023 second quarter=DATE:2023-Q2"});
   EXPECT_EQ(found(tag("Costs rose in next year's first quarter.")),
             V{"next year's first quarter=DATE:2026-Q1"});
-  EXPECT_EQ(found(tag("Revenue for the fiscal year was flat.")), V{"the fiscal year=DATE:2025"});
+  EXPECT_EQ(found(tag("Revenue in the fiscal year was flat.")), V{"the fiscal year=DATE:2025"});
+  EXPECT_EQ(found(tag("Profit for the year was flat.")), V{"the year=DURATION:P1Y"});
   EXPECT_EQ(found(tag("Profit doubled from the year-earlier quarter.")),
             V{"year-earlier quarter=DATE:2023-Q4"});
 }

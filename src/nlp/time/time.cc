@@ -1,5 +1,6 @@
 #include "nlp/time/time.h"
 
+#include <algorithm>
 #include <climits>
 #include <cstdio>
 #include <optional>
@@ -318,20 +319,32 @@ class Scanner {
     return t;
   }
 
-  // Year of a month/day with no year given: the last one before publication
-  // in the past tense, the next one in the future tense, else the same year.
+  // Year of a month/day with no year given. Writers leave the year out when
+  // the date is close, so take the occurrence nearest the anchor; a
+  // past-tense sentence means the last one before it unless the next is
+  // within two months (scheduled dates: "payable Dec. 15"), a future-tense
+  // one the next. The anchor's own month is this year's.
   void anchor_year(Val* v, int month, int day, Tense tense) const {
     v->relative = true;
     if (!anchor_has(DatePrecision::year)) {
       v->note = anchor_missing_note("the year");
       return;
     }
-    v->y = a_.year;
-    if (!anchor_has(DatePrecision::month)) return;
-    int here = a_.month * 32 + (anchor_has(DatePrecision::day) ? a_.day : 0);
-    int there = month * 32 + day;
-    if (tense == Tense::past && there > here && month != a_.month) v->y -= 1;
-    if (tense == Tense::future && there < here && month != a_.month) v->y += 1;
+    int y = a_.year;
+    v->y = y;
+    if (!anchor_has(DatePrecision::month) || month == a_.month) return;
+    auto day_of = [&](int year) {
+      int d = day ? day : 15;
+      return days_from_civil(year, month, std::min(d, days_in_month(year, month)));
+    };
+    int64_t here = days_from_civil(y, a_.month, anchor_has(DatePrecision::day) ? a_.day : 15);
+    int64_t same = day_of(y);
+    int prev_year = same < here ? y : y - 1;
+    int next_year = same > here ? y : y + 1;
+    int64_t before = here - day_of(prev_year), after = day_of(next_year) - here;
+    if (tense == Tense::future) v->y = next_year;
+    else if (tense == Tense::past) v->y = after <= 61 ? next_year : prev_year;
+    else v->y = after <= before ? next_year : prev_year;
   }
 
   // A date `n` units away from the anchor.
@@ -1227,6 +1240,12 @@ class Scanner {
     if (is(j, "fiscal")) ++j;
     if (is(j, "year") && !is(j + 1, "'s")) {
       if (is_number(j + 1)) return std::nullopt;  // "the year 2000": the number says it
+      if (i > sb_ && w(i - 1) == "for") {  // "profit for the year": its length
+        Val v;
+        v.type = TimexType::duration;
+        v.literal = "P1Y";
+        return Match{j + 1, v};
+      }
       return Match{j + 1, shift(Gran::year, 0)};
     }
     if (is(j, "quarter")) {
@@ -1447,7 +1466,8 @@ class Scanner {
         }
       }
     }
-    if (a.gran == Gran::quarter && a.y != kNoYear) last_quarter_ = a;
+    // Quarters derived from another ("a year earlier") do not become the referent.
+    if (a.gran == Gran::quarter && a.y != kNoYear && (a.year_given || a.relative)) last_quarter_ = a;
     Timex t;
     t.type = a.type;
     t.value = format_value(a);
