@@ -261,10 +261,14 @@ TEST(Time, ConflictingAnchorsAreReportedWithBothSpans) {
   ASSERT_EQ(conflicts.size(), 1u);
   EXPECT_EQ(d[conflicts[0].relative], "this year");
   EXPECT_EQ(d[conflicts[0].absolute], "January and February 2024");
-  EXPECT_EQ(conflicts[0].event, "send");
+  EXPECT_EQ(conflicts[0].event, "send troop");
   // Consistent anchors are not reported.
-  Document ok = tag("The pact was signed last year. Officials signed it in June 2024.", "2025-03-15");
+  Document ok = tag("The pact was signed last year. Officials signed the pact in June 2024.",
+                    "2025-03-15");
   EXPECT_TRUE(find_time_conflicts(ok).empty());
+  // One shared word is not one event: an invasion and a deployment both "began".
+  Document apart = tag("The invasion began in 2022. The deployment began last fall.", "2025-03-15");
+  EXPECT_TRUE(find_time_conflicts(apart).empty());
 }
 
 }  // namespace

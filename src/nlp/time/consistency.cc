@@ -1,6 +1,8 @@
 #include "nlp/time/consistency.h"
 
+#include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "nlp/tokenize.h"
 
@@ -8,7 +10,8 @@ namespace cc {
 
 namespace {
 
-constexpr size_t kWindow = 8;  // tokens on each side searched for the event verb
+constexpr size_t kWindow = 8;  // tokens on each side searched for event words
+constexpr size_t kShared = 2;  // content words two expressions must share to be one event
 
 struct Years {
   int first = 0;
@@ -63,11 +66,32 @@ std::string verb_stem(std::string_view w) {
   return s;
 }
 
+// Stem of a content word near a date: verbs lose their tense ("sent" ->
+// "send", "deployed" -> "deploy"), nouns their plural; "" for function words.
+std::string content_stem(std::string_view w) {
+  static const std::unordered_set<std::string_view> kFunction = {
+      "that", "this", "with", "from", "have", "has", "been", "were", "said", "says", "their",
+      "they", "them", "which", "would", "will", "also", "into", "about", "after", "before",
+      "since", "than", "more", "most", "over", "year", "years", "month", "months", "week",
+      "weeks", "according", "there", "these", "those", "when", "where", "while", "other",
+      "some", "such", "only", "further", "between", "during", "its", "it's", "what", "whom",
+      "could", "should", "being", "including", "under", "amid", "against", "through", "last",
+      "next", "early", "late", "later", "earlier", "first", "then", "now", "still", "just"};
+  if (w.size() < 4 || kFunction.count(w)) return "";
+  for (char c : w)
+    if (!((c >= 'a' && c <= 'z') || c == '-')) return "";
+  std::string verb = verb_stem(w);
+  if (!verb.empty()) return verb;
+  std::string s(w);
+  if (s.size() > 4 && s.back() == 's' && !s.ends_with("ss")) s.pop_back();
+  return s;
+}
+
 struct Dated {
   size_t index;  // in doc.times
   Years years;
   bool relative;
-  std::vector<std::string> verbs;
+  std::vector<std::string> cues;  // content stems near the expression, sorted, unique
 };
 
 }  // namespace
@@ -90,21 +114,22 @@ std::vector<TimeConflict> find_time_conflicts(const Document& doc) {
     size_t hi = std::min(end, te + kWindow);
     for (size_t k = lo; k < hi; ++k) {
       if (k >= tb && k < te) continue;
-      std::string stem = verb_stem(ascii_lower(doc[doc.tokens[k].span]));
-      if (!stem.empty()) d.verbs.push_back(std::move(stem));
+      std::string stem = content_stem(ascii_lower(doc[doc.tokens[k].span]));
+      if (!stem.empty()) d.cues.push_back(std::move(stem));
     }
-    if (!d.verbs.empty()) dated.push_back(std::move(d));
+    std::sort(d.cues.begin(), d.cues.end());
+    d.cues.erase(std::unique(d.cues.begin(), d.cues.end()), d.cues.end());
+    if (d.cues.size() >= kShared) dated.push_back(std::move(d));
   }
   std::vector<TimeConflict> out;
   for (const auto& r : dated) {
     if (!r.relative) continue;
     for (const auto& a : dated) {
       if (a.relative || (a.years.first <= r.years.last && r.years.first <= a.years.last)) continue;
-      const std::string* shared = nullptr;
-      for (const auto& v : r.verbs)
-        for (const auto& u : a.verbs)
-          if (v == u) shared = &v;
-      if (!shared) continue;
+      std::vector<std::string> shared;
+      std::set_intersection(r.cues.begin(), r.cues.end(), a.cues.begin(), a.cues.end(),
+                            std::back_inserter(shared));
+      if (shared.size() < kShared) continue;
       const auto& rt = doc.times[r.index];
       const auto& at = doc.times[a.index];
       TimeConflict c;
@@ -112,8 +137,8 @@ std::vector<TimeConflict> find_time_conflicts(const Document& doc) {
       c.absolute = at.span;
       c.relative_value = rt.value.value;
       c.absolute_value = at.value.value;
-      c.event = *shared;
-      c.explanation.append("\"").append(doc[rt.span]).append("\" places '").append(*shared);
+      for (const auto& cue : shared) c.event += (c.event.empty() ? "" : " ") + cue;
+      c.explanation.append("\"").append(doc[rt.span]).append("\" places '").append(c.event);
       c.explanation.append("' in ").append(rt.value.value).append(" (from the ");
       c.explanation.append(rt.value.anchor).append(" date), but the same report dates it ");
       c.explanation.append(at.value.value).append(" (\"").append(doc[at.span]).append("\")");

@@ -6,11 +6,11 @@
 // same report puts it in 2024. find_time_conflicts returns such pairs with both
 // spans so the claims stage can flag the fact instead of trusting either.
 //
-// Two expressions are about the same event when the verbs next to them share
-// a stem ("sent"/"send", "signed"/"signing"); the years they cover must not
-// overlap. Reads Document::text, tokens, sentences and times (run the time
-// component first). Cost: linear in tokens plus pairs of dated expressions
-// that share a verb.
+// Two expressions are about the same event when at least two content words
+// within eight tokens of each share a stem ("sent"/"send", "troops"/"troop",
+// "deployed"/"deploying"); the years they cover must not overlap. Reads Document::text, tokens, sentences and times (run the time
+// component first). Cost: linear in tokens plus the pairs of relative and
+// absolute date expressions.
 #pragma once
 
 #include <string>
@@ -25,7 +25,7 @@ struct TimeConflict {
   Span absolute;  // "between January and February 2024"
   std::string relative_value;  // "2025"
   std::string absolute_value;  // "2024-01/2024-02"
-  std::string event;           // the shared verb stem: "send"
+  std::string event;           // the shared stems: "additional russia troop"
   std::string explanation;     // a sentence for the reader
 };
 
