@@ -247,6 +247,14 @@ TEST(Time, EstimateFallsBackToLatestPastEvent) {
                    "");
   EXPECT_EQ(d.published_estimate.iso(), "2024-06");
   EXPECT_DOUBLE_EQ(d.published_confidence, 0.5);
+  // A year alone is too weak to anchor "last month" on.
+  Document weak = tag("The plant opened in 2019. Output fell last month.", "");
+  EXPECT_EQ(weak.published_estimate.iso(), "2019");
+  EXPECT_DOUBLE_EQ(weak.published_confidence, 0.3);
+  ASSERT_EQ(weak.times.size(), 2u);
+  EXPECT_EQ(weak.times[1].value.value, "XXXX-XX");
+  EXPECT_EQ(weak.times[1].value.anchor, "none");
+  EXPECT_FALSE(weak.times[1].value.note.empty());
   Document none = tag("Nothing here has a date.", "");
   EXPECT_FALSE(none.published_estimate.known());
   EXPECT_EQ(none.published_confidence, 0);

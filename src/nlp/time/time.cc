@@ -1506,6 +1506,10 @@ class Scanner {
   std::optional<Val> last_quarter_;
 };
 
+// The least confidence a publication-date estimate needs to anchor relative
+// expressions.
+constexpr double kMinAnchorConfidence = 0.5;
+
 class TimeTagger : public Component {
  public:
   const char* name() const override { return "time"; }
@@ -1519,7 +1523,10 @@ class TimeTagger : public Component {
     PublicationEstimate estimate = estimate_publication_date(doc);
     doc.published_estimate = estimate.date;
     doc.published_confidence = estimate.confidence;
-    if (estimate.date.known()) tag_times(doc, estimate.date, "estimated");
+    // A weak estimate (only the latest year or month the text names) would
+    // turn "last month" into a confident-looking wrong date; those stay
+    // underspecified, with a note.
+    if (estimate.confidence >= kMinAnchorConfidence) tag_times(doc, estimate.date, "estimated");
   }
 };
 

@@ -7,8 +7,9 @@
 // publication date, taking the sentence's tense into account ("on Thursday"
 // in a past-tense sentence is the Thursday before publication). When the
 // publication date is missing, it is estimated from the text
-// (nlp/time/publication.h), stored in Document::published_estimate and
-// used with anchor "estimated"; when no anchor is precise enough the value
+// (nlp/time/publication.h), stored in Document::published_estimate and,
+// when its confidence is at least 0.5 (a dateline or a day-precise past
+// event), used with anchor "estimated"; when no anchor is precise enough the value
 // is underspecified ("XXXX-WXX-4") and Timex::note says why. Bounded work per
 // token: every pattern looks at most a fixed number of tokens ahead.
 #pragma once
