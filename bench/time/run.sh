@@ -15,9 +15,10 @@ tbaq="$shared/data/time/train-tbaq.jsonl"
 [ -d "$root/bench/time/node_modules/chrono-node" ] || "$root/bench/time/install_peers.sh"
 echo "Speed (TBAQ texts, $(wc -c < "$tbaq") bytes of JSON; 3 alternating runs)"
 for run in 1 2 3; do
-  ours=$("$bin" speed "$tbaq" 5 | tail -1)
+  both=$("$bin" speed "$tbaq" 5)
+  ours=$(echo "$both" | tail -1)
   peer=$(node "$root/bench/time/chrono_speed.js" "$tbaq" 2)
-  echo "  $ours"
+  echo "$both" | sed 's/^/  /'
   echo "  $peer"
   echo "$ours $peer" | awk '{ for (i = 1; i <= NF; i++) if ($i == "MB/s") v[++n] = $(i - 1);
                               printf "  ratio: %.1fx chrono-node\n", v[1] / v[2] }'
