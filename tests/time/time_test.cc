@@ -221,6 +221,12 @@ TEST(Time, NonsenseGetsNoDate) {
   EXPECT_TRUE(found(tag("It will happen on February 30.")).empty());
   EXPECT_TRUE(found(tag("In the year 99999 nothing happened.")).empty());
   EXPECT_TRUE(found(tag("Form 2023-13-45 was filed.")).empty());
+  // Patterns that could feed each other ("Monday 5 pm", "5 pm Monday") over
+  // one 100,000-token sentence: bounded work, no deep recursion.
+  std::string chain;
+  for (int i = 0; i < 25000; ++i) chain += "Monday 5 pm ";
+  // The first "Monday" alone, then each "5 pm Monday", then the last "5 pm".
+  EXPECT_EQ(tag(chain).times.size(), 25001u);
   std::string noise;
   for (int i = 0; i < 5000; ++i) noise += "the end of the middle of early late mid- ";
   Document d = tag(noise);

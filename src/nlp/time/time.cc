@@ -828,30 +828,7 @@ class Scanner {
       }
       return std::nullopt;
     }
-    // "27 March 2025", "27th of March".
-    if (parse_day(x, &day)) {
-      size_t j = i + 1;
-      if (is(j, "of")) ++j;
-      int m = month_at(j);
-      if (m != 0) {
-        Val v;
-        v.gran = Gran::day;
-        v.m = m;
-        v.d = day;
-        ++j;
-        size_t k = is(j, ",") ? j + 1 : j;
-        if (is_year_number(w(k), &year)) {
-          v.y = year;
-          v.year_given = true;
-          j = k + 1;
-          if (!valid_calendar_date(year, m, day)) return Match{j, invalid()};
-        } else {
-          if (day > days_in_month(2024, m)) return Match{j, invalid()};
-          anchor_year(&v, m, day, tense_at(i, j));
-        }
-        return Match{j, v};
-      }
-    }
+    if (auto date = match_day_month(i)) return date;
     if (auto clock = match_clock(i)) return clock;
     // A year on its own: "2022", "in 1998". Not a count: "2000 troops", "$1999".
     if (is_year_number(x, &year) && x.size() == 4) {
@@ -953,6 +930,32 @@ class Scanner {
     return Match{j, v};
   }
 
+  // "27 March 2025", "27th of March".
+  std::optional<Match> match_day_month(size_t i) const {
+    int day = 0, year = 0;
+    if (!parse_day(w(i), &day)) return std::nullopt;
+    size_t j = i + 1;
+    if (is(j, "of")) ++j;
+    int m = month_at(j);
+    if (m == 0) return std::nullopt;
+    Val v;
+    v.gran = Gran::day;
+    v.m = m;
+    v.d = day;
+    ++j;
+    size_t k = is(j, ",") ? j + 1 : j;
+    if (is_year_number(w(k), &year)) {
+      v.y = year;
+      v.year_given = true;
+      j = k + 1;
+      if (!valid_calendar_date(year, m, day)) return Match{j, invalid()};
+    } else {
+      if (day > days_in_month(2024, m)) return Match{j, invalid()};
+      anchor_year(&v, m, day, tense_at(i, j));
+    }
+    return Match{j, v};
+  }
+
   static std::string two(int n) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%02d", n);
@@ -978,10 +981,10 @@ class Scanner {
     }
     size_t j = i + 1;
     size_t k = is(j, ",") ? j + 1 : j;
-    if (month_at(k) != 0 || parse_day(w(k), nullptr)) {
-      auto date = is_number(k) ? match_numeric(k) : match_month(k);
-      if (date && date->v.gran == Gran::day) return Match{date->end, date->v};
-    }
+    // Only calendar dates, never clock times, so patterns cannot chain
+    // ("Monday 5 pm Monday 5 pm ...") into unbounded recursion.
+    auto date = month_at(k) != 0 ? match_month(k) : match_day_month(k);
+    if (date && date->v.gran == Gran::day) return Match{date->end, date->v};
     Val v = weekday(wd, tense_at(i, j));
     if (auto part = part_of_day(w(j))) {
       v.type = TimexType::time;
