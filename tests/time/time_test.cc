@@ -97,6 +97,7 @@ TEST(Time, RelativeToPublication) {
   EXPECT_EQ(found(tag("The dam was finished two years ago.")), V{"two years ago=DATE:2023"});
   EXPECT_EQ(found(tag("Earlier this year, the plant closed.")), V{"Earlier this year=DATE:2025:START"});
   EXPECT_EQ(found(tag("Crops wilted this summer.", "2025-08-10")), V{"this summer=DATE:2025-SU"});
+  EXPECT_EQ(found(tag("Officials said talks would resume this summer.")), V{"this summer=DATE:2025-SU"});
   EXPECT_EQ(found(tag("Snow fell last winter.", "2025-01-20")), V{"last winter=DATE:2023-WI"});
   EXPECT_EQ(found(tag("Troops left last Thursday.")), V{"last Thursday=DATE:2025-03-20"});
   EXPECT_EQ(found(tag("The firm is now larger than it was in the past.")),

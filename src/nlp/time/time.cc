@@ -376,8 +376,7 @@ class Scanner {
         break;
       }
       case Gran::day:
-      case Gran::week:
-      case Gran::time: {
+      case Gran::week: {
         if (!anchor_has(DatePrecision::day)) break;
         int64_t days = days_from_civil(a_.year, a_.month, a_.day) + (gran == Gran::week ? 7 * n : n);
         CivilDate c = civil_from_days(days);
@@ -386,7 +385,6 @@ class Scanner {
         v.m = c.month;
         v.d = c.day;
         if (gran == Gran::week) v.sub = iso_week(days, &v.y);
-        if (gran == Gran::time) v.gran = Gran::day;
         return v;
       }
       default:
@@ -400,8 +398,7 @@ class Scanner {
       case Gran::month: u.literal = "XXXX-XX"; break;
       case Gran::quarter: u.literal = "XXXX-QX"; break;
       case Gran::week: u.literal = "XXXX-WXX"; break;
-      case Gran::day:
-      case Gran::time: u.literal = "XXXX-XX-XX"; break;
+      case Gran::day: u.literal = "XXXX-XX-XX"; break;
       default: u.literal = "XXXX"; break;
     }
     u.note = anchor_missing_note("the date");
@@ -1192,7 +1189,9 @@ class Scanner {
       return Match{i + 2, wk};
     }
     int s = season_of(u);
-    if (s >= 0 && x != "current") return Match{i + 2, season(s, offset, tense)};
+    // "this summer" is this year's whatever the verb's tense.
+    if (s >= 0 && x != "current")
+      return Match{i + 2, season(s, offset, x == "this" ? Tense::unknown : tense)};
     auto wd = weekday_names().find(u);
     if (wd != weekday_names().end() && x != "current")
       return Match{i + 2, weekday(wd->second, tense, offset)};
