@@ -135,6 +135,7 @@ TEST(Time, Durations) {
             V{"more than two years=DURATION:P2Y:MORE_THAN"});
   EXPECT_EQ(found(tag("It took twenty four hours.")), V{"twenty four hours=DURATION:PT24H"});
   EXPECT_EQ(found(tag("The feud has gone on for years.")), V{"years=DURATION:PXY"});
+  EXPECT_EQ(found(tag("Prices climbed in recent weeks.")), V{"recent weeks=DURATION:PXW"});
 }
 
 TEST(Time, Sets) {

@@ -1053,10 +1053,12 @@ class Scanner {
       count = "1";  // "the past year"
       k = j + 1;
       if (w(j).back() == 's') count = "X";
+    } else if (x == "recent" && (unit = unit_of(w(j + 1))) && w(j + 1).back() == 's') {
+      count = "X";  // "recent weeks": some weeks up to now
+      k = j + 2;
     } else if ((unit = unit_of(x)) && x.back() == 's' && x.size() > 4 && i > sb_ &&
                (w(i - 1) == "for" || w(i - 1) == "over" || w(i - 1) == "within" ||
-                w(i - 1) == "in" || w(i - 1) == "recent")) {
-      if (w(i - 1) == "recent") return std::nullopt;  // handled as PAST_REF
+                w(i - 1) == "in")) {
       count = "X";  // "for years"
       k = j + 1;
     } else {
@@ -1132,10 +1134,9 @@ class Scanner {
       return Match{i + (x == "now" || x == "nowadays" || x == "currently" ? 1 : 2), v};
     }
     if (x == "recently" || x == "lately" || x == "formerly" ||
-        (x == "recent" && unit_of(w(i + 1)) && w(i + 1).back() == 's') ||
         (x == "the" && is(i + 1, "past") && !unit_of(w(i + 2)) && !is_number(i + 2))) {
       v.literal = "PAST_REF";
-      return Match{i + (x == "the" || x == "recent" ? 2 : 1), v};
+      return Match{i + (x == "the" ? 2 : 1), v};
     }
     if (x == "the" && is(i + 1, "future")) {
       v.literal = "FUTURE_REF";
