@@ -111,6 +111,7 @@ TEST(Time, WeekdaysFollowTense) {
   // 2025-03-28 is a Friday.
   EXPECT_EQ(found(tag("The statement was released on Thursday.")), V{"Thursday=DATE:2025-03-27"});
   EXPECT_EQ(found(tag("The council will vote on Thursday.")), V{"Thursday=DATE:2025-04-03"});
+  EXPECT_EQ(found(tag("The bid had been due to expire Thursday.")), V{"Thursday=DATE:2025-03-27"});
   EXPECT_EQ(found(tag("Troops crossed the border Monday morning.")),
             V{"Monday morning=TIME:2025-03-24TMO"});
   EXPECT_EQ(found(tag("The report came out Tuesday, March 25, 2025.")),

@@ -316,6 +316,12 @@ class Scanner {
     // A participle after "be" is passive, not past: "will be held".
     if (t == Tense::past && k > sb_ && (w(k - 1) == "be" || w(k - 1) == "being"))
       return Tense::unknown;
+    // A future seen from the past is past: "had been due to expire Friday".
+    if (t == Tense::future)
+      for (size_t back = 1; back <= 3 && k >= sb_ + back; ++back) {
+        std::string_view p = w(k - back);
+        if (p == "was" || p == "were" || p == "been" || p == "had") return Tense::past;
+      }
     return t;
   }
 
