@@ -236,6 +236,23 @@ TEST(Time, NonsenseGetsNoDate) {
   for (const auto& t : d.times) EXPECT_NE(t.value.value, "");
 }
 
+TEST(Time, LongSentencesStayLinear) {
+  // One sentence, tens of thousands of expressions: quarter anaphora, the
+  // publication estimate and the consistency check must not go quadratic.
+  std::string quarters = "Third-quarter profit rose";
+  for (int i = 0; i < 20000; ++i) quarters += " from a year ago";
+  Document q = tag(quarters + ".");
+  ASSERT_EQ(q.times.size(), 20001u);
+  EXPECT_EQ(q.times[20000].value.value, "2023-Q3");
+  std::string years = "Troops were sent";
+  for (int i = 0; i < 20000; ++i) years += " in 2020 and this year";
+  Document y = tag(years + ".", "");
+  EXPECT_EQ(y.published_estimate.iso(), "2020");
+  EXPECT_EQ(y.times.size(), 40000u);
+  Document z = tag(years + ".");
+  EXPECT_FALSE(find_time_conflicts(z).empty());
+}
+
 TEST(Time, NoPublicationDateIsEstimatedFromTheText) {
   Document d = tag(
       "Published March 12, 2025\n"

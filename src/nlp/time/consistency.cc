@@ -12,6 +12,9 @@ namespace {
 
 constexpr size_t kWindow = 8;  // tokens on each side searched for event words
 constexpr size_t kShared = 2;  // content words two expressions must share to be one event
+// Pairs are compared all against all; a news report has tens of dates, so
+// past this many the rest of a (hostile) document is not checked.
+constexpr size_t kMaxDated = 1000;
 
 struct Years {
   int first = 0;
@@ -98,7 +101,7 @@ struct Dated {
 
 std::vector<TimeConflict> find_time_conflicts(const Document& doc) {
   std::vector<Dated> dated;
-  for (size_t i = 0; i < doc.times.size(); ++i) {
+  for (size_t i = 0; i < doc.times.size() && dated.size() < kMaxDated; ++i) {
     const auto& t = doc.times[i];
     Dated d{i, {}, false, {}};
     if (t.value.type != TimexType::date || !years_of(t.value.value, &d.years)) continue;

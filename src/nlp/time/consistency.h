@@ -10,7 +10,8 @@
 // within eight tokens of each share a stem ("sent"/"send", "troops"/"troop",
 // "deployed"/"deploying"); the years they cover must not overlap. Reads Document::text, tokens, sentences and times (run the time
 // component first). Cost: linear in tokens plus the pairs of relative and
-// absolute date expressions.
+// absolute date expressions, of which only the first 1,000 dated expressions
+// take part.
 #pragma once
 
 #include <string>

@@ -1,6 +1,7 @@
 #include "nlp/time/publication.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "nlp/tokenize.h"
 
@@ -23,11 +24,11 @@ bool later(const PartialDate& a, const PartialDate& b) {
   return key(a) > key(b);
 }
 
-// Whether the sentence holding `span` talks about what is still to come.
-bool future_context(const Document& doc, Span span) {
-  size_t s = doc.sentences.first_ending_after(span.begin);
-  if (s >= doc.sentences.size()) return false;
-  std::string sentence = " " + ascii_lower(doc[doc.sentences[s].span]) + " ";
+// Whether sentence `s` talks about what is still to come.
+bool future_sentence(const Document& doc, size_t s) {
+  std::string sentence = ascii_lower(doc[doc.sentences[s].span]);
+  sentence.insert(sentence.begin(), ' ');
+  sentence.push_back(' ');
   for (const char* cue : {" will ", " would ", " plans ", " planned ", " expected ", " scheduled ",
                           " due ", " next ", "'ll "})
     if (sentence.find(cue) != std::string::npos) return true;
@@ -51,6 +52,8 @@ PublicationEstimate estimate_publication_date(const Document& doc) {
     best.evidence = span;
     best.reason = reason;
   };
+  size_t sentence = SIZE_MAX;
+  bool future = false;
   for (const auto& t : doc.times) {
     auto d = date_of(t.value);
     if (!d) continue;
@@ -72,7 +75,13 @@ PublicationEstimate estimate_publication_date(const Document& doc) {
         continue;
       }
     }
-    if (future_context(doc, t.span)) continue;
+    // Expressions come in text order, so each sentence is read once.
+    size_t s = doc.sentences.first_ending_after(t.span.begin);
+    if (s != sentence) {
+      sentence = s;
+      future = s < doc.sentences.size() && future_sentence(doc, s);
+    }
+    if (future) continue;
     PartialDate coarse = *d;
     if (d->precision >= DatePrecision::day) {
       coarse.day = 0;

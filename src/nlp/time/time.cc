@@ -268,6 +268,9 @@ class Scanner {
     for (const auto& s : doc_.sentences) {
       sb_ = s.value.first_token;
       se_ = s.value.end_token;
+      about_quarter_ = false;
+      for (size_t k = sb_; k < se_ && !about_quarter_; ++k)
+        about_quarter_ = words_[k] == "quarter" || words_[k].ends_with("-quarter") || words_[k] == "period";
       for (size_t i = sb_; i < se_;) {
         if (!starts_[i]) {
           ++i;
@@ -1221,11 +1224,7 @@ class Scanner {
   // In a sentence about a quarter ("third-quarter profit rose from a year
   // earlier"), the quarter last named, `years` back.
   std::optional<Val> quarter_years_back(int years) const {
-    if (!last_quarter_) return std::nullopt;
-    bool about_quarter = false;
-    for (size_t k = sb_; k < se_ && !about_quarter; ++k)
-      about_quarter = words_[k] == "quarter" || words_[k].ends_with("-quarter") || words_[k] == "period";
-    if (!about_quarter) return std::nullopt;
+    if (!last_quarter_ || !about_quarter_) return std::nullopt;
     Val v = *last_quarter_;
     v.y -= years;
     v.year_given = false;
@@ -1509,7 +1508,8 @@ class Scanner {
   std::string_view anchor_kind_;
   std::vector<std::string> words_;
   std::vector<bool> starts_;  // may_start(words_[i])
-  size_t sb_ = 0, se_ = 0;
+  size_t sb_ = 0, se_ = 0;  // the current sentence's tokens
+  bool about_quarter_ = false;  // the current sentence names a quarter or period
   // The last quarter the text named: "a year earlier" in a sentence about
   // quarterly results means that quarter a year back.
   std::optional<Val> last_quarter_;
