@@ -193,6 +193,13 @@ TEST(Time, BusinessPeriods) {
   EXPECT_EQ(found(tag("Profit for the year was flat.")), V{"the year=DURATION:P1Y"});
   EXPECT_EQ(found(tag("Profit doubled from the year-earlier quarter.")),
             V{"year-earlier quarter=DATE:2023-Q4"});
+  EXPECT_EQ(found(tag("Sales beat the year-ago third quarter.")),
+            V{"year-ago third quarter=DATE:2024-Q3"});
+  // The quarter named in one sentence is the referent of the next.
+  EXPECT_EQ(found(tag("Second-quarter profit rose 4%. It was $2 a share a year earlier, and "
+                      "$1 in the 2022 period.")),
+            (V{"Second-quarter=DATE:2024-Q2", "a year earlier=DATE:2023-Q2",
+               "the 2022 period=DATE:2022-Q2"}));
 }
 
 TEST(Time, ClockTimesWithDatesAndCompactForms) {

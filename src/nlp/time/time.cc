@@ -265,12 +265,17 @@ class Scanner {
   }
 
   void run(Layer<Timex>* out) {
+    bool previous_names_quarter = false;
     for (const auto& s : doc_.sentences) {
       sb_ = s.value.first_token;
       se_ = s.value.end_token;
-      about_quarter_ = false;
-      for (size_t k = sb_; k < se_ && !about_quarter_; ++k)
-        about_quarter_ = words_[k] == "quarter" || words_[k].ends_with("-quarter") || words_[k] == "period";
+      // Results are reported over two sentences ("Third-quarter profit rose.
+      // It was $2 a share a year earlier."), so the previous one counts too.
+      bool names_quarter = false;
+      for (size_t k = sb_; k < se_ && !names_quarter; ++k)
+        names_quarter = words_[k] == "quarter" || words_[k].ends_with("-quarter") || words_[k] == "period";
+      about_quarter_ = names_quarter || previous_names_quarter;
+      previous_names_quarter = names_quarter;
       for (size_t i = sb_; i < se_;) {
         if (!starts_[i]) {
           ++i;
@@ -1114,8 +1119,21 @@ class Scanner {
     Val v;
     v.relative = true;
     if (x == "year-earlier" || x == "year-ago") {
-      // "the year-earlier quarter": the latest reported quarter, a year back.
-      if (is(i + 1, "quarter") || is(i + 1, "period")) return Match{i + 2, shift(Gran::quarter, -5)};
+      // "the year-earlier quarter": the quarter under discussion (else the
+      // latest reported one), a year back; "the year-ago third quarter".
+      if (is(i + 1, "quarter") || is(i + 1, "period")) {
+        if (auto q = quarter_years_back(1)) return Match{i + 2, *q};
+        return Match{i + 2, shift(Gran::quarter, -5)};
+      }
+      if (auto ord = ordinal_words().find(w(i + 1));
+          ord != ordinal_words().end() && ord->first != "last" && ord->second <= 4 && is(i + 2, "quarter")) {
+        Val v = shift(Gran::year, -1);
+        if (v.gran == Gran::year) {
+          v.gran = Gran::quarter;
+          v.sub = ord->second;
+        }
+        return Match{i + 3, v};
+      }
       return Match{i + 1, shift(Gran::year, -1)};
     }
     if (x == "noon" || x == "midnight") return clock_with_date(i + 1, x == "noon" ? 12 : 24, 0);
@@ -1343,6 +1361,13 @@ class Scanner {
       year_offset = is(j, "this") ? 0 : is(j, "last") ? -1 : 1;
       j += 3;
     }
+    if (year_before && (is(j, "quarter") || is(j, "period")) && last_quarter_ && about_quarter_) {
+      Val v = *last_quarter_;  // "the 1988 period": the quarter under discussion, in 1988
+      v.y = year;
+      v.year_given = true;
+      v.mod.clear();
+      return Match{j + 1, v};
+    }
     std::string_view x = w(j);
     int q = 0;
     bool half = false;
@@ -1509,7 +1534,7 @@ class Scanner {
   std::vector<std::string> words_;
   std::vector<bool> starts_;  // may_start(words_[i])
   size_t sb_ = 0, se_ = 0;  // the current sentence's tokens
-  bool about_quarter_ = false;  // the current sentence names a quarter or period
+  bool about_quarter_ = false;  // this sentence or the one before names a quarter or period
   // The last quarter the text named: "a year earlier" in a sentence about
   // quarterly results means that quarter a year back.
   std::optional<Val> last_quarter_;
