@@ -99,6 +99,12 @@ TEST(Quantity, PartitiveOfAnotherNumber) {
   EXPECT_EQ(whole.counted_class, "personnel");
   EXPECT_EQ(whole.modifiers, (std::vector<std::string>{"initial"}));
   EXPECT_TRUE(part.approx);
+  // Killed or wounded people are casualties, for the part but not for the whole.
+  EXPECT_EQ(part.counted_class, "casualties");
+  EXPECT_EQ(whole.counted_class, "personnel");
+  EXPECT_EQ(one(tag("Some 40 workers were reportedly injured."), "Some 40").counted_class,
+            "casualties");
+  EXPECT_EQ(one(tag("Some 40 workers were reportedly hired."), "Some 40").counted_class, "workers");
 }
 
 TEST(Quantity, CountedNounBeforeTheNumber) {

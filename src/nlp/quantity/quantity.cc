@@ -779,6 +779,7 @@ class QuantityTagger : public Component {
       i = next;
     }
     link_partitives(t, found);
+    mark_casualties(t, found);
     for (auto& m : found) {
       if (m.q.kind == QuantityKind::count && m.q.counted.empty() && !m.num.vague &&
           m.num.word_numeral && m.q.value < 10)
@@ -990,6 +991,41 @@ class QuantityTagger : public Component {
         part.q.counted_class = whole.q.counted_class;
         part.q.counted_span = whole.q.counted_span;
       }
+    }
+  }
+
+  // One past the last token of a mention and what it counts.
+  size_t phrase_end(const std::vector<Tok>& t, const Mention& m) const {
+    size_t end = m.end;
+    for (size_t k = m.end; k < t.size() && k < m.end + 8; ++k)
+      if (t[k].span.end == m.q.counted_span.end) end = k + 1;
+    return end;
+  }
+
+  // "4,000 of the initial 11,000 troops have been killed or wounded": people
+  // counted as killed or wounded are casualties, whatever noun named them, so
+  // claims can set the figure beside "over 6,000 casualties".
+  void mark_casualties(const std::vector<Tok>& t, std::vector<Mention>& found) const {
+    static const std::unordered_set<std::string_view> person_classes = {
+        "personnel", "people", "civilians", "workers", "children", "refugees", "prisoners"};
+    static const std::unordered_set<std::string_view> auxiliaries = {
+        "were", "was", "have", "has", "had", "been", "are", "is", "either", "reportedly",
+        "allegedly", "already", "all", "since", "now", "being", "be", "later"};
+    static const std::unordered_set<std::string_view> harmed = {"killed", "wounded", "injured",
+                                                                "dead", "died", "hurt"};
+    for (size_t a = 0; a < found.size(); ++a) {
+      Quantity& q = found[a].q;
+      if (q.kind != QuantityKind::count || !person_classes.count(q.counted_class)) continue;
+      if (a > 0 && found[a - 1].q.part_of) continue;  // the whole was not all harmed
+      // A partitive's verb follows its whole: "4,000 of the 11,000 troops were killed".
+      const Mention& last = q.part_of && a + 1 < found.size() ? found[a + 1] : found[a];
+      size_t k = phrase_end(t, last);
+      size_t skipped = 0;
+      while (k < t.size() && skipped < 4 && auxiliaries.count(t[k].lower)) {
+        ++k;
+        ++skipped;
+      }
+      if (skipped > 0 && k < t.size() && harmed.count(t[k].lower)) q.counted_class = "casualties";
     }
   }
 
