@@ -5,6 +5,9 @@
 //       at least a second has passed, so the rate is stable).
 //   bench_quantity news <annotated.tsv>  value, bounds, unit and counted-thing
 //       precision/recall/F1 on the hand-annotated news sentences.
+//   bench_quantity timebank <tbaq.jsonl> how many dates and clock times the
+//       TimeBank/AQUAINT annotators marked (text nobody here tuned to) the
+//       tagger wrongly emits as quantity claims, run without the time stage.
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -138,11 +141,59 @@ int run_news(const cc::Pipeline& p, const char* path) {
   return 0;
 }
 
+// Byte offset of each character offset in UTF-8 text.
+std::vector<uint32_t> char_to_byte(const std::string& s) {
+  std::vector<uint32_t> out;
+  for (uint32_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) out.push_back(i);
+  out.push_back(static_cast<uint32_t>(s.size()));
+  return out;
+}
+
+int run_timebank(const cc::Pipeline& p, const char* path) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "cannot open " << path << "\n";
+    return 1;
+  }
+  size_t docs = 0, numeric_dates = 0, leaked = 0, claims = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    auto j = nlohmann::json::parse(line);
+    Document d = tag(p, j["text"].get<std::string>());
+    auto bytes = char_to_byte(d.text);
+    ++docs;
+    std::vector<cc::Span> dates;
+    for (const auto& t : j["timex"]) {
+      std::string type = t["type"], text = t["text"];
+      if (type != "DATE" && type != "TIME") continue;
+      if (text.find_first_of("0123456789") == std::string::npos) continue;
+      size_t b = t["start"], e = t["end"];
+      if (e >= bytes.size()) continue;
+      dates.push_back(cc::Span{bytes[b], bytes[e]});
+    }
+    numeric_dates += dates.size();
+    for (const auto& m : d.quantities) {
+      if (!cc::is_claim(m.value)) continue;
+      ++claims;
+      for (const auto& s : dates)
+        if (s.overlaps(m.span)) {
+          ++leaked;
+          break;
+        }
+    }
+  }
+  std::printf("timebank %s: %zu docs, %zu dates/times with digits, %zu quantity claims; "
+              "claims inside a date/time: %zu (%.1f%% of claims)\n",
+              path, docs, numeric_dates, claims, leaked, claims ? 100.0 * leaked / claims : 0);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: bench_quantity spec <file.json>... | news <annotated.tsv>\n";
+    std::cerr << "usage: bench_quantity spec <file.json>... | news <annotated.tsv> | timebank <tbaq.jsonl>\n";
     return 2;
   }
   auto p = cc::Pipeline::load(cc::Resources{CROSSCHECK_DATA_DIR}, {"quantity"});
@@ -153,6 +204,7 @@ int main(int argc, char** argv) {
   std::string mode = argv[1];
   if (mode == "spec") return run_spec(p.value(), argc, argv);
   if (mode == "news") return run_news(p.value(), argv[2]);
+  if (mode == "timebank") return run_timebank(p.value(), argv[2]);
   std::cerr << "unknown mode " << mode << "\n";
   return 2;
 }

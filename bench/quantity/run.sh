@@ -14,4 +14,5 @@ tmp=$(mktemp -d)
 node "$here/peer.js" $files > "$tmp/peer.jsonl"
 python3 "$here/score.py" "$tmp/ours.jsonl" "$tmp/peer.jsonl" $files
 "$bin" news "$here/news_set.tsv"
+"$bin" timebank "${CROSSCHECK_SHARED_DIR:-$root/../shared}/data/time/train-tbaq.jsonl"
 rm -r "$tmp"
