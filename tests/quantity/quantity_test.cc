@@ -207,6 +207,12 @@ TEST(Quantity, WordNumeralsAndFractions) {
   EXPECT_EQ(f.counted, "village");
   EXPECT_EQ(one(tag("half a million people"), "half a million").value, 5e5);
   EXPECT_EQ(one(tag("\u00bd million people"), "\u00bd million").value, 5e5);
+  EXPECT_EQ(one(tag("one hundred and sixty-one cases"), "one hundred and sixty-one").value, 161);
+  EXPECT_EQ(one(tag("one and a half million voters"), "one and a half million").value, 1.5e6);
+  EXPECT_EQ(one(tag("2 and a half million voters"), "2 and a half million").value, 2.5e6);
+  EXPECT_EQ(one(tag("half a dozen boats"), "half a dozen").value, 6);
+  EXPECT_EQ(one(tag("3 dozen boats"), "3 dozen").value, 36);
+  EXPECT_EQ(one(tag("one eighth of the budget"), "one eighth").value, 0.125);
 }
 
 TEST(Quantity, NotClaims) {

@@ -97,7 +97,30 @@ std::optional<double> fraction_word(std::string_view w) {
   if (w == "third" || w == "thirds") return 1.0 / 3;
   if (w == "quarter" || w == "quarters") return 0.25;
   if (w == "fifth" || w == "fifths") return 0.2;
+  if (w == "sixth" || w == "sixths") return 1.0 / 6;
+  if (w == "eighth" || w == "eighths") return 0.125;
+  if (w == "tenth" || w == "tenths") return 0.1;
   return std::nullopt;
+}
+
+// "seven", "sixty-one": a word numeral below a hundred.
+std::optional<double> word_value(std::string_view w) {
+  auto it = small_numbers().find(w);
+  if (it != small_numbers().end()) return it->second;
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  auto tens = small_numbers().find(w.substr(0, dash));
+  auto ones = small_numbers().find(w.substr(dash + 1));
+  if (tens == small_numbers().end() || ones == small_numbers().end() || tens->second < 20 ||
+      std::fmod(tens->second, 10) != 0 || ones->second == 0 || ones->second >= 10)
+    return std::nullopt;
+  return tens->second + ones->second;
+}
+
+// "and a half", "and a quarter" after a numeral: the fraction, else nothing.
+std::optional<double> and_a_fraction(const std::vector<std::string_view>& next) {
+  if (next.size() < 3 || next[0] != "and" || (next[1] != "a" && next[1] != "an")) return std::nullopt;
+  return fraction_word(next[2]);
 }
 
 std::optional<double> vulgar_fraction(std::string_view s) {
@@ -377,29 +400,29 @@ class QuantityTagger : public Component {
         return std::nullopt;
       }
     } else if (t[j].lower == "half" && j + 2 < t.size() && t[j + 1].lower == "a" &&
-               scale_of(t[j + 2].lower)) {
-      n.value = 0.5 * *scale_of(t[j + 2].lower);
-      n.has_scale = true;
+               (scale_of(t[j + 2].lower) || t[j + 2].lower == "dozen")) {
+      n.value = 0.5 * (t[j + 2].lower == "dozen" ? 12 : *scale_of(t[j + 2].lower));
+      n.has_scale = t[j + 2].lower != "dozen";
       n.end = j + 3;
       return n;
     }
     for (; j < t.size(); ++j) {
       std::string_view w = t[j].lower;
-      auto small = small_numbers().find(w);
-      if (small != small_numbers().end()) {
-        current += small->second;
+      if (auto v = word_value(w)) {
+        current += *v;
         any = true;
         continue;
       }
-      if (size_t dash = w.find('-'); dash != std::string_view::npos) {
-        auto tens = small_numbers().find(w.substr(0, dash));
-        auto ones = small_numbers().find(w.substr(dash + 1));
-        if (tens != small_numbers().end() && ones != small_numbers().end() && tens->second >= 20 &&
-            ones->second < 10) {
-          current += tens->second + ones->second;
-          any = true;
+      if (any && j + 2 < t.size()) {
+        // "one and a half million", "two and a half"
+        if (auto f = and_a_fraction({t[j].lower, t[j + 1].lower, t[j + 2].lower})) {
+          current += *f;
+          j += 2;
           continue;
         }
+      }
+      if (size_t dash = w.find('-'); dash != std::string_view::npos) {
+        auto tens = small_numbers().find(w.substr(0, dash));
         // "two-thirds"
         if (tens != small_numbers().end() && fraction_word(w.substr(dash + 1))) {
           n.value = tens->second * *fraction_word(w.substr(dash + 1));
@@ -418,7 +441,7 @@ class QuantityTagger : public Component {
         total += (current == 0 ? 1 : current) * *s;
         current = 0;
         n.has_scale = true;
-      } else if (w == "and" && j + 1 < t.size() && small_numbers().count(t[j + 1].lower)) {
+      } else if (w == "and" && j + 1 < t.size() && word_value(t[j + 1].lower)) {
         continue;
       } else if (auto f = fraction_word(w); f && current > 0 && current < 10 && w != "half") {
         // "three quarters"
@@ -500,6 +523,13 @@ class QuantityTagger : public Component {
       const Tok& s = t[n.end];
       if (s.lower == "hundred") {
         n.value *= 100;
+      } else if (s.lower == "dozen") {
+        n.value *= 12;
+      } else if (auto f = n.end + 2 < t.size()
+                              ? and_a_fraction({s.lower, t[n.end + 1].lower, t[n.end + 2].lower})
+                              : std::nullopt) {
+        n.value += *f;  // "2 and a half million"
+        n.end += 2;
       } else if (auto sc = scale_of(s.lower);
                  sc && (s.lower.size() > 2 || !s.space_before || s.lower == "bn" || s.lower == "mn")) {
         n.value *= *sc;
