@@ -174,6 +174,8 @@ TEST(Quantity, Units) {
   EXPECT_EQ(p.unit, "percent");
   EXPECT_TRUE(p.is_delta);
   EXPECT_EQ(one(tag("a ceasefire of three weeks"), "three weeks").unit, "week");
+  EXPECT_EQ(one(tag("It reached 41 degrees Celsius."), "41 degrees Celsius").unit, "\u00b0c");
+  EXPECT_EQ(one(tag("It reached 104\u00b0F."), "104\u00b0F").unit, "\u00b0f");
 }
 
 TEST(Quantity, RangesAndVagueCounts) {
@@ -227,6 +229,11 @@ TEST(Quantity, NotClaims) {
   auto ordinal = one(tag("The 47th Brigade held."), "47th");
   EXPECT_EQ(ordinal.kind, QuantityKind::ordinal);
   EXPECT_EQ(one(tag("A 19-year-old soldier died."), "19-year-old").kind, QuantityKind::age);
+  EXPECT_EQ(one(tag("The baby was ten months old."), "ten months old").kind, QuantityKind::age);
+  EXPECT_EQ(one(tag("Most were under 5 years of age."), "under 5 years of age").kind,
+            QuantityKind::age);
+  auto url = tag("See https://example.org/2024/05/story-30?page=2 for more.");
+  for (const auto& f : found(url)) ADD_FAILURE() << "in a web address: " << f.text;
 }
 
 TEST(Quantity, YearsDatesClocksAndPhonesAreNotEmitted) {

@@ -251,6 +251,7 @@ struct Tok {
   bool space_before;
   std::string_view text;
   std::string lower;
+  bool in_url;  // part of a web address ("https://example.org/2024/05/a?id=30")
 };
 
 struct Number {
@@ -323,6 +324,7 @@ class QuantityTagger : public Component {
 
   void process(Document& doc) const override {
     doc.quantities.clear();
+    std::vector<bool> url = web_address_tokens(doc);
     std::vector<Tok> toks;
     for (const auto& s : doc.sentences) {
       toks.clear();
@@ -330,7 +332,7 @@ class QuantityTagger : public Component {
         const auto& t = doc.tokens[i];
         std::string_view text = doc[t.span];
         toks.push_back(Tok{t.span, t.value.kind, t.value.capitalized, t.value.space_before, text,
-                           ascii_lower(text)});
+                           ascii_lower(text), url[i]});
       }
       process_sentence(doc, toks);
     }
@@ -338,6 +340,23 @@ class QuantityTagger : public Component {
   }
 
  private:
+  // Marks tokens of runs written without spaces that start a web address;
+  // computed over the whole document because sentence breaks fall inside
+  // addresses ("?page=2").
+  static std::vector<bool> web_address_tokens(const Document& doc) {
+    std::vector<bool> url(doc.tokens.size());
+    bool in = false;
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      const auto& t = doc.tokens[i];
+      if (t.value.space_before || i == 0) {
+        std::string w = ascii_lower(doc[t.span]);
+        in = w == "http" || w == "https" || w == "www" || w == "ftp";
+      }
+      url[i] = in;
+    }
+    return url;
+  }
+
   struct Mention {
     Number num;
     size_t begin = 0;  // first token of the whole mention (hedge, currency)
@@ -592,7 +611,8 @@ class QuantityTagger : public Component {
       return true;
     }
     if (rest == "strong" || rest == "member" || rest == "man") return true;
-    if (rest == "year-old" || rest == "years-old" || rest == "year-olds") {
+    if (rest == "year-old" || rest == "years-old" || rest == "year-olds" || rest == "month-old" ||
+        rest == "week-old" || rest == "day-old") {
       n->kind = QuantityKind::age;
       return true;
     }
@@ -794,7 +814,7 @@ class QuantityTagger : public Component {
       }
       Number n = *parsed;
       size_t next = std::max(n.end, i + 1);
-      if (n.skip || is_phone_like(t, i) || is_date_or_clock(t, n) || is_year_like(t, n) ||
+      if (n.skip || t[i].in_url || is_phone_like(t, i) || is_date_or_clock(t, n) || is_year_like(t, n) ||
           in_time(doc, Span{t[n.begin].span.begin, t[n.end - 1].span.end})) {
         // Skip the rest of a digit run so "555" in "202 555 0143" is not taken alone.
         while (next < t.size() && t[next].kind == TokenKind::number) ++next;
@@ -918,10 +938,14 @@ class QuantityTagger : public Component {
       for (size_t k = end; k < t.size() && k < end + 4; ++k)
         if (is_weapon_word(t[k].lower)) q.kind = QuantityKind::calibre;
     }
-    // Ages: "aged 25", "25 years old".
-    if (q.unit == "year" && end < t.size() && t[end].lower == "old") {
+    // Ages: "aged 25", "25 years old", "ten months old", "3 years of age".
+    bool duration = q.unit == "year" || q.unit == "month" || q.unit == "week" || q.unit == "day";
+    if (duration && end < t.size() && t[end].lower == "old") {
       q.kind = QuantityKind::age;
       ++end;
+    } else if (duration && end + 1 < t.size() && t[end].lower == "of" && t[end + 1].lower == "age") {
+      q.kind = QuantityKind::age;
+      end += 2;
     }
     if (m->begin > 0 && t[m->begin - 1].lower == "aged") q.kind = QuantityKind::age;
     if (q.kind == QuantityKind::count && q.unit.empty() && is_model_number(t, n))
