@@ -1,17 +1,397 @@
 #include "nlp/entity/entity.h"
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "nlp/entity/gazetteer.h"
+#include "nlp/entity/names.h"
+#include "nlp/entity/ner_model.h"
+#include "nlp/tokenize.h"
+
 namespace cc {
 
 namespace {
+
+// A mention over tokens [first, end) while rules are still at work.
+struct Draft {
+  uint32_t first = 0;
+  uint32_t end = 0;
+  EntityType type = EntityType::misc;
+  std::string canonical;
+  double confidence = 1;
+  bool metonym = false;
+  bool dropped = false;
+};
+
+EntityType type_of_ner(int ner_type) {
+  switch (ner_type) {
+    case 1: return EntityType::person;
+    case 2: return EntityType::organization;
+    case 3: return EntityType::location;
+    default: return EntityType::misc;
+  }
+}
+
+// Words after a place name that show it acting as its government.
+bool is_agent_verb(std::string_view lower) {
+  static const std::unordered_map<std::string_view, bool> kVerbs = {
+      {"has", true},      {"have", true},      {"had", true},      {"is", true},
+      {"was", true},      {"will", true},      {"would", true},    {"could", true},
+      {"may", true},      {"might", true},     {"must", true},     {"should", true},
+      {"says", true},     {"said", true},      {"denies", true},   {"sent", true},
+      {"sends", true},    {"wants", true},     {"plans", true},    {"hopes", true},
+      {"insists", true},  {"warns", true},     {"claims", true},   {"accuses", true},
+      {"refuses", true},  {"rejects", true},   {"sees", true},     {"needs", true},
+      {"responded", true}, {"continues", true}, {"considers", true}, {"told", true},
+      {"did", true},      {"does", true},      {"also", true},     {"and", false}};
+  auto it = kVerbs.find(lower);
+  if (it != kVerbs.end()) return it->second;
+  return lower.size() > 4 && lower.ends_with("ed");
+}
+
+// Words before a place name that make it a place ("troops in Moscow").
+bool is_locative(std::string_view lower) {
+  return lower == "in" || lower == "to" || lower == "from" || lower == "at" || lower == "near" ||
+         lower == "into" || lower == "inside" || lower == "outside" || lower == "of" ||
+         lower == "across" || lower == "around" || lower == "toward" || lower == "towards" ||
+         lower == "via" || lower == "between" || lower == "through" || lower == "visited" ||
+         lower == "visit" || lower == "over" || lower == "left" || lower == "reached";
+}
+
+bool is_possessive(std::string_view w) { return w == "'s" || w == "\xE2\x80\x99s" || w == "'"; }
+
+bool is_acronym(std::string_view w) {
+  if (w.size() < 2 || w.size() > 10) return false;
+  size_t upper = 0;
+  for (unsigned char c : w) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (!(c >= '0' && c <= '9') && c != '&' && c != '-') return false;
+  }
+  return upper >= 2;
+}
+
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  auto c = static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC3;
+}
+
+// Confidence from the tagger's score margin (in averaged-weight units).
+double margin_confidence(float margin) {
+  return std::clamp(1.0 / (1.0 + std::exp(-static_cast<double>(margin) / 4.0)), 0.5, 0.99);
+}
+
 class EntityTagger : public Component {
  public:
+  EntityTagger(Gazetteer gazetteer, NerModel model)
+      : gazetteer_(std::move(gazetteer)), model_(std::move(model)) {}
   const char* name() const override { return "entity"; }
-  void process(Document&) const override {}
+  void process(Document& doc) const override;
+
+ private:
+  Gazetteer gazetteer_;
+  NerModel model_;
 };
+
+// Per-document working state for the rules below.
+struct Work {
+  const Document& doc;
+  std::vector<std::string_view> words;
+  std::string lower_text;          // the text with ASCII letters lower-cased
+  std::vector<int32_t> owner;      // per token: index of the draft covering it, -1 none
+  std::vector<Draft> drafts;
+
+  explicit Work(const Document& d) : doc(d) {}
+  size_t size() const { return words.size(); }
+  std::string_view low(size_t i) const { return doc.tokens[i].span.of(lower_text); }
+  std::string text(uint32_t first, uint32_t end) const {
+    if (first >= end) return "";
+    return std::string(doc.text.substr(doc.tokens[first].span.begin,
+                                       doc.tokens[end - 1].span.end - doc.tokens[first].span.begin));
+  }
+  bool free(uint32_t first, uint32_t end) const {
+    for (uint32_t i = first; i < end; ++i)
+      if (owner[i] >= 0) return false;
+    return true;
+  }
+  void claim(size_t d) {
+    for (uint32_t i = drafts[d].first; i < drafts[d].end; ++i) owner[i] = static_cast<int32_t>(d);
+  }
+  void release(size_t d) {
+    for (uint32_t i = drafts[d].first; i < drafts[d].end; ++i)
+      if (owner[i] == static_cast<int32_t>(d)) owner[i] = -1;
+  }
+  void drop(size_t d) {
+    release(d);
+    drafts[d].dropped = true;
+  }
+  size_t add(Draft draft) {
+    drafts.push_back(std::move(draft));
+    claim(drafts.size() - 1);
+    return drafts.size() - 1;
+  }
+  // Drops every draft overlapping [first, end).
+  void clear(uint32_t first, uint32_t end) {
+    for (uint32_t i = first; i < end; ++i)
+      if (owner[i] >= 0) drop(static_cast<size_t>(owner[i]));
+  }
+  std::vector<std::string_view> slice(uint32_t first, uint32_t end) const {
+    return {words.begin() + first, words.begin() + end};
+  }
+};
+
+// "President Vladimir Putin" as tagged -> "Vladimir Putin"; and an untagged
+// capitalized run after a title ("analyst Oleh Saakyan") becomes a person.
+void apply_titles(Work& w, const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
+  for (size_t d = 0; d < w.drafts.size(); ++d) {
+    Draft& m = w.drafts[d];
+    if (m.dropped || m.type != EntityType::person) continue;
+    uint32_t first = m.first;
+    while (first + 1 < m.end && is_title_word(w.low(first))) ++first;
+    if (first != m.first) {
+      w.release(d);
+      m.first = first;
+      w.claim(d);
+    }
+  }
+  for (auto [b, e] : sentences) {
+    for (uint32_t i = b; i + 1 < e; ++i) {
+      if (title_word(w.low(i)) != TitleWord::head || !starts_upper(w.words[i + 1])) continue;
+      uint32_t end = i + 1;
+      while (end < e && end - (i + 1) < 4 && starts_upper(w.words[end]) &&
+             !is_title_word(w.low(end)) && !is_acronym(w.words[end]))
+        ++end;
+      if (end == i + 1) continue;
+      // Leave names the tagger already read as something else whole; take
+      // over only untagged words or a tagged person.
+      bool taken = false;
+      for (uint32_t k = i + 1; k < end; ++k) {
+        int32_t o = w.owner[k];
+        if (o >= 0 && w.drafts[o].type != EntityType::person && w.drafts[o].type != EntityType::misc)
+          taken = true;
+      }
+      if (taken) continue;
+      w.clear(i + 1, end);
+      w.add(Draft{i + 1, end, EntityType::person, "", 0.85});
+      i = end - 1;
+    }
+  }
+}
+
+// Demonyms become nationalities of their state; known places get their
+// canonical name; capitals and seats of power used as agents stand for their
+// state.
+void apply_gazetteer(Work& w, const std::vector<GazetteerMatch>& matches) {
+  for (const auto& m : matches) {
+    const GazetteerEntry& e = *m.entry;
+    int32_t o = w.owner[m.begin];
+    bool exact = o >= 0 && w.drafts[o].first == m.begin && w.drafts[o].end == m.end;
+    if (e.kinds & kGazNationality) {
+      if (exact && w.drafts[o].type != EntityType::misc &&
+          w.drafts[o].type != EntityType::nationality)
+        continue;
+      if (!exact && !w.free(m.begin, m.end)) continue;
+      if (exact) w.drop(static_cast<size_t>(o));
+      w.add(Draft{m.begin, m.end, EntityType::nationality, e.nationality, 0.95});
+      continue;
+    }
+    if (!exact && !w.free(m.begin, m.end)) continue;
+    if (!exact) {
+      // Untagged: trust only countries and seats of power.
+      if (!(e.kinds & (kGazCountry | kGazMetonym))) continue;
+      w.add(Draft{m.begin, m.end, EntityType::location, "", 0.7});
+      o = static_cast<int32_t>(w.drafts.size() - 1);
+    }
+    Draft& d = w.drafts[o];
+    // A country or capital is a person only in a name ("Georgia Smith").
+    if (d.type == EntityType::person &&
+        (m.end - m.begin != d.end - d.first || !(e.kinds & (kGazCountry | kGazMetonym))))
+      continue;
+    if (e.kinds & kGazMetonym) {
+      uint32_t before = m.begin;
+      if (before > 0 && w.low(before - 1) == "the") --before;
+      bool locative = before > 0 && is_locative(w.low(before - 1));
+      bool agent = false;
+      if (m.end < w.size()) {
+        std::string_view next = w.words[m.end];
+        agent = is_possessive(next) || (!next.empty() && next[0] >= 'a' && next[0] <= 'z' &&
+                                        is_agent_verb(w.low(m.end)));
+      }
+      if (agent && !locative) {
+        d.type = EntityType::location;
+        d.canonical = e.metonym_of;
+        d.metonym = true;
+        continue;
+      }
+    }
+    if (d.type == EntityType::location || (e.kinds & kGazCountry)) {
+      d.type = EntityType::location;
+      d.canonical = e.location;
+    }
+  }
+}
+
+// "National Intelligence Service (NIS)": the acronym, wherever it appears,
+// is the defined entity. When the tagger missed the definition, a
+// capitalized run whose initials spell the acronym is taken.
+void apply_acronyms(Work& w) {
+  struct Definition {
+    EntityType type;
+    std::string canonical;
+  };
+  std::unordered_map<std::string, Definition> defined;
+  for (uint32_t i = 1; i + 2 < w.size(); ++i) {
+    if (w.words[i] != "(" || w.words[i + 2] != ")" || !is_acronym(w.words[i + 1])) continue;
+    std::string acronym(w.words[i + 1]);
+    if (defined.count(acronym)) continue;
+    int32_t o = w.owner[i - 1];
+    if (o >= 0 && w.drafts[o].end == i && w.drafts[o].type != EntityType::nationality) {
+      const Draft& d = w.drafts[o];
+      defined[acronym] = {d.type == EntityType::misc ? EntityType::organization : d.type,
+                          d.canonical.empty() ? w.text(d.first, d.end) : d.canonical};
+      continue;
+    }
+    // Read initials backwards from the parenthesis.
+    size_t letter = acronym.size();
+    uint32_t first = i;
+    while (first > 0 && letter > 0 && i - first < 12) {
+      std::string_view word = w.words[first - 1];
+      if (is_name_function_word(w.low(first - 1))) {
+        --first;
+        continue;
+      }
+      if (!starts_upper(word) || word[0] != acronym[letter - 1]) break;
+      --letter;
+      --first;
+    }
+    while (first < i && is_name_function_word(w.low(first))) ++first;
+    if (letter != 0 || first == i) continue;
+    w.clear(first, i);
+    size_t d = w.add(Draft{first, i, EntityType::organization, w.text(first, i), 0.8});
+    defined[acronym] = {EntityType::organization, w.drafts[d].canonical};
+  }
+  if (defined.empty()) return;
+  for (uint32_t i = 0; i < w.size(); ++i) {
+    if (!is_acronym(w.words[i])) continue;
+    auto it = defined.find(std::string(w.words[i]));
+    if (it == defined.end()) continue;
+    int32_t o = w.owner[i];
+    if (o >= 0 && (w.drafts[o].first != i || w.drafts[o].end != i + 1)) continue;
+    if (o >= 0) w.drop(static_cast<size_t>(o));
+    w.add(Draft{i, i + 1, it->second.type, it->second.canonical, 0.9});
+  }
+}
+
+// "Kim" after "Kim Jong Un", "Putin" after "Vladimir Putin": the single name
+// takes the full name of the nearest earlier person it is the first or last
+// word of (or the first later one, for a headline). Untagged occurrences of
+// such a name become mentions too.
+void apply_person_coreference(Work& w) {
+  struct FullName {
+    uint32_t at;
+    std::string first, last, canonical;
+  };
+  std::vector<FullName> names;
+  for (const Draft& d : w.drafts) {
+    if (d.dropped || d.type != EntityType::person || d.end - d.first < 2) continue;
+    names.push_back({d.first, std::string(w.words[d.first]), std::string(w.words[d.end - 1]),
+                     d.canonical.empty() ? w.text(d.first, d.end) : d.canonical});
+  }
+  if (names.empty()) return;
+  std::sort(names.begin(), names.end(), [](const FullName& a, const FullName& b) { return a.at < b.at; });
+  auto full_name_for = [&](uint32_t at, std::string_view word) -> const FullName* {
+    const FullName* before = nullptr;
+    const FullName* after = nullptr;
+    for (const auto& n : names) {
+      if (n.first != word && n.last != word) continue;
+      if (n.at < at) before = &n;
+      else if (!after) after = &n;
+    }
+    return before ? before : after;
+  };
+  for (uint32_t i = 0; i < w.size(); ++i) {
+    std::string_view word = w.words[i];
+    if (word.size() < 2 || !starts_upper(word) || is_acronym(word)) continue;
+    int32_t o = w.owner[i];
+    if (o >= 0) {
+      Draft& d = w.drafts[o];
+      if (d.end - d.first != 1 || d.metonym || d.type == EntityType::nationality) continue;
+      if (d.type != EntityType::person && !d.canonical.empty()) continue;  // a known place
+    }
+    const FullName* n = full_name_for(i, word);
+    if (!n) continue;
+    if (o >= 0) {
+      Draft& d = w.drafts[o];
+      d.type = EntityType::person;
+      d.canonical = n->canonical;
+    } else if (i > 0 && !is_name_function_word(w.low(i - 1))) {
+      w.add(Draft{i, i + 1, EntityType::person, n->canonical, 0.7});
+    }
+  }
+}
+
+void EntityTagger::process(Document& doc) const {
+  doc.entities.clear();
+  if (doc.tokens.empty()) return;
+  Work w(doc);
+  NerInput input;
+  input.words.reserve(doc.tokens.size());
+  for (const auto& t : doc.tokens) input.words.push_back(doc[t.span]);
+  for (const auto& s : doc.sentences)
+    input.sentences.emplace_back(s.value.first_token, s.value.end_token);
+  if (input.sentences.empty())
+    input.sentences.emplace_back(0, static_cast<uint32_t>(doc.tokens.size()));
+  NerScratch scratch;
+  std::vector<uint8_t> tags;
+  std::vector<float> margins;
+  model_.tag(input, &gazetteer_, scratch, tags, &margins);
+
+  w.words = input.words;
+  w.lower_text = ascii_lower(doc.text);
+  w.owner.assign(w.size(), -1);
+  for (uint32_t i = 0; i < tags.size();) {
+    if (tags[i] == kO) {
+      ++i;
+      continue;
+    }
+    uint32_t j = i + 1;
+    float margin = margins[i];
+    while (j < tags.size() && ner_is_inside(tags[j]) && ner_type_of(tags[j]) == ner_type_of(tags[i]))
+      margin = std::min(margin, margins[j++]);
+    w.add(Draft{i, j, type_of_ner(ner_type_of(tags[i])), "", margin_confidence(margin)});
+    i = j;
+  }
+
+  apply_titles(w, input.sentences);
+  apply_gazetteer(w, scratch.gaz);
+  apply_acronyms(w);
+  apply_person_coreference(w);
+
+  for (Draft& d : w.drafts) {
+    if (d.dropped || d.first >= d.end) continue;
+    // A trailing possessive never belongs to the name.
+    while (d.end > d.first + 1 && is_possessive(w.words[d.end - 1])) --d.end;
+    Span span{doc.tokens[d.first].span.begin, doc.tokens[d.end - 1].span.end};
+    std::string canonical = d.canonical.empty() ? w.text(d.first, d.end) : std::move(d.canonical);
+    doc.entities.add(span, EntityMention{d.type, std::move(canonical), d.confidence, d.metonym});
+  }
+  doc.entities.sort();
+}
+
 }  // namespace
 
-Result<std::unique_ptr<Component>> make_entity_tagger(const Resources&) {
-  return std::unique_ptr<Component>(new EntityTagger());
+Result<std::unique_ptr<Component>> make_entity_tagger(const Resources& resources) {
+  std::string dir = resources.data_dir + "/entity/";
+  auto gazetteer = Gazetteer::load(dir + "gazetteer.tsv");
+  if (!gazetteer.ok()) return gazetteer.status();
+  auto model = NerModel::load(dir + "ner.model");
+  if (!model.ok()) return model.status();
+  return std::unique_ptr<Component>(
+      new EntityTagger(std::move(gazetteer.value()), std::move(model.value())));
 }
 
 }  // namespace cc

@@ -1,0 +1,62 @@
+#include "nlp/entity/names.h"
+
+#include <string_view>
+#include <unordered_set>
+
+namespace cc {
+
+TitleWord title_word(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kHeads = {
+      // Offices and ranks.
+      "president", "minister", "secretary", "chancellor", "premier", "chairman", "chairwoman",
+      "director", "chief", "leader", "ambassador", "envoy", "senator", "sen.", "representative",
+      "rep.", "congressman", "congresswoman", "governor", "gov.", "mayor", "king", "queen",
+      "prince", "princess", "pope", "sheikh", "emir", "general", "gen.", "lt.", "lieutenant",
+      "col.", "colonel", "maj.", "major", "capt.", "captain", "sgt.", "sergeant", "adm.",
+      "admiral", "marshal", "commander", "cmdr.", "brig.", "brigadier", "lawmaker", "mp", "dr.",
+      "dr", "prof.", "professor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "sir", "lord", "judge",
+      "justice", "prosecutor", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
+      // Roles news writes before a name.
+      "analyst", "expert", "researcher", "scholar", "journalist", "reporter", "correspondent",
+      "editor", "blogger", "activist", "lawyer", "economist", "historian", "official",
+      "diplomat", "negotiator", "investigator", "commentator", "author", "founder", "ceo"};
+  static const std::unordered_set<std::string_view> kModifiers = {
+      "vice", "prime", "deputy", "foreign", "defense", "defence", "interior", "finance",
+      "press", "state", "national", "security", "intelligence", "military", "senior", "former",
+      "acting", "first", "top", "chief", "assistant", "executive", "general", "supreme", "army",
+      "navy", "air", "force", "lead", "political", "opposition", "human", "rights"};
+  if (kHeads.count(lower)) return TitleWord::head;
+  if (kModifiers.count(lower)) return TitleWord::modifier;
+  return TitleWord::none;
+}
+
+bool is_name_function_word(std::string_view lower) {
+  return lower == "of" || lower == "the" || lower == "and" || lower == "for" || lower == "on" ||
+         lower == "in" || lower == "de" || lower == "&";
+}
+
+std::string name_key(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    if (c == 0xE2 && i + 2 < name.size() && name[i + 1] == '\x80' &&
+        (name[i + 2] == '\x99' || name[i + 2] == '\x98')) {
+      out += '\'';
+      i += 2;
+      continue;
+    }
+    if (c == ' ' || c == '\n' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (out.starts_with("the ")) out.erase(0, 4);
+  if (out.ends_with(" 's")) out.resize(out.size() - 3);
+  else if (out.ends_with("'s")) out.resize(out.size() - 2);
+  return out;
+}
+
+}  // namespace cc

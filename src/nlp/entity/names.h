@@ -1,0 +1,28 @@
+// Small closed word lists about names that both the entity component and
+// cross-document linking use: titles and roles that precede a person's name
+// ("Deputy Foreign Minister", "analyst", "spokesman"), words skipped when
+// reading an acronym's initials, and how names are normalized for matching.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cc {
+
+// What a word (in lower case) is in a title written before a name: a head
+// ("president", "gen.", "analyst", "spokesman") can stand right before the
+// name; a modifier ("deputy", "foreign", "senior") only before another title
+// word, as in "Deputy Foreign Minister".
+enum class TitleWord { none, modifier, head };
+TitleWord title_word(std::string_view lower);
+inline bool is_title_word(std::string_view lower) { return title_word(lower) != TitleWord::none; }
+
+// True for the short words an acronym's initials skip ("of", "the", "and").
+bool is_name_function_word(std::string_view lower);
+
+// The key names are compared by: ASCII lower case, typographic apostrophes
+// made straight, runs of spaces folded, a leading "the " and a trailing
+// possessive "'s" dropped.
+std::string name_key(std::string_view name);
+
+}  // namespace cc
