@@ -80,6 +80,15 @@ bool starts_upper(std::string_view w) {
   return (c >= 'A' && c <= 'Z') || c >= 0xC3;
 }
 
+// A word that can be part of a name: capitalized, or a lower-case particle
+// joined to a capitalized part ("el-Sisi", "al-Assad").
+bool name_like(std::string_view w) {
+  if (starts_upper(w)) return true;
+  for (size_t i = 0; i + 1 < w.size(); ++i)
+    if (w[i] == '-' && starts_upper(w.substr(i + 1))) return true;
+  return false;
+}
+
 // Confidence from the tagger's score margin (in averaged-weight units).
 double margin_confidence(float margin) {
   return std::clamp(1.0 / (1.0 + std::exp(-static_cast<double>(margin) / 4.0)), 0.5, 0.99);
@@ -144,6 +153,55 @@ struct Work {
   }
 };
 
+// Grows names over what the tagger tends to cut: a particle inside a person's
+// name ("Mohammed bin Salman") and "of ..." ending an organization's name
+// ("Joint Chiefs" + "of Staff").
+void extend_names(Work& w) {
+  // An untagged "Mohammed bin Salman".
+  for (uint32_t i = 0; i + 2 < w.size(); ++i) {
+    if (!starts_upper(w.words[i]) || !is_name_particle(w.words[i + 1]) ||
+        !starts_upper(w.words[i + 2]))
+      continue;
+    bool open = true;
+    for (uint32_t k = i; k < i + 3; ++k)
+      if (w.owner[k] >= 0 && w.drafts[w.owner[k]].type != EntityType::person) open = false;
+    if (!open) continue;
+    w.clear(i, i + 3);
+    w.add(Draft{i, i + 3, EntityType::person, "", 0.75});
+  }
+  for (size_t d = 0; d < w.drafts.size(); ++d) {
+    Draft& m = w.drafts[d];
+    if (m.dropped || m.type == EntityType::nationality) continue;
+    for (;;) {
+      uint32_t e = m.end;
+      if (e + 1 >= w.size() || !starts_upper(w.words[e + 1])) break;
+      std::string_view link = w.low(e);
+      uint32_t stop = e + 1;
+      if (m.type == EntityType::person && is_name_particle(link)) {
+        stop = e + 2;
+      } else if (link == "of" || link == "for") {
+        while (stop < w.size() && stop - e <= 4 && starts_upper(w.words[stop])) ++stop;
+        if (!is_organization_head(w.low(stop - 1))) break;
+        m.type = EntityType::organization;
+      } else {
+        break;
+      }
+      // An organization's head word outweighs how the tagger read the
+      // words after "of"; a particle joins only an untagged or person name.
+      bool free = true;
+      for (uint32_t k = e; k < stop; ++k)
+        if (w.owner[k] >= 0 && w.drafts[w.owner[k]].type != m.type &&
+            m.type == EntityType::person)
+          free = false;
+      if (!free) break;
+      w.clear(e, stop);
+      w.release(d);
+      m.end = stop;
+      w.claim(d);
+    }
+  }
+}
+
 // "President Vladimir Putin" as tagged -> "Vladimir Putin"; and an untagged
 // capitalized run after a title ("analyst Oleh Saakyan") becomes a person.
 void apply_titles(Work& w, const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
@@ -162,19 +220,13 @@ void apply_titles(Work& w, const std::vector<std::pair<uint32_t, uint32_t>>& sen
     for (uint32_t i = b; i + 1 < e; ++i) {
       if (title_word(w.low(i)) != TitleWord::head || !starts_upper(w.words[i + 1])) continue;
       uint32_t end = i + 1;
-      while (end < e && end - (i + 1) < 4 && starts_upper(w.words[end]) &&
+      while (end < e && end - (i + 1) < 4 && name_like(w.words[end]) &&
              !is_title_word(w.low(end)) && !is_acronym(w.words[end]))
         ++end;
       if (end == i + 1) continue;
-      // Leave names the tagger already read as something else whole; take
-      // over only untagged words or a tagged person.
-      bool taken = false;
-      for (uint32_t k = i + 1; k < end; ++k) {
-        int32_t o = w.owner[k];
-        if (o >= 0 && w.drafts[o].type != EntityType::person && w.drafts[o].type != EntityType::misc)
-          taken = true;
-      }
-      if (taken) continue;
+      // A tagged name that takes in the title itself ("Minister of Defense")
+      // stays; anything else under the run gives way to the person.
+      if (w.owner[i] >= 0) continue;
       w.clear(i + 1, end);
       w.add(Draft{i + 1, end, EntityType::person, "", 0.85});
       i = end - 1;
@@ -248,13 +300,6 @@ void apply_acronyms(Work& w) {
     if (w.words[i] != "(" || w.words[i + 2] != ")" || !is_acronym(w.words[i + 1])) continue;
     std::string acronym(w.words[i + 1]);
     if (defined.count(acronym)) continue;
-    int32_t o = w.owner[i - 1];
-    if (o >= 0 && w.drafts[o].end == i && w.drafts[o].type != EntityType::nationality) {
-      const Draft& d = w.drafts[o];
-      defined[acronym] = {d.type == EntityType::misc ? EntityType::organization : d.type,
-                          d.canonical.empty() ? w.text(d.first, d.end) : d.canonical};
-      continue;
-    }
     // Read initials backwards from the parenthesis.
     size_t letter = acronym.size();
     uint32_t first = i;
@@ -269,10 +314,21 @@ void apply_acronyms(Work& w) {
       --first;
     }
     while (first < i && is_name_function_word(w.low(first))) ++first;
-    if (letter != 0 || first == i) continue;
-    w.clear(first, i);
-    size_t d = w.add(Draft{first, i, EntityType::organization, w.text(first, i), 0.8});
-    defined[acronym] = {EntityType::organization, w.drafts[d].canonical};
+    int32_t o = w.owner[i - 1];
+    if (letter == 0 && first < i) {
+      EntityType type = EntityType::organization;
+      if (o >= 0 && w.drafts[o].first == first && w.drafts[o].end == i &&
+          w.drafts[o].type != EntityType::misc && w.drafts[o].type != EntityType::nationality)
+        type = w.drafts[o].type;
+      w.clear(first, i);
+      size_t d = w.add(Draft{first, i, type, w.text(first, i), 0.9});
+      defined[acronym] = {type, w.drafts[d].canonical};
+    } else if (o >= 0 && w.drafts[o].end == i && w.drafts[o].type != EntityType::nationality) {
+      // "Islamic State (ISIS)": the tagged name before the parenthesis.
+      const Draft& d = w.drafts[o];
+      defined[acronym] = {d.type == EntityType::misc ? EntityType::organization : d.type,
+                          d.canonical.empty() ? w.text(d.first, d.end) : d.canonical};
+    }
   }
   if (defined.empty()) return;
   for (uint32_t i = 0; i < w.size(); ++i) {
@@ -302,16 +358,21 @@ void apply_person_coreference(Work& w) {
                      d.canonical.empty() ? w.text(d.first, d.end) : d.canonical});
   }
   if (names.empty()) return;
-  std::sort(names.begin(), names.end(), [](const FullName& a, const FullName& b) { return a.at < b.at; });
+  std::sort(names.begin(), names.end(),
+            [](const FullName& a, const FullName& b) { return a.at < b.at; });
+  // Full names by their first and last word, in text order.
+  std::unordered_map<std::string_view, std::vector<const FullName*>> by_word;
+  for (const auto& n : names) {
+    by_word[n.first].push_back(&n);
+    if (n.last != n.first) by_word[n.last].push_back(&n);
+  }
   auto full_name_for = [&](uint32_t at, std::string_view word) -> const FullName* {
-    const FullName* before = nullptr;
-    const FullName* after = nullptr;
-    for (const auto& n : names) {
-      if (n.first != word && n.last != word) continue;
-      if (n.at < at) before = &n;
-      else if (!after) after = &n;
-    }
-    return before ? before : after;
+    auto it = by_word.find(word);
+    if (it == by_word.end()) return nullptr;
+    const auto& list = it->second;
+    auto after = std::partition_point(list.begin(), list.end(),
+                                      [at](const FullName* n) { return n->at < at; });
+    return after != list.begin() ? *(after - 1) : *after;
   };
   for (uint32_t i = 0; i < w.size(); ++i) {
     std::string_view word = w.words[i];
@@ -366,6 +427,18 @@ void EntityTagger::process(Document& doc) const {
     i = j;
   }
 
+  // "Joint Chiefs of Staff" read as a person is an organization.
+  for (Draft& d : w.drafts)
+    if (d.type != EntityType::organization && d.end - d.first > 1 &&
+        is_organization_head(w.low(d.end - 1)))
+      d.type = EntityType::organization;
+  // "Mohammed bin Salman" read as MISC: a particle between capitalized
+  // words marks a personal name.
+  for (Draft& d : w.drafts)
+    if (d.type == EntityType::misc && d.end - d.first >= 3)
+      for (uint32_t k = d.first + 1; k + 1 < d.end; ++k)
+        if (is_name_particle(w.low(k))) d.type = EntityType::person;
+  extend_names(w);
   apply_titles(w, input.sentences);
   apply_gazetteer(w, scratch.gaz);
   apply_acronyms(w);

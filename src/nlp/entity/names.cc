@@ -30,6 +30,23 @@ TitleWord title_word(std::string_view lower) {
   return TitleWord::none;
 }
 
+bool is_organization_head(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kHeads = {
+      "agency", "army", "assembly", "association", "bank", "board", "bureau", "command",
+      "commission", "committee", "company", "corporation", "corps", "council", "court",
+      "department", "directorate", "forces", "foundation", "front", "fund", "group", "guard",
+      "institute", "ministry", "movement", "network", "office", "organization", "organisation",
+      "parliament", "party", "police", "service", "services", "staff", "union", "university"};
+  return kHeads.count(lower) > 0;
+}
+
+bool is_name_particle(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kParticles = {
+      "bin", "bint", "ibn", "al", "el", "abu", "de", "da", "di", "del", "della", "dos", "du",
+      "van", "von", "der", "den", "ter", "la", "le", "y"};
+  return kParticles.count(lower) > 0;
+}
+
 bool is_name_function_word(std::string_view lower) {
   return lower == "of" || lower == "the" || lower == "and" || lower == "for" || lower == "on" ||
          lower == "in" || lower == "de" || lower == "&";

@@ -17,6 +17,14 @@ enum class TitleWord { none, modifier, head };
 TitleWord title_word(std::string_view lower);
 inline bool is_title_word(std::string_view lower) { return title_word(lower) != TitleWord::none; }
 
+// True for the last word of most organization names ("Service", "Ministry",
+// "Staff", "Command"), given in lower case.
+bool is_organization_head(std::string_view lower);
+
+// True for the lower-case particles inside personal names ("bin", "al",
+// "van", "de").
+bool is_name_particle(std::string_view lower);
+
 // True for the short words an acronym's initials skip ("of", "the", "and").
 bool is_name_function_word(std::string_view lower);
 

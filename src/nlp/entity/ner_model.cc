@@ -105,6 +105,28 @@ uint64_t affix_key(std::string_view w, size_t n, bool suffix) {
   return token_key(suffix ? w.substr(w.size() - n) : w.substr(0, n)) + n;
 }
 
+// Flag for words that never continue a name: lower-case words other than the
+// few that join names ("Bank of England", "bin", "de").
+constexpr uint8_t kNoInside = 16;
+bool is_name_connector(uint64_t key) {
+  static const std::vector<uint64_t> kKeys = [] {
+    std::vector<uint64_t> keys;
+    for (const char* w : {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "van",
+                          "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "del", "y",
+                          "&", "at", "upon", "am", "an", "a", "in", "-", "'s", "to"})
+      keys.push_back(token_key(w));
+    return keys;
+  }();
+  return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
+}
+
+// "el-Sisi", "al-Assad": a lower-case particle joined to a name.
+bool has_capitalized_part(std::string_view w) {
+  for (size_t i = 0; i + 1 < w.size(); ++i)
+    if (w[i] == '-' && upper_initial_byte(w.substr(i + 1))) return true;
+  return false;
+}
+
 // A flat hash set/counter keyed by token_key, reset per document.
 size_t table_size(size_t n) {
   size_t cap = 16;
@@ -138,6 +160,8 @@ void extract(const NerInput& in, const Gazetteer* gaz, NerScratch& s) {
     s.shapes[i] = f.shape;
     flags[i] = static_cast<uint8_t>(f.capitalized | (f.lower_initial << 1) | (f.has_lower << 2) |
                                     (f.has_letter << 3));
+    if (f.lower_initial && !is_name_connector(s.keys[i]) && !has_capitalized_part(in.words[i]))
+      flags[i] |= kNoInside;
     upper_initial += upper_initial_byte(in.words[i]);
     if (f.lower_initial) {
       size_t slot = probe(s.lower_seen, s.keys[i]);
@@ -255,7 +279,8 @@ void decode(const NerInput& in, NerScratch& s, const Weights& weights, std::vect
       int best = -1, second = -1;
       for (int t = 0; t < kNumNerTags; ++t) {
         if (ner_is_inside(static_cast<uint8_t>(t)) &&
-            (prev == kO || ner_type_of(prev) != ner_type_of(static_cast<uint8_t>(t))))
+            (prev == kO || ner_type_of(prev) != ner_type_of(static_cast<uint8_t>(t)) ||
+             (s.flags[i] & kNoInside)))
           continue;
         if (best < 0 || scores[t] > scores[best]) {
           second = best;
