@@ -227,17 +227,17 @@ EntityMatch EntityIndex::resolve(std::string_view phrase) const {
     }
     return name_key(s);
   };
-  // Without a possessive owner ("Seoul's ...") and leading titles.
+  // Without a possessive owner ("Seoul's ...") and then without leading
+  // titles ("President ...") or articles, one word at a time.
   size_t first = 0;
   for (size_t i = 0; i < words.size(); ++i)
     if (words[i] == "'s" || words[i] == "\xE2\x80\x99s") first = i + 1;
-  while (first + 1 < words.size()) {
-    std::string k = name_key(words[first]);
+  for (size_t f = first; f < words.size(); ++f) {
+    if (f > 0)
+      if (int e = lookup(join(f, words.size())); e >= 0) return {e, 0.9};
+    std::string k = name_key(words[f]);
     if (!is_title_word(k) && k != "the" && k != "a" && k != "an") break;
-    ++first;
   }
-  if (first > 0 && first < words.size())
-    if (int e = lookup(join(first, words.size())); e >= 0) return {e, 0.9};
   // The longest known name inside the phrase.
   for (size_t n = std::min<size_t>(words.size(), 8); n >= 1; --n)
     for (size_t b = 0; b + n <= words.size(); ++b)
