@@ -496,6 +496,8 @@ Result<NerCorpus> read_iob_file(const std::string& path) {
     ++line_no;
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
       line.remove_suffix(1);
+    // A stray byte-order mark (WNUT-17 has one on a line of its own).
+    if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
     if (line.empty()) {
       end_sentence();
       prev_type = 0;
