@@ -91,6 +91,16 @@ TEST(Entity, AcronymsTakeTheirDefinition) {
   EXPECT_EQ(later.type, "ORG");
 }
 
+TEST(Entity, AcronymDefinedAfterItsFirstUse) {
+  auto d = annotate(
+      "The launch was detected by the JCS, the Joint Chiefs of Staff, at 7 a.m.\n"
+      "Officials at KIDA, the Korea Institute for Defense Analyses, disagreed.\n");
+  Found jcs = mention(d, "JCS");
+  EXPECT_EQ(jcs.canonical, "Joint Chiefs of Staff");
+  EXPECT_EQ(jcs.type, "ORG");
+  EXPECT_EQ(mention(d, "KIDA").canonical, "Korea Institute for Defense Analyses");
+}
+
 TEST(Entity, AcronymInitialsFindAnUntaggedDefinition) {
   auto d = annotate(
       "A report by the Wellbeing and Dignity Monitoring Group (WDMG) was published.\n"

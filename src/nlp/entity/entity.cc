@@ -287,8 +287,8 @@ void apply_gazetteer(Work& w, const std::vector<GazetteerMatch>& matches) {
   }
 }
 
-// "National Intelligence Service (NIS)": the acronym, wherever it appears,
-// is the defined entity. When the tagger missed the definition, a
+// "National Intelligence Service (NIS)" and "JCS, the Joint Chiefs of
+// Staff": the acronym, wherever it appears, is the defined entity. When the tagger missed the definition, a
 // capitalized run whose initials spell the acronym is taken.
 void apply_acronyms(Work& w) {
   struct Definition {
@@ -329,6 +329,32 @@ void apply_acronyms(Work& w) {
       defined[acronym] = {d.type == EntityType::misc ? EntityType::organization : d.type,
                           d.canonical.empty() ? w.text(d.first, d.end) : d.canonical};
     }
+  }
+  // "JCS, the Joint Chiefs of Staff": the name after the acronym.
+  for (uint32_t i = 0; i + 3 < w.size(); ++i) {
+    if (!is_acronym(w.words[i]) || w.words[i + 1] != "," || w.low(i + 2) != "the") continue;
+    std::string acronym(w.words[i]);
+    if (defined.count(acronym)) continue;
+    size_t letter = 0;
+    uint32_t end = i + 3;
+    while (end < w.size() && letter < acronym.size() && end - i < 14) {
+      if (is_name_function_word(w.low(end)) && end > i + 3) {
+        ++end;
+        continue;
+      }
+      if (!starts_upper(w.words[end]) || w.words[end][0] != acronym[letter]) break;
+      ++letter;
+      ++end;
+    }
+    if (letter != acronym.size()) continue;
+    int32_t o = w.owner[i + 3];
+    EntityType type = EntityType::organization;
+    if (o >= 0 && w.drafts[o].first == i + 3 && w.drafts[o].end == end &&
+        w.drafts[o].type != EntityType::misc && w.drafts[o].type != EntityType::nationality)
+      type = w.drafts[o].type;
+    w.clear(i + 3, end);
+    size_t d = w.add(Draft{i + 3, end, type, w.text(i + 3, end), 0.9});
+    defined[acronym] = {type, w.drafts[d].canonical};
   }
   if (defined.empty()) return;
   for (uint32_t i = 0; i < w.size(); ++i) {
