@@ -11,7 +11,8 @@ Sources (recorded in the output's header):
     stand for a government ("the Kremlin")
 
 Output lines: phrase<TAB>type<TAB>canonical<TAB>metonym_of
-  type is COUNTRY (a country's name or alias), LOC or NORP (demonym); metonym_of names the state a
+  type is COUNTRY (a country's name or alias), LOC, SEAT (a seat of power)
+  or NORP (demonym); metonym_of names the state a
   capital or seat of power stands for when used as an agent ("" otherwise).
 
 Usage:
@@ -106,7 +107,7 @@ def main():
             if line.startswith("#") or not line.strip():
                 continue
             phrase, state = line.rstrip("\n").split("\t")
-            add(phrase, "LOC", phrase, state)
+            add(phrase, "SEAT", phrase, state)
 
     header = [
         "# crosscheck entity gazetteer, built by data/entity/build_gazetteer.py; do not edit.",

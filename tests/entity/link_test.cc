@@ -104,6 +104,9 @@ TEST_F(LinkTest, FreePhrasesResolveToEntities) {
   EXPECT_EQ(name_of("the Kremlin"), "Russia");
   EXPECT_EQ(name_of("a North Korean defector"), "North Korea");
   EXPECT_EQ(name_of("unnamed officials"), "-");
+  EXPECT_EQ(name_of("Jong"), "-");  // a middle name is no name part
+  EXPECT_EQ(name_of("Mr. Vladimir"), "Vladimir Putin");
+  EXPECT_DOUBLE_EQ(index_->resolve("Vladimir").confidence, 0.8);
   EXPECT_EQ(index_->resolve("the NIS").confidence, 1.0);
   EXPECT_LT(index_->resolve("a North Korean defector").confidence, 1.0);
 }

@@ -47,7 +47,10 @@ bool is_agent_verb(std::string_view lower) {
       {"insists", true},  {"warns", true},     {"claims", true},   {"accuses", true},
       {"refuses", true},  {"rejects", true},   {"sees", true},     {"needs", true},
       {"responded", true}, {"continues", true}, {"considers", true}, {"told", true},
-      {"did", true},      {"does", true},      {"also", true},     {"and", false}};
+      {"did", true},      {"does", true},      {"also", true},     {"estimates", true},
+      {"believes", true}, {"thinks", true},    {"expects", true},  {"reports", true},
+      {"confirms", true}, {"maintains", true}, {"argues", true},   {"announces", true},
+      {"and", false}};
   auto it = kVerbs.find(lower);
   if (it != kVerbs.end()) return it->second;
   return lower.size() > 4 && lower.ends_with("ed");
@@ -60,6 +63,12 @@ bool is_locative(std::string_view lower) {
          lower == "across" || lower == "around" || lower == "toward" || lower == "towards" ||
          lower == "via" || lower == "between" || lower == "through" || lower == "visited" ||
          lower == "visit" || lower == "over" || lower == "left" || lower == "reached";
+}
+
+// Prepositions that put something physically at a place.
+bool is_physical_preposition(std::string_view lower) {
+  return lower == "in" || lower == "at" || lower == "inside" || lower == "outside" ||
+         lower == "near" || lower == "to" || lower == "from" || lower == "into";
 }
 
 bool is_possessive(std::string_view w) { return w == "'s" || w == "\xE2\x80\x99s" || w == "'"; }
@@ -266,14 +275,16 @@ void apply_gazetteer(Work& w, const std::vector<GazetteerMatch>& matches) {
     if (e.kinds & kGazMetonym) {
       uint32_t before = m.begin;
       if (before > 0 && w.low(before - 1) == "the") --before;
-      bool locative = before > 0 && is_locative(w.low(before - 1));
-      bool agent = false;
-      if (m.end < w.size()) {
-        std::string_view next = w.words[m.end];
-        agent = is_possessive(next) || (!next.empty() && next[0] >= 'a' && next[0] <= 'z' &&
-                                        is_agent_verb(w.low(m.end)));
-      }
-      if (agent && !locative) {
+      std::string_view prev = before > 0 ? w.low(before - 1) : std::string_view();
+      bool possessive = m.end < w.size() && is_possessive(w.words[m.end]);
+      bool verb = m.end < w.size() && w.words[m.end][0] >= 'a' && w.words[m.end][0] <= 'z' &&
+                  is_agent_verb(w.low(m.end));
+      // "Moscow's envoy", "Pyongyang has sent": the state acts or owns. A
+      // seat of power stands for its government unless it is a place to be
+      // in ("inside the Kremlin").
+      bool agent = possessive || (verb && !is_locative(prev)) ||
+                   ((e.kinds & kGazSeat) && !is_physical_preposition(prev));
+      if (agent) {
         d.type = EntityType::location;
         d.canonical = e.metonym_of;
         d.metonym = true;
@@ -453,11 +464,13 @@ void EntityTagger::process(Document& doc) const {
     i = j;
   }
 
-  // "Joint Chiefs of Staff" read as a person is an organization.
-  for (Draft& d : w.drafts)
-    if (d.type != EntityType::organization && d.end - d.first > 1 &&
-        is_organization_head(w.low(d.end - 1)))
-      d.type = EntityType::organization;
+  // "Joint Chiefs of Staff" read as a person is an organization, and
+  // "Kursk Oblast" read as one is a place.
+  for (Draft& d : w.drafts) {
+    if (d.end - d.first < 2) continue;
+    if (is_organization_head(w.low(d.end - 1))) d.type = EntityType::organization;
+    else if (is_place_head(w.low(d.end - 1))) d.type = EntityType::location;
+  }
   // "Mohammed bin Salman" read as MISC: a particle between capitalized
   // words marks a personal name.
   for (Draft& d : w.drafts)
@@ -471,9 +484,14 @@ void EntityTagger::process(Document& doc) const {
   apply_person_coreference(w);
 
   for (Draft& d : w.drafts) {
-    if (d.dropped || d.first >= d.end) continue;
-    // A trailing possessive never belongs to the name.
-    while (d.end > d.first + 1 && is_possessive(w.words[d.end - 1])) --d.end;
+    if (d.dropped) continue;
+    // Possessives and punctuation at either edge never belong to the name.
+    auto edge = [&](uint32_t i) {
+      return is_possessive(w.words[i]) || doc.tokens[i].value.kind == TokenKind::punct;
+    };
+    while (d.end > d.first && edge(d.end - 1)) --d.end;
+    while (d.first < d.end && edge(d.first)) ++d.first;
+    if (d.first >= d.end) continue;
     Span span{doc.tokens[d.first].span.begin, doc.tokens[d.end - 1].span.end};
     std::string canonical = d.canonical.empty() ? w.text(d.first, d.end) : std::move(d.canonical);
     doc.entities.add(span, EntityMention{d.type, std::move(canonical), d.confidence, d.metonym});

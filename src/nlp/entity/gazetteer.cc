@@ -6,7 +6,13 @@ namespace cc {
 
 uint64_t token_key(std::string_view word) {
   uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : word) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    auto c = static_cast<unsigned char>(word[i]);
+    // A typographic apostrophe (U+2019) keys like "'": "Russia’s" = "Russia's".
+    if (c == 0xE2 && i + 2 < word.size() && word[i + 1] == '\x80' && word[i + 2] == '\x99') {
+      c = '\'';
+      i += 2;
+    }
     if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
     else if (c >= '0' && c <= '9') c = '0';
     h = (h ^ c) * 0x100000001b3ull;
@@ -87,6 +93,7 @@ void Gazetteer::add(const std::vector<std::string_view>& words, char type,
     return;
   }
   entry->kinds |= kGazLocation;
+  if (type == 'S') entry->kinds |= kGazSeat;
   if (!metonym_of.empty()) {
     entry->kinds |= kGazMetonym;
     entry->metonym_of = metonym_of;
@@ -121,7 +128,10 @@ Result<Gazetteer> Gazetteer::load(const std::string& path) {
     if (n != 4 || fields[0].empty() || fields[1].empty())
       return Status::error(path + ":" + std::to_string(line_no) +
                            ": expected phrase<TAB>type<TAB>canonical<TAB>metonym_of");
-    char type = fields[1] == "NORP" ? 'N' : fields[1] == "COUNTRY" ? 'C' : 'L';
+    char type = fields[1] == "NORP"      ? 'N'
+                : fields[1] == "COUNTRY" ? 'C'
+                : fields[1] == "SEAT"    ? 'S'
+                                         : 'L';
     g.add(split_phrase(fields[0]), type, fields[2], fields[3]);
   }
   return g;

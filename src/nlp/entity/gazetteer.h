@@ -24,6 +24,7 @@ enum GazetteerKind : uint8_t {
   kGazNationality = 2,  // demonym ("North Korean", "Russians")
   kGazMetonym = 4,      // capital or seat of power that can stand for a state
   kGazCountry = 8,      // the name (or an alias) of a country
+  kGazSeat = 16,        // a seat of power ("Kremlin"): nearly always its government
 };
 
 struct GazetteerEntry {
@@ -41,7 +42,8 @@ struct GazetteerMatch {
 };
 
 // 64-bit hash of a token as the gazetteer and the tagger key it: ASCII letters
-// lower-cased, digits folded to '0'; never 0. Allocation-free.
+// lower-cased, digits folded to '0', U+2019 read as "'"; never 0.
+// Allocation-free.
 uint64_t token_key(std::string_view word);
 // Combines token keys into a phrase key.
 inline uint64_t phrase_key(uint64_t acc, uint64_t token) {

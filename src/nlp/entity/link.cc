@@ -35,8 +35,21 @@ std::string initials(std::string_view name) {
   return out;
 }
 
+// "kursk oblast" -> "kursk": a region is named after its centre, and reports
+// say "Kursk", "the Kursk region" and "Kursk Oblast" for one front.
+std::string place_key(std::string key) {
+  for (std::string_view suffix : {" oblast", " region", " province", " krai", " governorate",
+                                  " prefecture"})
+    if (key.size() > suffix.size() && key.ends_with(suffix)) {
+      key.resize(key.size() - suffix.size());
+      break;
+    }
+  return key;
+}
+
 struct Group {
   std::string name;
+  std::map<std::string, int> names;  // canonical names seen -> count
   std::map<std::string, int> forms;  // as written -> count
   int votes[5] = {};                 // by EntityType
   double confidence = 0;
@@ -71,19 +84,31 @@ EntityIndex::EntityIndex(const std::vector<Document>& docs) {
     const Document& doc = docs[d];
     for (const auto& m : doc.entities) {
       std::string key = name_key(m.value.canonical);
+      if (m.value.type != EntityType::person) key = place_key(std::move(key));
       if (key.empty()) continue;
       auto [it, added] = by_key.try_emplace(key, static_cast<int>(groups.size()));
-      if (added) {
-        groups.emplace_back();
-        groups.back().name = m.value.canonical;
-      }
+      if (added) groups.emplace_back();
       Group& g = groups[it->second];
+      ++g.names[m.value.canonical];
       ++g.forms[std::string(doc[m.span])];
       ++g.votes[static_cast<int>(m.value.type)];
       g.confidence += m.value.confidence;
       g.docs.insert(d);
       g.refs.push_back({d, m.span});
       group_of[d].emplace_back(m.span, it->second);
+    }
+  }
+
+  // A group is named by its most frequent canonical name, the longer on a
+  // tie; a region's formal name ("Kursk Oblast") wins over its short form.
+  for (Group& g : groups) {
+    int best = 0;
+    for (const auto& [name, count] : g.names) {
+      int weight = place_key(name_key(name)).size() < name_key(name).size() ? count + 1000 : count;
+      if (weight > best || (weight == best && name.size() > g.name.size())) {
+        best = weight;
+        g.name = name;
+      }
     }
   }
 
@@ -192,6 +217,18 @@ EntityIndex::EntityIndex(const std::vector<Document>& docs) {
   }
   std::stable_sort(keys_.begin(), keys_.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
+  // First and last words of full names, for "Shoigu" or "Mr. Kim" when no
+  // report wrote the name alone; a word two people share is left out.
+  std::map<std::string, std::set<int>> parts;
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    if (entities_[e].type != EntityType::person) continue;
+    auto words = split_phrase(entities_[e].name);
+    if (words.size() < 2) continue;
+    parts[name_key(words.front())].insert(static_cast<int>(e));
+    parts[name_key(words.back())].insert(static_cast<int>(e));
+  }
+  for (const auto& [key, owners] : parts)
+    if (owners.size() == 1 && lookup(key) < 0) name_parts_.emplace_back(key, *owners.begin());
 }
 
 int EntityIndex::lookup(const std::string& key) const {
@@ -218,6 +255,12 @@ int EntityIndex::find_mention(size_t doc, Span span) const {
 
 EntityMatch EntityIndex::resolve(std::string_view phrase) const {
   if (int e = lookup(name_key(phrase)); e >= 0) return {e, 1.0};
+  auto name_part = [&](const std::string& key) {
+    auto it = std::lower_bound(name_parts_.begin(), name_parts_.end(), key,
+                               [](const auto& a, const std::string& k) { return a.first < k; });
+    return it == name_parts_.end() || it->first != key ? -1 : it->second;
+  };
+  if (int e = name_part(name_key(phrase)); e >= 0) return {e, 0.8};
   std::vector<std::string_view> words = split_phrase(phrase);
   auto join = [&](size_t b, size_t e) {
     std::string s;
@@ -233,8 +276,11 @@ EntityMatch EntityIndex::resolve(std::string_view phrase) const {
   for (size_t i = 0; i < words.size(); ++i)
     if (words[i] == "'s" || words[i] == "\xE2\x80\x99s") first = i + 1;
   for (size_t f = first; f < words.size(); ++f) {
-    if (f > 0)
-      if (int e = lookup(join(f, words.size())); e >= 0) return {e, 0.9};
+    if (f > 0) {
+      std::string rest = join(f, words.size());
+      if (int e = lookup(rest); e >= 0) return {e, 0.9};
+      if (int e = name_part(rest); e >= 0) return {e, 0.8};
+    }
     std::string k = name_key(words[f]);
     if (!is_title_word(k) && k != "the" && k != "a" && k != "an") break;
   }

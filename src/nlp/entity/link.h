@@ -59,6 +59,7 @@ class EntityIndex {
 
   std::vector<CanonicalEntity> entities_;
   std::vector<std::pair<std::string, int>> keys_;  // name_key of names and aliases, sorted
+  std::vector<std::pair<std::string, int>> name_parts_;  // first/last words of one person, sorted
   // Per document: (span, entity), sorted by span.
   std::vector<std::vector<std::pair<Span, int>>> mentions_;
 };

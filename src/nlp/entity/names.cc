@@ -40,6 +40,13 @@ bool is_organization_head(std::string_view lower) {
   return kHeads.count(lower) > 0;
 }
 
+bool is_place_head(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kHeads = {
+      "oblast", "region", "province", "krai", "governorate", "prefecture", "county", "district",
+      "peninsula", "island", "islands", "sea", "river", "strait", "gulf", "valley", "mountains"};
+  return kHeads.count(lower) > 0;
+}
+
 bool is_name_particle(std::string_view lower) {
   static const std::unordered_set<std::string_view> kParticles = {
       "bin", "bint", "ibn", "al", "el", "abu", "de", "da", "di", "del", "della", "dos", "du",

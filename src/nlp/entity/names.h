@@ -21,6 +21,10 @@ inline bool is_title_word(std::string_view lower) { return title_word(lower) != 
 // "Staff", "Command"), given in lower case.
 bool is_organization_head(std::string_view lower);
 
+// True for the last word of region and landform names ("Oblast", "Region",
+// "Province", "Peninsula"), given in lower case.
+bool is_place_head(std::string_view lower);
+
 // True for the lower-case particles inside personal names ("bin", "al",
 // "van", "de").
 bool is_name_particle(std::string_view lower);

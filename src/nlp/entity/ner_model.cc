@@ -78,7 +78,7 @@ WordFacts word_facts(std::string_view w) {
       auto cp = static_cast<UChar32>(next_code_point(w, i));
       upper = u_isupper(cp);
       lower = !upper && u_isalpha(cp);
-      cls = upper ? 'X' : lower ? 'x' : 'o';
+      cls = upper ? 'X' : lower ? 'x' : cp == 0x2019 ? '\'' : 'o';
     }
     if (upper || lower) {
       f.has_letter = true;
