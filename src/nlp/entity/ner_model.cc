@@ -213,7 +213,7 @@ void extract(const NerInput& in, const Gazetteer* gaz, NerScratch& s) {
       };
       auto gz = [&](int d) -> uint64_t {
         int64_t j = static_cast<int64_t>(i) + d;
-        return j < b || j >= e ? 0xff : s.gaz_tag[j];
+        return j < b || j >= e ? 0x100 : s.gaz_tag[j];
       };
       std::string_view word = in.words[i];
       uint64_t seen = (s.lower_seen[probe(s.lower_seen, s.keys[i])] != 0) |
@@ -236,7 +236,7 @@ void extract(const NerInput& in, const Gazetteer* gaz, NerScratch& s) {
       f[14] = fkey2(15, w(0), w(1));
       f[15] = fkey2(16, (i == b) | headline, sh(0));
       f[16] = fkey(17, gz(0));
-      f[17] = fkey(18, gz(-1) << 16 | gz(0) << 8 | gz(1));
+      f[17] = fkey(18, gz(-1) << 18 | gz(0) << 9 | gz(1));
       f[18] = fkey2(19, w(-1), gz(0));
       f[19] = fkey2(20, seen << 2 | (i == b) | headline, sh(0));
       f[20] = fkey2(21, w(-1), sh(0));
