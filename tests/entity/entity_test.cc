@@ -169,6 +169,41 @@ TEST(Entity, SpansLieOnTokensAndLayerIsSorted) {
   EXPECT_EQ(mention(d, "Joint Chiefs of Staff").type, "ORG");
 }
 
+TEST(Entity, HostileInputsStayFastAndWellFormed) {
+  std::vector<std::string> inputs = {
+      "",
+      std::string(1 << 20, 'A'),  // one 1 MB word
+      [] {  // 200k capitalized words in one sentence, every one a surname
+        std::string t = "Kim Jong Un said";
+        for (int i = 0; i < 200000; ++i) t += " Kim";
+        return t + ".\n";
+      }(),
+      [] {  // acronym definitions without end
+        std::string t;
+        for (int i = 0; i < 20000; ++i) t += "Alpha Beta (AB) AB, the Alpha Beta ( ";
+        return t + "\n";
+      }(),
+      [] {  // titles and particles back to back
+        std::string t;
+        for (int i = 0; i < 20000; ++i) t += "President bin Minister al-Kim de ";
+        return t + "\n";
+      }(),
+      "\xE2\x80\x99s \xE2\x80\x99s ( ) , . \xC3\x89lys\xC3\xA9e\n",
+  };
+  for (const auto& text : inputs) {
+    auto t0 = std::chrono::steady_clock::now();
+    Document d = annotate(text);
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    EXPECT_LT(s, 5.0) << "input of " << text.size() << " bytes";
+    for (const auto& m : d.entities) {
+      ASSERT_LT(m.span.begin, m.span.end);
+      ASSERT_LE(m.span.end, d.text.size());
+      EXPECT_GE(m.value.confidence, 0.0);
+      EXPECT_LE(m.value.confidence, 1.0);
+    }
+  }
+}
+
 TEST(Entity, MissingDataIsAnErrorNamingTheFile) {
   auto p = make_entity_tagger(Resources{"/nonexistent/crosscheck-data"});
   ASSERT_FALSE(p.ok());
