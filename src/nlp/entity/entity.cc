@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "nlp/entity/gazetteer.h"
@@ -38,22 +39,15 @@ EntityType type_of_ner(int ner_type) {
 
 // Words after a place name that show it acting as its government.
 bool is_agent_verb(std::string_view lower) {
-  static const std::unordered_map<std::string_view, bool> kVerbs = {
-      {"has", true},      {"have", true},      {"had", true},      {"is", true},
-      {"was", true},      {"will", true},      {"would", true},    {"could", true},
-      {"may", true},      {"might", true},     {"must", true},     {"should", true},
-      {"says", true},     {"said", true},      {"denies", true},   {"sent", true},
-      {"sends", true},    {"wants", true},     {"plans", true},    {"hopes", true},
-      {"insists", true},  {"warns", true},     {"claims", true},   {"accuses", true},
-      {"refuses", true},  {"rejects", true},   {"sees", true},     {"needs", true},
-      {"responded", true}, {"continues", true}, {"considers", true}, {"told", true},
-      {"did", true},      {"does", true},      {"also", true},     {"estimates", true},
-      {"believes", true}, {"thinks", true},    {"expects", true},  {"reports", true},
-      {"confirms", true}, {"maintains", true}, {"argues", true},   {"announces", true},
-      {"and", false}};
-  auto it = kVerbs.find(lower);
-  if (it != kVerbs.end()) return it->second;
-  return lower.size() > 4 && lower.ends_with("ed");
+  static const std::unordered_set<std::string_view> kVerbs = {
+      "has",     "have",     "had",     "is",        "was",     "will",    "would",
+      "could",   "may",      "might",   "must",      "should",  "says",    "said",
+      "denies",  "sent",     "sends",   "wants",     "plans",   "hopes",   "insists",
+      "warns",   "claims",   "accuses", "refuses",   "rejects", "sees",    "needs",
+      "told",    "did",      "does",    "also",      "estimates", "believes", "thinks",
+      "expects", "reports",  "confirms", "maintains", "argues", "announces", "continues",
+      "considers"};
+  return kVerbs.count(lower) > 0 || (lower.size() > 4 && lower.ends_with("ed"));
 }
 
 // Words before a place name that make it a place ("troops in Moscow").
@@ -156,9 +150,6 @@ struct Work {
   void clear(uint32_t first, uint32_t end) {
     for (uint32_t i = first; i < end; ++i)
       if (owner[i] >= 0) drop(static_cast<size_t>(owner[i]));
-  }
-  std::vector<std::string_view> slice(uint32_t first, uint32_t end) const {
-    return {words.begin() + first, words.begin() + end};
   }
 };
 
@@ -307,8 +298,9 @@ void apply_gazetteer(Work& w, const std::vector<GazetteerMatch>& matches) {
 }
 
 // "National Intelligence Service (NIS)" and "JCS, the Joint Chiefs of
-// Staff": the acronym, wherever it appears, is the defined entity. When the tagger missed the definition, a
-// capitalized run whose initials spell the acronym is taken.
+// Staff": the acronym, wherever it appears, is the defined entity. A
+// capitalized run whose initials spell the acronym is the definition even
+// when the tagger missed or cut it.
 void apply_acronyms(Work& w) {
   struct Definition {
     EntityType type;
@@ -456,7 +448,7 @@ void EntityTagger::process(Document& doc) const {
   std::vector<float> margins;
   model_.tag(input, &gazetteer_, scratch, tags, &margins);
 
-  w.words = input.words;
+  w.words = std::move(input.words);
   w.lower_text = ascii_lower(doc.text);
   w.owner.assign(w.size(), -1);
   for (uint32_t i = 0; i < tags.size();) {

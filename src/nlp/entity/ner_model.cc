@@ -149,9 +149,11 @@ void extract(const NerInput& in, const Gazetteer* gaz, NerScratch& s) {
   s.gaz_tag.assign(n, 0);
   s.feats.resize(n * kStaticFeatures);
   s.lower_seen.assign(table_size(n), 0);
-  size_t upper_initial = 0;
+  // Table sizes count exactly the words each table may receive, so no table
+  // ever fills.
+  size_t upper_initial = 0, capitalized = 0;
   // Per word: bit 0 capitalized, bit 1 lower-case first, bit 2 has a
-  // lower-case letter, bit 3 has a letter.
+  // lower-case letter, bit 3 has a letter, kNoInside.
   std::vector<uint8_t>& flags = s.flags;
   flags.resize(n);
   for (size_t i = 0; i < n; ++i) {
@@ -163,14 +165,15 @@ void extract(const NerInput& in, const Gazetteer* gaz, NerScratch& s) {
     if (f.lower_initial && !is_name_connector(s.keys[i]) && !has_capitalized_part(in.words[i]))
       flags[i] |= kNoInside;
     upper_initial += upper_initial_byte(in.words[i]);
+    capitalized += f.capitalized;
     if (f.lower_initial) {
       size_t slot = probe(s.lower_seen, s.keys[i]);
       s.lower_seen[slot] = s.keys[i];
     }
   }
   // Words written capitalized inside running text (not first in a sentence,
-  // not in an all-caps line): tells "BRUSSELS" in a headline from "THE".
-  s.upper_seen.assign(table_size(upper_initial + 1), 0);
+  // not all capitals): tells "BRUSSELS" in a headline from "THE".
+  s.upper_seen.assign(table_size(capitalized + 1), 0);
   for (auto [b, e] : in.sentences) {
     for (uint32_t i = b + 1; i < e; ++i) {
       if ((flags[i] & 1) && (flags[i] & 4)) {

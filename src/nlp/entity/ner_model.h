@@ -53,7 +53,6 @@ struct NerScratch {
   std::vector<uint64_t> upper_seen;     // words seen capitalized inside running text
   std::vector<uint64_t> history_keys;   // capitalized words tagged earlier
   std::vector<uint16_t> history_counts; // kNumNerTypes counts per history key
-  std::vector<float> scores;
 };
 
 class NerModel {
