@@ -125,6 +125,16 @@ TEST(Entity, TitlesAreNotPartOfTheName) {
   for (const auto& f : mentions(d)) EXPECT_EQ(f.text.find("President"), std::string::npos);
 }
 
+TEST(Entity, HeadWordsDecideOrganizationsAndPlaces) {
+  auto d = annotate(
+      "Divers from the Lake Victoria Basin Commission searched Lake Victoria.\n"
+      "Fighting continued in Zaporizhzhia Oblast and near Mount Hermon.\n");
+  EXPECT_EQ(mention(d, "Lake Victoria Basin Commission").type, "ORG");
+  EXPECT_EQ(mention(d, "Lake Victoria").type, "LOC");
+  EXPECT_EQ(mention(d, "Zaporizhzhia Oblast").type, "LOC");
+  EXPECT_EQ(mention(d, "Mount Hermon").type, "LOC");
+}
+
 TEST(Entity, SurnameAfterFullNameIsTheSamePerson) {
   auto d = annotate(
       "Kim Jong Un inspected the factory on Monday.\n"

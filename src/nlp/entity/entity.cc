@@ -465,11 +465,12 @@ void EntityTagger::process(Document& doc) const {
   }
 
   // "Joint Chiefs of Staff" read as a person is an organization, and
-  // "Kursk Oblast" read as one is a place.
+  // "Kursk Oblast" or "Lake Victoria" read as one is a place.
   for (Draft& d : w.drafts) {
     if (d.end - d.first < 2) continue;
     if (is_organization_head(w.low(d.end - 1))) d.type = EntityType::organization;
-    else if (is_place_head(w.low(d.end - 1))) d.type = EntityType::location;
+    else if (is_place_head(w.low(d.end - 1)) || is_place_prefix(w.low(d.first)))
+      d.type = EntityType::location;
   }
   // "Mohammed bin Salman" read as MISC: a particle between capitalized
   // words marks a personal name.

@@ -47,6 +47,11 @@ bool is_place_head(std::string_view lower) {
   return kHeads.count(lower) > 0;
 }
 
+bool is_place_prefix(std::string_view lower) {
+  return lower == "lake" || lower == "mount" || lower == "mt." || lower == "cape" ||
+         lower == "gulf" || lower == "isle" || lower == "river";
+}
+
 bool is_name_particle(std::string_view lower) {
   static const std::unordered_set<std::string_view> kParticles = {
       "bin", "bint", "ibn", "al", "el", "abu", "de", "da", "di", "del", "della", "dos", "du",

@@ -24,6 +24,8 @@ bool is_organization_head(std::string_view lower);
 // True for the last word of region and landform names ("Oblast", "Region",
 // "Province", "Peninsula"), given in lower case.
 bool is_place_head(std::string_view lower);
+// True for the first word of landform names ("Lake", "Mount", "Cape").
+bool is_place_prefix(std::string_view lower);
 
 // True for the lower-case particles inside personal names ("bin", "al",
 // "van", "de").
