@@ -1,7 +1,7 @@
 #include "nlp/entity/entity.h"
 
 #include <algorithm>
-#include <cmath>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -92,9 +92,20 @@ bool name_like(std::string_view w) {
   return false;
 }
 
-// Confidence from the tagger's score margin (in averaged-weight units).
+// Confidence from the tagger's score margin (in averaged-weight units):
+// piecewise linear through the precision of tagged mentions by margin on
+// CoNLL-2003 eng.testa (margin < 1: 0.29, 2-4: 0.48, 4-8: 0.50, 8-16: 0.66,
+// 16 and up: 0.94).
 double margin_confidence(float margin) {
-  return std::clamp(1.0 / (1.0 + std::exp(-static_cast<double>(margin) / 4.0)), 0.5, 0.99);
+  static const double kPoints[][2] = {{0, 0.3}, {3, 0.45}, {6, 0.5}, {12, 0.66}, {24, 0.94}};
+  double m = std::max(0.0, static_cast<double>(margin));
+  for (size_t i = 1; i < std::size(kPoints); ++i) {
+    if (m <= kPoints[i][0]) {
+      double t = (m - kPoints[i - 1][0]) / (kPoints[i][0] - kPoints[i - 1][0]);
+      return kPoints[i - 1][1] + t * (kPoints[i][1] - kPoints[i - 1][1]);
+    }
+  }
+  return std::min(0.97, 0.94 + (m - 24) / 1000);
 }
 
 class EntityTagger : public Component {
