@@ -152,6 +152,17 @@ TEST(Entity, AllCapsHeadlines) {
   EXPECT_EQ(mention(d, "RUSSIA").type, "LOC");
 }
 
+TEST(Entity, TitleCaseHeadlinesKeepOnlyKnownNames) {
+  auto d = annotate(
+      "North Korea Sends More Troops To Russia As Kim Jong Un Tours Factory\n"
+      "Kim Jong Un visited a drone factory on Monday, state media said.\n");
+  std::vector<std::string> headline;
+  for (const auto& m : d.entities)
+    if (m.span.end <= d.text.find('\n')) headline.emplace_back(d[m.span]);
+  EXPECT_EQ(headline, (std::vector<std::string>{"North Korea", "Russia", "Kim Jong Un"}));
+  EXPECT_EQ(mention(d, "Kim Jong Un").type, "PERSON");
+}
+
 TEST(Entity, TransliteratedAndHyphenatedNames) {
   auto d = annotate(
       "Foreign Minister Choe Son-hui met Dmitry Peskov in Vladivostok.\n"

@@ -164,6 +164,81 @@ struct Work {
   }
 };
 
+// A Title Case Headline: no lower-case word of four letters or more, and
+// capitalized words that running text writes in lower case: a small word
+// ("To", "As", "Says") or two words the document also writes in lower case.
+// `lower_words` (words written in lower case anywhere) is filled on first use.
+bool is_title_case(const Work& w, uint32_t b, uint32_t e,
+                   std::unordered_set<std::string_view>& lower_words) {
+  static const std::unordered_set<std::string_view> kSmallWords = {
+      "to", "as", "in", "on", "for", "with", "and", "of", "the", "a", "at", "from", "after",
+      "over", "by", "amid", "into", "than", "says", "say", "is", "are", "more", "new"};
+  uint32_t words = 0, all_caps = 0;
+  for (uint32_t i = b; i < e; ++i) {
+    const Token& t = w.doc.tokens[i].value;
+    if (t.kind != TokenKind::word) continue;
+    ++words;
+    all_caps += t.all_caps;
+    std::string_view word = w.words[i];
+    if (word.size() >= 4 && word[0] >= 'a' && word[0] <= 'z') return false;
+  }
+  if (words < 4 || all_caps * 2 >= words) return false;
+  if (lower_words.empty())
+    for (uint32_t i = 0; i < w.size(); ++i)
+      if (w.words[i][0] >= 'a' && w.words[i][0] <= 'z') lower_words.insert(w.words[i]);
+  int evidence = 0;
+  for (uint32_t i = b + 1; i < e; ++i) {
+    const Token& t = w.doc.tokens[i].value;
+    if (!t.capitalized || t.all_caps) continue;
+    if (kSmallWords.count(w.low(i))) evidence += 2;
+    else if (lower_words.count(w.low(i))) ++evidence;
+  }
+  return evidence >= 2;
+}
+
+// In a Title Case Headline capitalization says nothing and the tagger runs
+// names together ("North Korea Sends More Troops"). There, only names the
+// document's body uses and known places stand.
+void apply_title_case(Work& w, const std::vector<std::pair<uint32_t, uint32_t>>& sentences,
+                      const std::vector<GazetteerMatch>& matches) {
+  std::vector<bool> title(w.size(), false);
+  std::unordered_set<std::string_view> lower_words;
+  bool any = false;
+  for (auto [b, e] : sentences)
+    if (is_title_case(w, b, e, lower_words)) {
+      for (uint32_t i = b; i < e; ++i) title[i] = true;
+      any = true;
+    }
+  if (!any) return;
+  // Names as the body writes them, by their text.
+  std::unordered_map<std::string, EntityType> body;
+  for (const Draft& d : w.drafts)
+    if (!d.dropped && !title[d.first]) body.emplace(w.text(d.first, d.end), d.type);
+  for (size_t d = 0; d < w.drafts.size(); ++d)
+    if (!w.drafts[d].dropped && title[w.drafts[d].first]) w.drop(d);
+  // Countries, capitals, seats of power and demonyms; not every town, since
+  // "As" and "Tours" are towns too.
+  for (const auto& m : matches) {
+    uint8_t kinds = m.entry->kinds;
+    if (!title[m.begin] || !w.free(m.begin, m.end)) continue;
+    if (kinds & (kGazCountry | kGazMetonym))
+      w.add(Draft{m.begin, m.end, EntityType::location, "", 0.8});
+    else if (kinds & kGazNationality)
+      w.add(Draft{m.begin, m.end, EntityType::nationality, "", 0.8});
+  }
+  for (uint32_t i = 0; i < w.size(); ++i) {
+    if (!title[i] || !starts_upper(w.words[i])) continue;
+    for (uint32_t n = std::min<uint32_t>(6, static_cast<uint32_t>(w.size()) - i); n >= 1; --n) {
+      if (!title[i + n - 1] || !w.free(i, i + n)) continue;
+      auto it = body.find(w.text(i, i + n));
+      if (it == body.end()) continue;
+      w.add(Draft{i, i + n, it->second, "", 0.8});
+      i += n - 1;
+      break;
+    }
+  }
+}
+
 // Grows names over what the tagger tends to cut: a particle inside a person's
 // name ("Mohammed bin Salman") and "of ..." ending an organization's name
 // ("Joint Chiefs" + "of Staff").
@@ -475,6 +550,20 @@ void EntityTagger::process(Document& doc) const {
     i = j;
   }
 
+  // Two person names back to back are one name cut in two ("Kim" "Jong Un").
+  for (size_t d = 1; d < w.drafts.size(); ++d) {
+    Draft& a = w.drafts[d - 1];
+    Draft& b = w.drafts[d];
+    if (a.dropped || a.type != EntityType::person || b.type != EntityType::person ||
+        a.end != b.first)
+      continue;
+    w.drop(d - 1);
+    w.release(d);
+    b.first = a.first;
+    b.confidence = std::min(a.confidence, b.confidence);
+    w.claim(d);
+  }
+  apply_title_case(w, input.sentences, scratch.gaz);
   // "Joint Chiefs of Staff" read as a person is an organization, and
   // "Kursk Oblast" or "Lake Victoria" read as one is a place.
   for (Draft& d : w.drafts) {
