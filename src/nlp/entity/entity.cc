@@ -67,22 +67,6 @@ bool is_physical_preposition(std::string_view lower) {
 
 bool is_possessive(std::string_view w) { return w == "'s" || w == "\xE2\x80\x99s" || w == "'"; }
 
-bool is_acronym(std::string_view w) {
-  if (w.size() < 2 || w.size() > 10) return false;
-  size_t upper = 0;
-  for (unsigned char c : w) {
-    if (c >= 'A' && c <= 'Z') ++upper;
-    else if (!(c >= '0' && c <= '9') && c != '&' && c != '-') return false;
-  }
-  return upper >= 2;
-}
-
-bool starts_upper(std::string_view w) {
-  if (w.empty()) return false;
-  auto c = static_cast<unsigned char>(w[0]);
-  return (c >= 'A' && c <= 'Z') || c >= 0xC3;
-}
-
 // A word that can be part of a name: capitalized, or a lower-case particle
 // joined to a capitalized part ("el-Sisi", "al-Assad").
 bool name_like(std::string_view w) {

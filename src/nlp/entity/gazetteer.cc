@@ -2,6 +2,8 @@
 
 #include <fstream>
 
+#include "nlp/entity/names.h"
+
 namespace cc {
 
 uint64_t token_key(std::string_view word) {
@@ -38,14 +40,6 @@ std::vector<std::string_view> split_phrase(std::string_view phrase) {
   }
   return words;
 }
-
-namespace {
-bool starts_upper(std::string_view w) {
-  if (w.empty()) return false;
-  auto c = static_cast<unsigned char>(w[0]);
-  return (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-}  // namespace
 
 const GazetteerEntry* Gazetteer::find_key(uint64_t key) const {
   if (slots_.empty()) return nullptr;

@@ -13,16 +13,6 @@ namespace cc {
 
 namespace {
 
-bool is_acronym_name(std::string_view s) {
-  if (s.size() < 2 || s.size() > 10) return false;
-  size_t upper = 0;
-  for (unsigned char c : s) {
-    if (c >= 'A' && c <= 'Z') ++upper;
-    else if (!(c >= '0' && c <= '9') && c != '&' && c != '-') return false;
-  }
-  return upper >= 2;
-}
-
 // Initials of a name's capitalized words, skipping function words:
 // "National Intelligence Service" -> "NIS".
 std::string initials(std::string_view name) {
@@ -128,14 +118,14 @@ EntityIndex::EntityIndex(const std::vector<Document>& docs) {
       if (ini.size() >= 2) by_initials[ini].push_back(static_cast<int>(g));
     }
     for (const auto& [form, count] : groups[g].forms)
-      if (is_acronym_name(form) && form != groups[g].name) by_form[form].push_back(static_cast<int>(g));
+      if (is_acronym(form) && form != groups[g].name) by_form[form].push_back(static_cast<int>(g));
   }
   for (size_t g = 0; g < groups.size(); ++g) {
     const std::string& name = groups[g].name;
     if (name.find(' ') != std::string::npos) continue;
     const std::vector<int>* targets = nullptr;
     EntityType type = vote(groups[g].votes);
-    if (is_acronym_name(name)) {
+    if (is_acronym(name)) {
       if (auto it = by_form.find(name); it != by_form.end()) targets = &it->second;
       else if (auto it2 = by_initials.find(name); it2 != by_initials.end()) targets = &it2->second;
     } else if (type == EntityType::person) {

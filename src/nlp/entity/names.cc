@@ -64,6 +64,22 @@ bool is_name_function_word(std::string_view lower) {
          lower == "in" || lower == "de" || lower == "&";
 }
 
+bool is_acronym(std::string_view word) {
+  if (word.size() < 2 || word.size() > 10) return false;
+  size_t upper = 0;
+  for (unsigned char c : word) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (!(c >= '0' && c <= '9') && c != '&' && c != '-') return false;
+  }
+  return upper >= 2;
+}
+
+bool starts_upper(std::string_view word) {
+  if (word.empty()) return false;
+  auto c = static_cast<unsigned char>(word[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC3;
+}
+
 std::string name_key(std::string_view name) {
   std::string out;
   out.reserve(name.size());

@@ -34,6 +34,14 @@ bool is_name_particle(std::string_view lower);
 // True for the short words an acronym's initials skip ("of", "the", "and").
 bool is_name_function_word(std::string_view lower);
 
+// True for an acronym as written: 2-10 characters of capitals (at least
+// two), digits, '&' and '-' ("NIS", "G7", "AFL-CIO").
+bool is_acronym(std::string_view word);
+
+// True when a word may begin a name: an upper-case ASCII letter, or a
+// non-ASCII letter from U+00C0 up (case is not checked there).
+bool starts_upper(std::string_view word);
+
 // The key names are compared by: ASCII lower case, typographic apostrophes
 // made straight, runs of spaces folded, a leading "the " and a trailing
 // possessive "'s" dropped.
