@@ -94,7 +94,9 @@ EntityIndex::EntityIndex(const std::vector<Document>& docs) {
   for (Group& g : groups) {
     int best = 0;
     for (const auto& [name, count] : g.names) {
-      int weight = place_key(name_key(name)).size() < name_key(name).size() ? count + 1000 : count;
+      std::string key = name_key(name);
+      bool formal_region = place_key(key).size() < key.size();
+      int weight = count + (formal_region ? 1000000 : 0);
       if (weight > best || (weight == best && name.size() > g.name.size())) {
         best = weight;
         g.name = name;
@@ -111,7 +113,7 @@ EntityIndex::EntityIndex(const std::vector<Document>& docs) {
     auto words = split_phrase(groups[g].name);
     if (type == EntityType::person && words.size() >= 2) {
       by_name_word[name_key(words.front())].push_back(static_cast<int>(g));
-      if (words.size() > 1) by_name_word[name_key(words.back())].push_back(static_cast<int>(g));
+      by_name_word[name_key(words.back())].push_back(static_cast<int>(g));
     }
     if (words.size() >= 2 && type != EntityType::person) {
       std::string ini = initials(groups[g].name);
