@@ -44,8 +44,14 @@ TEST(EntitySeeds, ExpectedEntitiesAreLinkedWithTheirAliases) {
   for (const auto& e : expected["entities"]) {
     std::string name = e["name"];
     EntityMatch m = index.resolve(name);
+    // The analyst's types: country and place are our locations.
+    std::string type = e.value("type", "");
+    EntityType want = type == "person"         ? EntityType::person
+                      : type == "organization" ? EntityType::organization
+                                               : EntityType::location;
     bool ok = m.entity >= 0 && m.confidence == 1.0 &&
-              name_key(index.entities()[m.entity].name) == name_key(name);
+              name_key(index.entities()[m.entity].name) == name_key(name) &&
+              index.entities()[m.entity].type == want;
     if (ok) ++found;
     else missed += " " + name;
     if (!ok || !e.contains("aliases")) continue;
@@ -57,10 +63,8 @@ TEST(EntitySeeds, ExpectedEntitiesAreLinkedWithTheirAliases) {
     }
   }
   size_t total = expected["entities"].size();
-  std::printf("seed entities found %zu/%zu, aliases %zu/%zu; missed:%s\n", found, total,
-              aliases_found, aliases, missed.c_str());
-  EXPECT_GE(found * 10, total * 8) << "missed:" << missed;
-  EXPECT_GE(aliases_found * 10, aliases * 8) << "missed:" << missed;
+  EXPECT_GE(found * 10, total * 9) << "missed:" << missed;
+  EXPECT_GE(aliases_found * 10, aliases * 9) << "missed:" << missed;
 }
 
 }  // namespace
