@@ -131,17 +131,14 @@ Result<Gazetteer> Gazetteer::load(const std::string& path) {
                 : fields[1] == "SEAT"    ? 'S'
                 : fields[1] == "ORG"     ? 'O'
                 : fields[1] == "PER"     ? 'P'
-                                         : 'L';
+                : fields[1] == "LOC"     ? 'L'
+                                         : '\0';
+    if (type == '\0')
+      return Status::error(path + ":" + std::to_string(line_no) + ": unknown type '" +
+                           std::string(fields[1]) + "'");
     g.add(split_phrase(fields[0]), type, fields[2], fields[3]);
   }
   return g;
-}
-
-const GazetteerEntry* Gazetteer::find(const std::vector<std::string_view>& words) const {
-  if (words.empty() || words.size() > kMaxPhraseTokens) return nullptr;
-  uint64_t key = 0;
-  for (auto w : words) key = phrase_key(key, token_key(w));
-  return find_key(key);
 }
 
 void Gazetteer::match(const std::vector<std::string_view>& words,

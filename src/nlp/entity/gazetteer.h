@@ -58,19 +58,17 @@ class Gazetteer {
 
   // Reads a gazetteer.tsv; the error names the file and line.
   static Result<Gazetteer> load(const std::string& path);
-  // Adds one phrase, given as its words.
-  void add(const std::vector<std::string_view>& words, char type, std::string_view canonical,
-           std::string_view metonym_of);
-
   // Longest matches in words[begin, end), left to right, non-overlapping.
   // `keys` holds token_key() of every word. Appends to `out`.
   void match(const std::vector<std::string_view>& words, const std::vector<uint64_t>& keys,
              uint32_t begin, uint32_t end, std::vector<GazetteerMatch>& out) const;
-  // The entry for an exact phrase (already split into words), or nullptr.
-  const GazetteerEntry* find(const std::vector<std::string_view>& words) const;
   size_t size() const { return entries_.size(); }
 
  private:
+  // Adds one phrase, given as its words. type: 'C' country, 'L' place,
+  // 'S' seat of power, 'N' demonym, 'O' organization, 'P' person.
+  void add(const std::vector<std::string_view>& words, char type, std::string_view canonical,
+           std::string_view metonym_of);
   const GazetteerEntry* find_key(uint64_t key) const;
   void rehash(size_t capacity);
 
