@@ -11,6 +11,7 @@
 // text for a peer.
 #include <time.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -30,12 +31,12 @@ namespace {
 
 using cc::NerScore;
 
-bool score_corpus(const std::string& path, const cc::NerModel& model, const cc::Gazetteer& gaz,
+void score_corpus(const std::string& path, const cc::NerModel& model, const cc::Gazetteer& gaz,
                   const char* label, std::initializer_list<int> types) {
   auto c = cc::read_iob_file(path);
   if (!c.ok()) {
     std::printf("%s: skipped (%s)\n", label, c.status().message().c_str());
-    return false;
+    return;
   }
   cc::NerScratch scratch;
   NerScore score;
@@ -53,7 +54,6 @@ bool score_corpus(const std::string& path, const cc::NerModel& model, const cc::
   }
   std::printf("%s (%zu tokens)\n", label, c->tokens);
   score.print(label, types);
-  return true;
 }
 
 // Gold mentions in news_sentences.txt: "[TYPE words]" inline.

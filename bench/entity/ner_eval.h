@@ -14,8 +14,8 @@ namespace cc {
 struct NerScore {
   size_t tp[kNumNerTypes] = {}, fp[kNumNerTypes] = {}, fn[kNumNerTypes] = {};
 
-  // Adds one sentence-free tag sequence (mentions never cross sentences
-  // because tagging restarts there).
+  // Adds the tags of one document (mentions never cross sentences, because
+  // tagging restarts at each).
   void add(const std::vector<uint8_t>& gold, const std::vector<uint8_t>& pred) {
     auto mentions = [](const std::vector<uint8_t>& tags) {
       std::vector<std::array<size_t, 3>> out;  // begin, end, type
@@ -52,9 +52,8 @@ struct NerScore {
     }
   }
 
-  // Prints P/R/F1 per type and overall for `types` (1-4); returns the F1
-  // over those types.
-  double print(const char* label, std::initializer_list<int> types) const {
+  // Prints P/R/F1 per type and overall for `types` (1-4).
+  void print(const char* label, std::initializer_list<int> types) const {
     size_t TP = 0, FP = 0, FN = 0;
     for (int t : types) {
       TP += tp[t];
@@ -64,10 +63,8 @@ struct NerScore {
                   prf(tp[t], fp[t], fn[t], 0), prf(tp[t], fp[t], fn[t], 1),
                   prf(tp[t], fp[t], fn[t], 2), tp[t] + fn[t]);
     }
-    double f = prf(TP, FP, FN, 2);
     std::printf("  %-28s all  P %.4f  R %.4f  F1 %.4f  (gold %zu)\n", label, prf(TP, FP, FN, 0),
-                prf(TP, FP, FN, 1), f, TP + FN);
-    return f;
+                prf(TP, FP, FN, 1), prf(TP, FP, FN, 2), TP + FN);
   }
 
   static double prf(size_t tp, size_t fp, size_t fn, int which) {
