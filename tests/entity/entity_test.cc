@@ -184,7 +184,9 @@ TEST(Entity, SpansLieOnTokensAndLayerIsSorted) {
     const auto& m = d.entities[i];
     EXPECT_LT(m.span.begin, m.span.end);
     EXPECT_FALSE(d[m.span].ends_with("'s")) << "possessive kept in " << d[m.span];
-    if (i > 0) EXPECT_FALSE(m.span < d.entities[i - 1].span);
+    if (i > 0) {
+      EXPECT_FALSE(m.span < d.entities[i - 1].span);
+    }
   }
   EXPECT_EQ(mention(d, "Seoul").canonical, "South Korea");
   EXPECT_EQ(mention(d, "Joint Chiefs of Staff").type, "ORG");
@@ -209,7 +211,7 @@ TEST(Entity, HostileInputsStayFastAndWellFormed) {
         for (int i = 0; i < 20000; ++i) t += "President bin Minister al-Kim de ";
         return t + "\n";
       }(),
-      "\xE2\x80\x99s \xE2\x80\x99s ( ) , . \xC3\x89lys\xC3\xA9e\n",
+      "\xE2\x80\x99s \xE2\x80\x99s ( ) , . \xC3\x89lys\xC3\xA9" "e\n",
   };
   for (const auto& text : inputs) {
     auto t0 = std::chrono::steady_clock::now();
