@@ -86,7 +86,8 @@ void add_phrase(PhraseTable<V>& table, const std::string& phrase, V value) {
 // Closed-class words the rules read. Short and stable, so they live here
 // rather than in data files.
 const StringSet& determiners() {
-  static const StringSet k = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"};
+  static const StringSet k = {"the", "a", "an", "this", "these", "those", "its", "their", "his",
+                              "her", "my", "your", "our", "no", "any", "every", "each"};
   return k;
 }
 // Words that end a source phrase read leftwards from a cue.
@@ -512,7 +513,7 @@ class DocumentTagger {
       return se - c0;
     }
     int ls = left_phrase(a);
-    if (ls == a) return 0;
+    if (ls == a) return subjectless(cue, c0, c1, a);
     // "It is estimated that ...": no source.
     bool expletive = a - ls == 1 && low(ls) == "it" && a < c0 &&
                      (low(a) == "is" || low(a) == "was" || low(a) == "has" || low(a) == "been");
@@ -530,11 +531,49 @@ class DocumentTagger {
     }
     Span content;
     if (after_comma_or_quote(ls) && right_is_adjunct(r)) content = left_content(ls);
+    else if (ls == sentence_begin_ && right_is_adjunct(r) && !previous_quote().empty())
+      content = previous_quote();
     else content = right_content(r);
     if (content.empty()) return 0;
     if (expletive) add(cue, c0, c1, ls, ls, content, std::move(via));
     else add(cue, c0, c1, ls, a, content, std::move(via));
     return c1 - c0;
+  }
+
+  // A cue with no phrase before it: "X, who noted that ..." (the relative
+  // pronoun's antecedent speaks) or "... and said that ..." (the subject of
+  // the sentence, or its previous speaker, goes on).
+  int subjectless(const Cue& cue, int c0, int c1, int a) {
+    if (a <= sentence_begin_) return 0;
+    std::string_view before = low(a - 1);
+    Span content = right_content(c1);
+    if (content.empty()) return 0;
+    if (before == "who" && a - 1 > sentence_begin_ && raw(a - 2) == ",") {
+      int e = a - 2;
+      int s = left_phrase(e);
+      if (s == e) return 0;
+      add(cue, c0, c1, s, e, content, {});
+      return c1 - c0;
+    }
+    if (before != "and" && before != "but") return 0;
+    if (found_.size() > sentence_first_) {
+      Found prev = found_.back();
+      add(cue, c0, c1, c0, c0, content, prev.value.via);
+      found_.back().value.source_name = prev.value.source_name;
+      found_.back().person = prev.person;
+      return c1 - c0;
+    }
+    int se = right_phrase(sentence_begin_);
+    if (se == sentence_begin_ || se >= a - 1) return 0;
+    add(cue, c0, c1, sentence_begin_, se, content, {});
+    return c1 - c0;
+  }
+
+  // The quote ending just before this sentence: "“...” Trump said."
+  Span previous_quote() const {
+    if (sentence_begin_ == 0 || !is_close_quote(raw(sentence_begin_ - 1))) return {};
+    const Span* q = quote_at(tok(sentence_begin_ - 1).begin);
+    return q ? *q : Span{};
   }
 
   void add(const Cue& cue, int c0, int c1, int s0, int s1, Span content,
