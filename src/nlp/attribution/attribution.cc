@@ -22,7 +22,11 @@ constexpr int kMaxSourceTokens = 12;
 // How far back a pronoun or "the agency" looks for the source it stands for.
 constexpr size_t kMaxAntecedentLookback = 32;
 
-enum class Frame : uint8_t { speech, tell, quote, according, cite, noun };
+// speech: "X said (that) ...", "..., X said", "..., said X"; that: a speech
+// cue only when "that", ':' or a quote follows ("states", a noun too); tell:
+// takes a recipient; quote: "X quoted Y as saying"; according: "according
+// to X"; cite: "citing X"; noun: "X estimates place ...", "amid reports ...".
+enum class Frame : uint8_t { speech, that, tell, quote, according, cite, noun };
 
 struct Cue {
   std::string lemma;
@@ -97,7 +101,8 @@ const StringSet& left_boundaries() {
       "as", "if", "what", "where", "than", "so", "to", "for", "with", "from", "on", "at",
       "about", "into", "over", "after", "before", "since", "by", "in", "of", "also", "has",
       "have", "had", "is", "are", "was", "were", "be", "been", "not", "it's", "there", "then",
-      "although", "though", "whereas", "yet", "however", "meanwhile", "instead", "why", "how"};
+      "although", "though", "whereas", "yet", "however", "meanwhile", "instead", "why", "how",
+      "amid", "despite", "following", "off", "up", "out", "down", "against", "under"};
   return k;
 }
 // Auxiliaries and adverbs between a source and its cue: "has also said".
@@ -108,7 +113,8 @@ const StringSet& cue_adverbs() {
       "would", "will", "could", "may", "might", "been", "then", "repeatedly", "first",
       "further", "separately", "once", "again", "already", "still", "never", "had", "being",
       "initially", "privately", "explicitly", "openly", "falsely", "wrongly", "reportedly",
-      "allegedly", "apparently", "widely", "generally", "had"};
+      "allegedly", "apparently", "widely", "generally", "can", "cannot", "must",
+      "should"};
   return k;
 }
 // Words that end a phrase read rightwards from a cue.
@@ -129,7 +135,12 @@ const StringSet& person_pronouns() {
   return k;
 }
 const StringSet& other_pronouns() {
-  static const StringSet k = {"they", "it", "we", "i", "you", "them"};
+  static const StringSet k = {"they", "it", "them"};
+  return k;
+}
+// "We can say that ..." inside a quote: the quote's speaker.
+const StringSet& first_person_pronouns() {
+  static const StringSet k = {"i", "we", "you"};
   return k;
 }
 // Nouns naming a document a source issued: "the JCS report" is the JCS.
@@ -310,6 +321,9 @@ class DocumentTagger {
         break;
       }
       if (!joins && left_boundaries().count(w)) break;
+      // "Shoigu traveled": a name then a past-tense verb ends the phrase.
+      if (!capitalized(j) && w.ends_with("ed") && j - 1 >= sentence_begin_ && capitalized(j - 1))
+        break;
       --j;
       ++n;
     }
@@ -319,6 +333,10 @@ class DocumentTagger {
   // A phrase starting at token `begin`, read rightwards; returns one past its
   // last token (== begin when none).
   int right_phrase(int begin) const {
+    if (begin < sentence_end_ && low(begin) != "the" &&
+        (right_boundaries().count(low(begin)) || name_joiners().count(low(begin)) ||
+         low(begin) == "that"))
+      return begin;
     int j = begin, n = 0;
     while (j < sentence_end_ && n < kMaxSourceTokens) {
       std::string_view w = low(j);
@@ -337,6 +355,7 @@ class DocumentTagger {
                    (capitalized(j - 1) || is_possessive(low(j - 1))) && capitalized(j + 1);
       if (j > begin && !joins && right_boundaries().count(w)) break;
       if (j > begin && !joins && (name_joiners().count(w) || w == "that")) break;
+      if (j > begin && !capitalized(j) && w.ends_with("ed") && capitalized(j - 1)) break;
       ++j;
       ++n;
     }
@@ -359,6 +378,12 @@ class DocumentTagger {
       if (const Span* q = quote_at(tok(i).begin)) return *q;
     }
     int e = content_end();
+    // A cue inside a quote ("“We can say that ...,” he told") reports only
+    // up to the quote's end.
+    if (const Span* q = quote_at(tok(i).begin); q && q->begin < tok(i).begin) {
+      while (e > i && tok(e - 1).end > q->end) --e;
+      while (e > i && (is_close_quote(raw(e - 1)) || raw(e - 1) == "," || raw(e - 1) == ".")) --e;
+    }
     return e > i ? tokens_span(i, e) : Span{};
   }
 
@@ -410,6 +435,10 @@ class DocumentTagger {
       case Frame::cite: return cite(cue, c0, c1);
       case Frame::quote: return quote(cue, c0, c1);
       case Frame::noun: return noun(cue, c0, c1);
+      case Frame::that:
+        if (c1 >= sentence_end_ || !(low(c1) == "that" || raw(c1) == ":" || is_open_quote(raw(c1))))
+          return 0;
+        return speech(cue, c0, c1);
       case Frame::speech:
       case Frame::tell: return speech(cue, c0, c1);
     }
@@ -478,6 +507,14 @@ class DocumentTagger {
       add(cue, c0, c1, c0, c0, content, {});
       return c1 - c0;
     }
+    // "... amid reports he has sent ...".
+    if (c0 > sentence_begin_ && (low(c0 - 1) == "amid" || low(c0 - 1) == "despite" ||
+                                 low(c0 - 1) == "following")) {
+      Span content = right_content(c1);
+      if (content.empty()) return 0;
+      add(cue, c0, c1, c0, c0, content, {});
+      return c1 - c0;
+    }
     // "<source> estimates place the number at ...".
     if (c1 >= sentence_end_ || !noun_cue_verbs().count(low(c1))) return 0;
     int ls = left_phrase(c0);
@@ -506,17 +543,15 @@ class DocumentTagger {
     // "“...,” said Kim." / "..., says Saakyan, co-founder of ...".
     if (after_comma_or_quote(a) && a == c0) {
       int se = right_phrase(c1);
-      if (se == c1) return 0;
       Span content = left_content(a - 1 >= sentence_begin_ && raw(a - 1) == "," ? a - 1 : a);
-      if (content.empty()) return 0;
-      add(cue, c0, c1, c1, se, content, {});
-      return se - c0;
+      if (se > c1 && !content.empty()) {
+        add(cue, c0, c1, c1, se, content, {});
+        return se - c0;
+      }
     }
     int ls = left_phrase(a);
     if (ls == a) return subjectless(cue, c0, c1, a);
-    // "It is estimated that ...": no source.
-    bool expletive = a - ls == 1 && low(ls) == "it" && a < c0 &&
-                     (low(a) == "is" || low(a) == "was" || low(a) == "has" || low(a) == "been");
+    if (cue.frame != Frame::tell && is_passive(a, c0)) return passive(cue, c0, c1, ls, a);
     int r = c1;
     std::vector<std::string> via;
     if (cue.frame == Frame::tell) {
@@ -535,8 +570,35 @@ class DocumentTagger {
       content = previous_quote();
     else content = right_content(r);
     if (content.empty()) return 0;
-    if (expletive) add(cue, c0, c1, ls, ls, content, std::move(via));
-    else add(cue, c0, c1, ls, a, content, std::move(via));
+    add(cue, c0, c1, ls, a, content, std::move(via));
+    return c1 - c0;
+  }
+
+  bool is_passive(int a, int c0) const {
+    if (!low(c0).ends_with("ed") && low(c0) != "thought" && low(c0) != "said") return false;
+    for (int k = a; k < c0; ++k) {
+      std::string_view w = low(k);
+      if (w == "is" || w == "was" || w == "are" || w == "were" || w == "been" || w == "be" ||
+          w == "being")
+        return true;
+    }
+    return false;
+  }
+
+  // "It is estimated that ...", "The deployment was first reported in May",
+  // "... was reported by Yonhap": the subject is what was said; the source
+  // is the "by" phrase, or none.
+  int passive(const Cue& cue, int c0, int c1, int ls, int a) {
+    int s0 = c0, s1 = c0;
+    if (c1 + 1 < sentence_end_ && low(c1) == "by") {
+      s0 = c1 + 1;
+      s1 = right_phrase(s0);
+    }
+    Span content;
+    if (a - ls == 1 && low(ls) == "it") content = right_content(s1 > s0 ? s1 : c1);
+    else content = tokens_span(sentence_begin_, a);
+    if (content.empty()) return 0;
+    add(cue, c0, c1, s0, s1, content, {});
     return c1 - c0;
   }
 
@@ -548,6 +610,18 @@ class DocumentTagger {
     std::string_view before = low(a - 1);
     Span content = right_content(c1);
     if (content.empty()) return 0;
+    // "The JCS report, issued on Thursday, states that": skip the aside.
+    if (raw(a - 1) == ",") {
+      for (int k = a - 2; k > sentence_begin_ && k > a - 12; --k) {
+        if (raw(k) != ",") continue;
+        int s = left_phrase(k);
+        if (s == sentence_begin_ && s < k) {
+          add(cue, c0, c1, s, k, content, {});
+          return c1 - c0;
+        }
+        break;
+      }
+    }
     if (before == "who" && a - 1 > sentence_begin_ && raw(a - 2) == ",") {
       int e = a - 2;
       int s = left_phrase(e);
@@ -617,6 +691,7 @@ class DocumentTagger {
     while (s1 - s0 > 1 && document_nouns().count(low(s1 - 1))) --s1;
     if (s1 - s0 == 1 && (person_pronouns().count(low(s0)) || other_pronouns().count(low(s0))))
       return antecedent(person_pronouns().count(low(s0)) > 0, {}, person);
+    if (s1 - s0 == 1 && first_person_pronouns().count(low(s0))) return {};
     if (s1 - s0 == 2 && low(s0) == "the" && !capitalized(s0 + 1)) {
       std::string named = antecedent(false, low(s0 + 1), person);
       if (!named.empty()) return named;
@@ -759,28 +834,47 @@ class DocumentTagger {
   // by that other's source, so it inherits the chain. Contents are sorted by
   // begin; only a few contents can hold one cue, so the look-back is bounded.
   void link_chains() {
+    constexpr int kMaxDepth = 8;
     std::vector<size_t> order(found_.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(),
               [&](size_t a, size_t b) { return found_[a].content < found_[b].content; });
-    for (auto& f : found_) {
+    // outer[i]: the innermost other attribution whose content holds i's cue
+    // (and not the other way round, so relations never form a cycle).
+    std::vector<int> outer(found_.size(), -1);
+    for (size_t i = 0; i < found_.size(); ++i) {
+      const Found& f = found_[i];
       if (f.value.cue.empty() || f.value.cue_lemma == "cite") continue;
       auto it = std::partition_point(order.begin(), order.end(), [&](size_t k) {
         return found_[k].content.begin <= f.value.cue.begin;
       });
-      const Found* outer = nullptr;
-      for (int back = 0; it != order.begin() && back < 8; ++back) {
+      for (int back = 0; it != order.begin() && back < kMaxDepth; ++back) {
         --it;
         const Found& g = found_[*it];
-        if (&g != &f && g.content.contains(f.value.cue) &&
-            (!outer || outer->content.contains(g.content)))
-          outer = &g;
+        if (*it == i || !g.content.contains(f.value.cue) || f.content.contains(g.value.cue)) continue;
+        if (outer[i] < 0 || found_[outer[i]].content.contains(g.content)) outer[i] = static_cast<int>(*it);
       }
-      if (!outer || outer->value.source_name.empty()) continue;
-      std::vector<std::string> via = outer->value.via;
-      via.push_back(outer->value.source_name);
-      via.insert(via.end(), f.value.via.begin(), f.value.via.end());
-      f.value.via = std::move(via);
+    }
+    std::vector<std::vector<std::string>> chains(found_.size());
+    for (size_t i = 0; i < found_.size(); ++i) {
+      std::vector<size_t> up;
+      for (int k = outer[i]; k >= 0 && up.size() < kMaxDepth; k = outer[k]) up.push_back(k);
+      for (auto k = up.rbegin(); k != up.rend(); ++k) {
+        const Found& g = found_[*k];
+        chains[i].insert(chains[i].end(), g.value.via.begin(), g.value.via.end());
+        if (!g.value.source_name.empty()) chains[i].push_back(g.value.source_name);
+      }
+    }
+    for (size_t i = 0; i < found_.size(); ++i) {
+      Attribution& a = found_[i].value;
+      // "“We can say that ...,” he told X": the outer speaker says it.
+      if (a.source_name.empty() && !a.source.empty() && outer[i] >= 0 && !chains[i].empty() &&
+          first_person_pronouns().count(ascii_lower(doc_[a.source]))) {
+        a.source_name = chains[i].back();
+        chains[i].pop_back();
+      }
+      chains[i].insert(chains[i].end(), a.via.begin(), a.via.end());
+      a.via = std::move(chains[i]);
     }
   }
 
@@ -834,7 +928,8 @@ Result<PhraseTable<Cue>> load_cues(const std::string& path) {
   if (!rows.ok()) return rows.status();
   static const std::map<std::string, Frame, std::less<>> kFrames = {
       {"speech", Frame::speech}, {"tell", Frame::tell},   {"quote", Frame::quote},
-      {"according", Frame::according}, {"cite", Frame::cite}, {"noun", Frame::noun}};
+      {"according", Frame::according}, {"cite", Frame::cite}, {"noun", Frame::noun},
+      {"that", Frame::that}};
   PhraseTable<Cue> table;
   for (auto& row : rows.value()) {
     auto frame = kFrames.find(row[2]);
