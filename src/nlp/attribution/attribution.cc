@@ -414,6 +414,7 @@ class DocumentTagger {
   }
 
   void attribute_sentence() {
+    colon_quote();
     for (int i = sentence_begin_; i < sentence_end_;) {
       auto [cues, n] = match(t_.cues_, i);
       int used = 0;
@@ -424,6 +425,21 @@ class DocumentTagger {
         }
       }
       i += used ? used : 1;
+    }
+  }
+
+  // "Petra Vanek: “We will hold the line.”": a short name, a colon, a quote.
+  void colon_quote() {
+    int limit = std::min(sentence_end_, sentence_begin_ + 6);
+    for (int k = sentence_begin_ + 1; k < limit; ++k) {
+      if (!is_word(k - 1) && !is_possessive(low(k - 1))) return;
+      if (raw(k) != ":") continue;
+      if (k + 1 >= sentence_end_ || !is_open_quote(raw(k + 1)) || !capitalized(sentence_begin_)) return;
+      const Span* q = quote_at(tok(k + 1).begin);
+      if (!q) return;
+      static const Cue kColon{"say", Frame::speech};
+      add(kColon, k, k + 1, sentence_begin_, k, *q, {});
+      return;
     }
   }
 
