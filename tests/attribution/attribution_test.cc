@@ -268,6 +268,57 @@ TEST(PrimarySource, AcronymsHeadsAndQualifiers) {
             3u);
 }
 
+TEST(Attribution, EachCueType) {
+  struct Case {
+    const char* text;
+    const char* inside;  // a phrase in the content
+    const char* cue;
+    const char* name;
+    ModalityKind modality;
+  };
+  const Case cases[] = {
+      {"The rebels claimed that 70 soldiers surrendered.", "70 soldiers", "claimed", "rebels",
+       ModalityKind::hedged},
+      {"The ministry denied that 15 jets were lost.", "15 jets", "denied", "ministry",
+       ModalityKind::negated},
+      {"Valdor estimates that 800 drones were built.", "800 drones", "estimates", "Valdor",
+       ModalityKind::hedged},
+      {"The governor's office stated that 9 shelters opened.", "9 shelters", "stated",
+       "governor's office", ModalityKind::asserted},
+      {"Petra Vanek: \u201cWe counted 120 shells.\u201d", "120 shells", ":", "Petra Vanek",
+       ModalityKind::asserted},
+      {"Officials have not officially confirmed that 5 ships sank.", "5 ships", "confirmed",
+       "Officials", ModalityKind::negated},
+      {"Harbor police warned that 2 bridges may close.", "2 bridges", "warned", "Harbor police",
+       ModalityKind::hedged},
+      {"The figure, what Valdor estimates is 4,000 fighters, grew.", "4,000 fighters", "estimates",
+       "Valdor", ModalityKind::hedged},
+  };
+  for (const Case& c : cases) {
+    auto d = annotate(c.text);
+    Seen s = covering(d, c.inside);
+    EXPECT_EQ(s.cue, c.cue) << c.text;
+    EXPECT_EQ(s.name, c.name) << c.text;
+    EXPECT_EQ(modality_for(d, find(d, c.inside)), c.modality) << c.text;
+  }
+}
+
+TEST(Attribution, ClosingQuoteThenSpeakerSentence) {
+  auto d = annotate("\u201cWe moved 60 families before the flood.\u201d Mayor Ines Duarte said.");
+  Seen s = covering(d, "60 families");
+  EXPECT_EQ(s.cue, "said");
+  EXPECT_EQ(s.name, "Ines Duarte");
+}
+
+TEST(Attribution, FirstPersonInsideQuoteIsTheQuotedSpeaker) {
+  auto d = annotate(
+      "\u201cWe can say that 25 depots burned,\u201d engineer Tomas Ruiz told Coast FM.");
+  const Attribution* a = attribution_for(d, find(d, "25 depots"));
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source_name, "Tomas Ruiz");
+  EXPECT_EQ(a->via, (std::vector<std::string>{"Coast FM"}));
+}
+
 TEST(Attribution, MissingLexiconIsAnError) {
   auto loaded = make_attribution_tagger(Resources{"/nonexistent"});
   ASSERT_FALSE(loaded.ok());

@@ -143,6 +143,26 @@ const StringSet& first_person_pronouns() {
   static const StringSet k = {"i", "we", "you"};
   return k;
 }
+// Titles before a person's name: "Deputy Foreign Minister Andrey Rudenko".
+const StringSet& titles() {
+  static const StringSet k = {
+      "mayor", "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+      "governor", "gov.", "gen.", "general", "col.", "colonel", "lt.", "maj.", "major", "capt.",
+      "captain", "sgt.", "adm.", "admiral", "dr.", "prof.", "professor", "sen.", "senator", "rep.",
+      "chairman", "chairwoman", "chair", "chief", "director", "commander", "ambassador", "king",
+      "queen", "prince", "premier", "chancellor", "deputy", "analyst", "officer", "judge", "mr.",
+      "mrs.", "ms.", "lawmaker", "envoy", "leader", "ruler", "marshal", "sheikh", "pope"};
+  return k;
+}
+// Last words of a body's name: "General Staff" is not General + Staff.
+const StringSet& organization_heads() {
+  static const StringSet k = {"staff", "service", "ministry", "agency", "command", "office",
+                              "council", "committee", "department", "force", "forces", "army",
+                              "navy", "chiefs", "corps", "guard", "bureau", "institute", "party",
+                              "government", "administration", "directorate", "program", "news"};
+  return k;
+}
+
 // Nouns naming a document a source issued: "the JCS report" is the JCS.
 const StringSet& document_nouns() {
   static const StringSet k = {"report", "reports", "statement", "statements", "estimate",
@@ -729,6 +749,19 @@ class DocumentTagger {
       if (all_names && !possessive_before) {
         s0 = last_lower + 1;
         *person = s1 - s0 >= 2;
+      }
+    }
+    // Titles: "Mayor Ines Duarte" -> "Ines Duarte".
+    if (!organization_heads().count(low(s1 - 1))) {
+      for (int k = s1 - 2; k >= s0; --k) {
+        if (!titles().count(low(k))) continue;
+        bool names = true;
+        for (int m = k + 1; m < s1; ++m) names = names && capitalized(m) && is_word(m);
+        if (names) {
+          s0 = k + 1;
+          *person = true;
+        }
+        break;
       }
     }
     std::string out;
