@@ -45,8 +45,11 @@ using StringSet = std::unordered_set<std::string_view, StringHash, std::equal_to
 template <class V>
 struct PhraseTable {
   StringMap<std::vector<V>> phrases;
-  StringMap<bool> first_words;
+  StringSet first_words;  // views into the keys of `phrases`
 };
+
+// Which lexicons have a phrase starting with a word: one lookup per token.
+enum : uint8_t { kStartsCue = 1, kStartsModality = 2 };
 
 int modality_rank(ModalityKind k) {
   switch (k) {
@@ -83,8 +86,10 @@ Result<std::vector<std::vector<std::string>>> read_tsv(const std::string& path, 
 
 template <class V>
 void add_phrase(PhraseTable<V>& table, const std::string& phrase, V value) {
-  table.first_words[phrase.substr(0, phrase.find(' '))] = true;
-  table.phrases[phrase].push_back(std::move(value));
+  auto it = table.phrases.try_emplace(phrase).first;
+  it->second.push_back(std::move(value));
+  std::string_view key = it->first;
+  table.first_words.insert(key.substr(0, key.find(' ')));
 }
 
 // Closed-class words the rules read. Short and stable, so they live here
@@ -239,7 +244,10 @@ std::vector<Span> find_quotes(std::string_view text) {
 class Tagger : public Component {
  public:
   Tagger(PhraseTable<Cue> cues, PhraseTable<ModalityKind> modality)
-      : cues_(std::move(cues)), modality_(std::move(modality)) {}
+      : cues_(std::move(cues)), modality_(std::move(modality)) {
+    for (std::string_view w : cues_.first_words) starts_[std::string(w)] |= kStartsCue;
+    for (std::string_view w : modality_.first_words) starts_[std::string(w)] |= kStartsModality;
+  }
   const char* name() const override { return "attribution"; }
   void process(Document& doc) const override;
 
@@ -247,13 +255,21 @@ class Tagger : public Component {
   friend class DocumentTagger;
   PhraseTable<Cue> cues_;
   PhraseTable<ModalityKind> modality_;
+  StringMap<uint8_t> starts_;
 };
 
 // The per-document state of one run of the tagger.
 class DocumentTagger {
  public:
   DocumentTagger(const Tagger& tagger, Document& doc)
-      : t_(tagger), doc_(doc), lower_(ascii_lower(doc.text)), quotes_(find_quotes(doc.text)) {}
+      : t_(tagger), doc_(doc), lower_(ascii_lower(doc.text)), quotes_(find_quotes(doc.text)) {
+    starts_.resize(doc.tokens.size());
+    for (size_t i = 0; i < starts_.size(); ++i) {
+      if (doc.tokens[i].value.kind == TokenKind::number) continue;
+      auto it = t_.starts_.find(doc.tokens[i].span.of(lower_));
+      if (it != t_.starts_.end()) starts_[i] = it->second;
+    }
+  }
 
   void run() {
     doc_.attributions.clear();
@@ -304,8 +320,9 @@ class DocumentTagger {
 
   // Longest lexicon phrase starting at token i, as (entries, length in tokens).
   template <class V>
-  std::pair<const std::vector<V>*, int> match(const PhraseTable<V>& table, int i) const {
-    if (!table.first_words.count(low(i))) return {nullptr, 0};
+  std::pair<const std::vector<V>*, int> match(const PhraseTable<V>& table, uint8_t which,
+                                              int i) const {
+    if (!(starts_[i] & which)) return {nullptr, 0};
     std::string phrase;
     std::pair<const std::vector<V>*, int> best{nullptr, 0};
     for (int n = 0; n < kMaxPhraseTokens && i + n < sentence_end_; ++n) {
@@ -436,7 +453,7 @@ class DocumentTagger {
   void attribute_sentence() {
     colon_quote();
     for (int i = sentence_begin_; i < sentence_end_;) {
-      auto [cues, n] = match(t_.cues_, i);
+      auto [cues, n] = match(t_.cues_, kStartsCue, i);
       int used = 0;
       if (cues) {
         for (const Cue& cue : *cues) {
@@ -840,7 +857,7 @@ class DocumentTagger {
       Modality m;
       Span trigger;
       for (int i = start; i < end;) {
-        auto [kinds, n] = match(t_.modality_, i);
+        auto [kinds, n] = match(t_.modality_, kStartsModality, i);
         ModalityKind k = ModalityKind::asserted;
         if (kinds && n && !(n == 1 && low(i) == "may" && capitalized(i) && i > sentence_begin_)) {
           k = kinds->front();
@@ -962,6 +979,7 @@ class DocumentTagger {
   Document& doc_;
   std::string lower_;
   std::vector<Span> quotes_;
+  std::vector<uint8_t> starts_;  // per token: kStartsCue | kStartsModality
   std::vector<Found> found_;
   StringMap<std::string> acronyms_;
   bool acronyms_read_ = false;
