@@ -319,6 +319,15 @@ TEST(Attribution, FirstPersonInsideQuoteIsTheQuotedSpeaker) {
   EXPECT_EQ(a->via, (std::vector<std::string>{"Coast FM"}));
 }
 
+TEST(PrimarySource, DocumentSourcesCollapseAcronymsAndSurnames) {
+  auto d = annotate(
+      "According to Valdor's Joint Defense Staff (JDS), 200 troops moved. The JDS said more "
+      "would follow. Analysts said the move was expected. Ruth Alder, a retired general, said "
+      "it was late. Alder added that 40 trucks were seen.");
+  EXPECT_EQ(document_primary_sources(d),
+            (std::vector<std::string>{"Valdor's Joint Defense Staff", "Analysts", "Ruth Alder"}));
+}
+
 TEST(Attribution, MissingLexiconIsAnError) {
   auto loaded = make_attribution_tagger(Resources{"/nonexistent"});
   ASSERT_FALSE(loaded.ok());

@@ -594,7 +594,11 @@ class DocumentTagger {
       return c1 - c0;
     }
     // "“...,” said Kim." / "..., says Saakyan, co-founder of ...".
-    if (after_comma_or_quote(a) && a == c0) {
+    // "..., said it was late" is not inverted: "it" starts a clause.
+    bool clause_follows = c1 < sentence_end_ && (other_pronouns().count(low(c1)) ||
+                                                 first_person_pronouns().count(low(c1)) ||
+                                                 low(c1) == "there");
+    if (after_comma_or_quote(a) && a == c0 && !clause_follows) {
       int se = right_phrase(c1);
       Span content = left_content(a - 1 >= sentence_begin_ && raw(a - 1) == "," ? a - 1 : a);
       if (se > c1 && !content.empty()) {
@@ -1184,6 +1188,24 @@ bool same_primary_source(std::string_view a, std::string_view b) {
   };
   if (a.empty() || b.empty() || head(a) != head(b)) return false;
   return qual(a).empty() || qual(b).empty() || qual(a) == qual(b);
+}
+
+std::vector<std::string> document_primary_sources(const Document& doc) {
+  std::vector<std::string> names, keys;
+  std::vector<const Annotation<Attribution>*> by_cue;
+  for (const auto& a : doc.attributions) by_cue.push_back(&a);
+  std::sort(by_cue.begin(), by_cue.end(),
+            [](const auto* x, const auto* y) { return x->value.cue < y->value.cue; });
+  for (const auto* a : by_cue) {
+    std::string key = primary_source_key(doc, a->value.source_name);
+    if (key.empty()) continue;
+    bool seen = false;
+    for (const auto& k : keys) seen = seen || same_primary_source(k, key);
+    if (seen) continue;
+    keys.push_back(std::move(key));
+    names.push_back(a->value.source_name);
+  }
+  return names;
 }
 
 size_t count_primary_sources(const std::vector<std::string>& keys) {

@@ -59,6 +59,11 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
 // location qualifier or one of them has none.
 bool same_primary_source(std::string_view key_a, std::string_view key_b);
 
+// The distinct primary sources a report cites, as readable names in order of
+// first mention (one name per same_primary_source() group), for a report's
+// summary line.
+std::vector<std::string> document_primary_sources(const Document& doc);
+
 // The number of distinct primary sources among `keys` (empty keys ignored):
 // keys with one head count once unless they carry different qualifiers.
 size_t count_primary_sources(const std::vector<std::string>& keys);
