@@ -310,6 +310,15 @@ TEST(Attribution, ClosingQuoteThenSpeakerSentence) {
   EXPECT_EQ(s.name, "Ines Duarte");
 }
 
+TEST(Attribution, DoubledApostropheQuotes) {
+  auto d = annotate(
+      "''We lost 18 boats in one night,'' said Ana Reyes, a fisher. On Monday, Mr. Ortiz, a "
+      "harbor pilot, wrote: ''Nine of them sank.''");
+  EXPECT_EQ(covering(d, "18 boats").name, "Ana Reyes");
+  EXPECT_EQ(covering(d, "18 boats").content, "''We lost 18 boats in one night,''");
+  EXPECT_EQ(covering(d, "Nine of them").name, "Ortiz");
+}
+
 TEST(Attribution, FirstPersonInsideQuoteIsTheQuotedSpeaker) {
   auto d = annotate(
       "\u201cWe can say that 25 depots burned,\u201d engineer Tomas Ruiz told Coast FM.");

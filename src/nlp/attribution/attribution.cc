@@ -205,14 +205,16 @@ const StringSet& adjunct_starts() {
   return k;
 }
 
-bool is_open_quote(std::string_view s) { return s == "\u201c" || s == "\""; }
-bool is_close_quote(std::string_view s) { return s == "\u201d" || s == "\""; }
+// "'" stands for half of a doubled-apostrophe quote mark (''...''), a
+// convention of some newswire text; quote_at() confirms a real quote.
+bool is_open_quote(std::string_view s) { return s == "\u201c" || s == "\"" || s == "'"; }
+bool is_close_quote(std::string_view s) { return s == "\u201d" || s == "\"" || s == "'"; }
 bool is_possessive(std::string_view s) { return s == "'s" || s == "\u2019s"; }
 bool ends_with_nt(std::string_view s) { return s.ends_with("n't") || s.ends_with("n\u2019t"); }
 bool ends_with_ll(std::string_view s) { return s.ends_with("'ll") || s.ends_with("\u2019ll"); }
 
 // Pairs quotation marks paragraph by paragraph: “ opens, ” closes, a straight
-// quote toggles. A quote left open closes at the end of its paragraph, so an
+// quote or a doubled apostrophe ('') toggles. A quote left open closes at the end of its paragraph, so an
 // unbalanced mark never swallows the rest of the document. One pass.
 std::vector<Span> find_quotes(std::string_view text) {
   std::vector<Span> quotes;
@@ -223,10 +225,12 @@ std::vector<Span> find_quotes(std::string_view text) {
     if (c == '\n') {
       if (open) quotes.push_back({begin, static_cast<uint32_t>(i)});
       open = false;
-    } else if (c == '"') {
-      if (open) quotes.push_back({begin, static_cast<uint32_t>(i + 1)});
+    } else if (c == '"' || (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'')) {
+      size_t width = c == '"' ? 1 : 2;
+      if (open) quotes.push_back({begin, static_cast<uint32_t>(i + width)});
       else begin = static_cast<uint32_t>(i);
       open = !open;
+      i += width - 1;
     } else if (c == '\xe2' && i + 2 < text.size() && text[i + 1] == '\x80') {
       if (text[i + 2] == '\x9c' && !open) {
         open = true;
@@ -672,7 +676,7 @@ class DocumentTagger {
       for (int k = a - 2; k > sentence_begin_ && k > a - 12; --k) {
         if (raw(k) != ",") continue;
         int s = left_phrase(k);
-        if (s == sentence_begin_ && s < k) {
+        if (s < k && (s == sentence_begin_ || raw(s - 1) == ",")) {
           add(cue, c0, c1, s, k, content, {});
           return c1 - c0;
         }
