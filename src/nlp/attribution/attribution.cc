@@ -200,7 +200,7 @@ const StringSet& hedging_lemmas() {
 const StringSet& adjunct_starts() {
   static const StringSet k = {"on", "in", "at", "during", "late", "earlier", "last", "this",
                               "yesterday", "today", "after", "before", "when", "while",
-                              "adding", "according", "told", "tuesday", "monday", "wednesday",
+                              "adding", "according", "told", "of", "tuesday", "monday", "wednesday",
                               "thursday", "friday", "saturday", "sunday", "to"};
   return k;
 }
@@ -587,14 +587,21 @@ class DocumentTagger {
     if (c0 > sentence_begin_ && determiners().count(low(c0 - 1))) return 0;
     std::string_view form = low(c0);
     int a = skip_adverbs_left(c0);
-    // "..., adding that ...": the previous speaker in this sentence goes on.
-    if (form.ends_with("ing") && after_comma_or_quote(a) && found_.size() > sentence_first_) {
+    // "..., adding that ...": the previous speaker in this sentence, or the
+    // sentence's subject, goes on.
+    if (form.ends_with("ing") && after_comma_or_quote(a)) {
       Span content = right_content(c1);
       if (content.empty()) return 0;
-      Found prev = found_.back();
-      add(cue, c0, c1, c0, c0, content, prev.value.via);
-      found_.back().value.source_name = prev.value.source_name;
-      found_.back().person = prev.person;
+      if (found_.size() > sentence_first_) {
+        Found prev = found_.back();
+        add(cue, c0, c1, c0, c0, content, prev.value.via);
+        found_.back().value.source_name = prev.value.source_name;
+        found_.back().person = prev.person;
+        return c1 - c0;
+      }
+      int se = right_phrase(sentence_begin_);
+      if (se == sentence_begin_ || se >= a) return 0;
+      add(cue, c0, c1, sentence_begin_, se, content, {});
       return c1 - c0;
     }
     // "“...,” said Kim." / "..., says Saakyan, co-founder of ...".
@@ -677,6 +684,11 @@ class DocumentTagger {
         if (raw(k) != ",") continue;
         int s = left_phrase(k);
         if (s < k && (s == sentence_begin_ || raw(s - 1) == ",")) {
+          // "“...,” Ines Duarte, the mayor, said of the flood."
+          if (s > sentence_begin_ && right_is_adjunct(c1)) {
+            Span left = left_content(s);
+            if (!left.empty()) content = left;
+          }
           add(cue, c0, c1, s, k, content, {});
           return c1 - c0;
         }
