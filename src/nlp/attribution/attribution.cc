@@ -45,7 +45,7 @@ using StringSet = std::unordered_set<std::string_view, StringHash, std::equal_to
 template <class V>
 struct PhraseTable {
   StringMap<std::vector<V>> phrases;
-  StringSet first_words;  // views into the keys of `phrases`
+  StringMap<int> longest;  // first word -> tokens in its longest phrase
 };
 
 // Which lexicons have a phrase starting with a word: one lookup per token.
@@ -88,8 +88,9 @@ template <class V>
 void add_phrase(PhraseTable<V>& table, const std::string& phrase, V value) {
   auto it = table.phrases.try_emplace(phrase).first;
   it->second.push_back(std::move(value));
-  std::string_view key = it->first;
-  table.first_words.insert(key.substr(0, key.find(' ')));
+  int words = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
+  int& longest = table.longest[phrase.substr(0, phrase.find(' '))];
+  longest = std::max(longest, words);
 }
 
 // Closed-class words the rules read. Short and stable, so they live here
@@ -249,8 +250,8 @@ class Tagger : public Component {
  public:
   Tagger(PhraseTable<Cue> cues, PhraseTable<ModalityKind> modality)
       : cues_(std::move(cues)), modality_(std::move(modality)) {
-    for (std::string_view w : cues_.first_words) starts_[std::string(w)] |= kStartsCue;
-    for (std::string_view w : modality_.first_words) starts_[std::string(w)] |= kStartsModality;
+    for (const auto& [w, n] : cues_.longest) starts_[w] |= kStartsCue;
+    for (const auto& [w, n] : modality_.longest) starts_[w] |= kStartsModality;
   }
   const char* name() const override { return "attribution"; }
   void process(Document& doc) const override;
@@ -327,12 +328,16 @@ class DocumentTagger {
   std::pair<const std::vector<V>*, int> match(const PhraseTable<V>& table, uint8_t which,
                                               int i) const {
     if (!(starts_[i] & which)) return {nullptr, 0};
-    std::string phrase;
     std::pair<const std::vector<V>*, int> best{nullptr, 0};
-    for (int n = 0; n < kMaxPhraseTokens && i + n < sentence_end_; ++n) {
-      if (n) phrase += ' ';
+    auto it = table.phrases.find(low(i));
+    if (it != table.phrases.end()) best = {&it->second, 1};
+    auto longest = table.longest.find(low(i));
+    int max_n = longest == table.longest.end() ? 1 : std::min(longest->second, kMaxPhraseTokens);
+    std::string phrase(low(i));
+    for (int n = 1; n < max_n && i + n < sentence_end_; ++n) {
+      phrase += ' ';
       phrase += low(i + n);
-      auto it = table.phrases.find(phrase);
+      it = table.phrases.find(phrase);
       if (it != table.phrases.end()) best = {&it->second, n + 1};
     }
     return best;
