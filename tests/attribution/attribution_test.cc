@@ -109,7 +109,9 @@ TEST(Attribution, InvertedSaysWithAppositive) {
       "The convoy carried at least 40 tanks, says Vanek, co-founder of a monitoring group.");
   Seen s = covering(d, "40 tanks");
   EXPECT_EQ(s.cue, "says");
-  EXPECT_EQ(s.source, "Vanek");
+  // The source span keeps the appositive as evidence; the name does not.
+  EXPECT_EQ(s.source, "Vanek, co-founder of a monitoring group");
+  EXPECT_EQ(s.name, "Vanek");
   EXPECT_EQ(s.content, "The convoy carried at least 40 tanks");
 }
 

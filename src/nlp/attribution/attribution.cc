@@ -618,8 +618,14 @@ class DocumentTagger {
       int se = right_phrase(c1);
       Span content = left_content(a - 1 >= sentence_begin_ && raw(a - 1) == "," ? a - 1 : a);
       if (se > c1 && !content.empty()) {
-        add(cue, c0, c1, c1, se, content, {});
-        return se - c0;
+        // The source span keeps a closing appositive: "says Saakyan, co-founder of ...".
+        int e = se;
+        if (se < sentence_end_ && raw(se) == ",") {
+          e = content_end();
+          while (e > se + 1 && raw(e - 1) == ",") --e;
+        }
+        add(cue, c0, c1, c1, e, content, {}, se);
+        return e - c0;
       }
     }
     int ls = left_phrase(a);
@@ -694,7 +700,7 @@ class DocumentTagger {
             Span left = left_content(s);
             if (!left.empty()) content = left;
           }
-          add(cue, c0, c1, s, k, content, {});
+          add(cue, c0, c1, s, a - 1, content, {}, k);
           return c1 - c0;
         }
         break;
@@ -728,17 +734,20 @@ class DocumentTagger {
     return q ? *q : Span{};
   }
 
+  // Records an attribution with source tokens [s0, s1); the name is read
+  // from [s0, name_end) when an appositive follows it ("Kim, a co-founder").
   void add(const Cue& cue, int c0, int c1, int s0, int s1, Span content,
-           std::vector<std::string> via) {
+           std::vector<std::string> via, int name_end = -1) {
     Found f;
     f.content = content;
     f.value.cue = tokens_span(c0, c1);
     f.value.cue_lemma = cue.lemma;
     bool person = false;
     if (s1 > s0) {
-      int b = trim_source(s0, s1);
+      if (name_end < 0) name_end = s1;
+      int b = trim_source(s0, name_end);
       f.value.source = tokens_span(b, s1);
-      f.value.source_name = source_name(b, s1, &person);
+      f.value.source_name = source_name(b, name_end, &person);
     }
     f.person = person;
     f.value.via = std::move(via);
