@@ -134,6 +134,7 @@ TEST(Attribution, NounEstimatesPlace) {
   Seen s = covering(d, "6,000");
   EXPECT_EQ(s.cue, "estimates place");
   EXPECT_EQ(s.source, "The Dutch defense intelligence");
+  EXPECT_EQ(s.name, "Dutch defense intelligence");
   EXPECT_EQ(modality_for(d, find(d, "6,000")), ModalityKind::hedged);
 }
 

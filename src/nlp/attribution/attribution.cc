@@ -174,7 +174,7 @@ const StringSet& document_nouns() {
   static const StringSet k = {"report", "reports", "statement", "statements", "estimate",
                               "estimates", "assessment", "assessments", "data", "figures",
                               "briefing", "analysis", "survey", "study", "findings", "sources",
-                              "source", "intelligence", "records", "documents", "account"};
+                              "source", "records", "documents", "account"};
   return k;
 }
 // Verbs that make "<source> estimates|report" a cue: "UK estimates place ...".
@@ -792,7 +792,8 @@ class DocumentTagger {
     int last_lower = -1;
     for (int k = s0; k < s1; ++k)
       if (is_word(k) && !capitalized(k) && !is_possessive(low(k))) last_lower = k;
-    if (last_lower >= s0 && last_lower + 1 < s1 && capitalized(last_lower + 1)) {
+    if (last_lower >= s0 && last_lower + 1 < s1 && capitalized(last_lower + 1) &&
+        !name_joiners().count(low(last_lower))) {
       bool all_names = true;
       for (int k = last_lower + 1; k < s1; ++k) all_names = all_names && (capitalized(k) || !is_word(k));
       bool possessive_before = false;
