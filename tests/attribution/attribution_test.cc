@@ -313,6 +313,13 @@ TEST(Attribution, ClosingQuoteThenSpeakerSentence) {
   EXPECT_EQ(s.name, "Ines Duarte");
 }
 
+TEST(Attribution, ParenthesisInsideSource) {
+  auto d = annotate("Sen. Mara Quist (D-Ore.) said 11 dams needed repair.");
+  Seen s = covering(d, "11 dams");
+  EXPECT_EQ(s.source, "Sen. Mara Quist (D-Ore.)");
+  EXPECT_EQ(s.name, "Mara Quist");
+}
+
 TEST(Attribution, DoubledApostropheQuotes) {
   auto d = annotate(
       "''We lost 18 boats in one night,'' said Ana Reyes, a fisher. On Monday, Mr. Ortiz, a "

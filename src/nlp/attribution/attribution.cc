@@ -349,10 +349,15 @@ class DocumentTagger {
     int j = end - 1, n = 0;
     while (j >= sentence_begin_ && n < kMaxSourceTokens) {
       std::string_view w = low(j);
-      if (raw(j) == ")" && j - 2 >= sentence_begin_ && raw(j - 2) == "(") {
-        j -= 3;
-        n += 3;
-        continue;
+      // "(NIS)", "(R-Ky.)": a short parenthesis inside the phrase.
+      if (raw(j) == ")") {
+        int open = j - 1;
+        while (open > sentence_begin_ && open > j - 6 && raw(open) != "(") --open;
+        if (open < j - 1 && raw(open) == "(") {
+          n += j - open + 1;
+          j = open - 1;
+          continue;
+        }
       }
       if (is_possessive(w)) {
         --j;
@@ -808,7 +813,12 @@ class DocumentTagger {
       for (int k = s1 - 2; k >= s0; --k) {
         if (!titles().count(low(k))) continue;
         bool names = true;
-        for (int m = k + 1; m < s1; ++m) names = names && capitalized(m) && is_word(m);
+        int depth = 0;  // words inside "(D-Ore.)" do not count
+        for (int m = k + 1; m < s1; ++m) {
+          if (raw(m) == "(") ++depth;
+          else if (raw(m) == ")") --depth;
+          else if (depth == 0) names = names && capitalized(m) && is_word(m);
+        }
         if (names) {
           s0 = k + 1;
           *person = true;
@@ -818,8 +828,10 @@ class DocumentTagger {
     }
     std::string out;
     for (int k = s0; k < s1; ++k) {
-      if (raw(k) == "(" && k + 2 < s1 && raw(k + 2) == ")") {
-        k += 2;
+      if (raw(k) == "(") {
+        int close = k + 1;
+        while (close < s1 && raw(close) != ")") ++close;
+        k = close;
         continue;
       }
       if (!out.empty() && doc_.tokens[k].value.space_before) out += ' ';
