@@ -15,8 +15,8 @@
 // tokenizer (ICU sentence breaks plus hand-written tokens) on the same texts,
 // best of five alternating passes in thread CPU time, and their ratio.
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -84,16 +84,21 @@ std::vector<GoldSpan> read_gold(const fs::path& ann, const std::vector<uint64_t>
     std::string type;
     head >> type;
     Role role;
-    if (type == "Source") role = kSource;
-    else if (type == "Cue") role = kCue;
-    else if (type == "Content") role = kContent;
-    else continue;
+    if (type == "Source")
+      role = kSource;
+    else if (type == "Cue")
+      role = kCue;
+    else if (type == "Content")
+      role = kContent;
+    else
+      continue;
     std::getline(head, ranges);
     std::stringstream parts(ranges);
     std::string part;
     while (std::getline(parts, part, ';')) {
       size_t b = 0, e = 0;
-      if (std::sscanf(part.c_str(), "%zu %zu", &b, &e) != 2 || e > cp.size() - 1 || b >= e) continue;
+      if (std::sscanf(part.c_str(), "%zu %zu", &b, &e) != 2 || e > cp.size() - 1 || b >= e)
+        continue;
       out.push_back({role, cp[b], cp[e]});
     }
   }
@@ -116,7 +121,8 @@ std::pair<int, int> token_range(const std::vector<uint64_t>& token_input_begin, 
 
 void score_spans(const std::vector<std::pair<int, int>>& gold,
                  const std::vector<std::pair<int, int>>& pred, Counts& exact, Counts& overlap) {
-  auto matches = [](std::pair<int, int> a, const std::vector<std::pair<int, int>>& in, bool exact_match) {
+  auto matches = [](std::pair<int, int> a, const std::vector<std::pair<int, int>>& in,
+                    bool exact_match) {
     for (auto b : in) {
       if (exact_match ? a == b : (a.first <= b.second && b.first <= a.second)) return true;
     }
@@ -191,7 +197,8 @@ Scores score(const std::vector<Text>& texts) {
     for (const auto& a : d.attributions) {
       bool nested = false;
       for (const auto& b : d.attributions)
-        nested = nested || (&a != &b && b.span.contains(a.value.cue) && !a.span.contains(b.value.cue));
+        nested =
+            nested || (&a != &b && b.span.contains(a.value.cue) && !a.span.contains(b.value.cue));
       if (!nested) outer.push_back(&a);
     }
     for (const auto* a : outer) add_pred(kContent, a->span);
@@ -203,9 +210,12 @@ Scores score(const std::vector<Text>& texts) {
       if (is_punct(d, i)) continue;
       for (int r = 0; r < kRoles; ++r) {
         bool g = gold_label[i] == r, p = pred_label[i] == r;
-        if (g && p) s.token[r].tp += 1;
-        else if (p) s.token[r].fp += 1;
-        else if (g) s.token[r].fn += 1;
+        if (g && p)
+          s.token[r].tp += 1;
+        else if (p)
+          s.token[r].fp += 1;
+        else if (g)
+          s.token[r].fn += 1;
       }
     }
     for (int r = 0; r < kRoles; ++r)
@@ -243,8 +253,8 @@ double seconds(F run) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  fs::path root = argc > 1 ? fs::path(argv[1])
-                           : fs::path(CROSSCHECK_SHARED_DIR) / "data/attribution/polnear";
+  fs::path root =
+      argc > 1 ? fs::path(argv[1]) : fs::path(CROSSCHECK_SHARED_DIR) / "data/attribution/polnear";
   if (!fs::exists(root / "dev")) {
     std::fprintf(stderr, "bench_attribution: no PolNeAR data at %s\n", root.c_str());
     return 1;
@@ -262,11 +272,11 @@ int main(int argc, char** argv) {
     double tokenize_s = 1e30, attribute_s = 1e30;
     for (int pass = 0; pass < 5; ++pass) {
       tokenize_s = std::min(tokenize_s, seconds([&] {
-        for (auto& t : texts) tokenizer.process(t.doc);
-      }));
+                              for (auto& t : texts) tokenizer.process(t.doc);
+                            }));
       attribute_s = std::min(attribute_s, seconds([&] {
-        for (auto& t : texts) tagger.value()->process(t.doc);
-      }));
+                               for (auto& t : texts) tagger.value()->process(t.doc);
+                             }));
     }
     for (const auto& t : texts) {
       sentences += t.doc.sentences.size();
@@ -277,10 +287,11 @@ int main(int argc, char** argv) {
                   texts.size(), sentences, bytes / 1e6,
                   std::string_view(split) == "train" ? " [tuned on]" : " [held out]");
     report(title, score(texts));
-    std::printf("  speed    attribution %.0f sentences/s (%.1f MB/s), tokenizer %.0f sentences/s "
-                "(%.1f MB/s), attribution/tokenizer %.2fx\n",
-                sentences / attribute_s, bytes / 1e6 / attribute_s, sentences / tokenize_s,
-                bytes / 1e6 / tokenize_s, tokenize_s / attribute_s);
+    std::printf(
+        "  speed    attribution %.0f sentences/s (%.1f MB/s), tokenizer %.0f sentences/s "
+        "(%.1f MB/s), attribution/tokenizer %.2fx\n",
+        sentences / attribute_s, bytes / 1e6 / attribute_s, sentences / tokenize_s,
+        bytes / 1e6 / tokenize_s, tokenize_s / attribute_s);
   }
   return 0;
 }

@@ -61,7 +61,8 @@ TEST(Attribution, AccordingToWithBriefingAndAcronym) {
 }
 
 TEST(Attribution, TrailingAccordingTo) {
-  auto d = annotate("Some 1,200 people were evacuated overnight, according to the regional governor.");
+  auto d =
+      annotate("Some 1,200 people were evacuated overnight, according to the regional governor.");
   Seen s = covering(d, "1,200");
   EXPECT_EQ(s.cue, "according to");
   EXPECT_EQ(s.name, "regional governor");
@@ -200,8 +201,7 @@ TEST(Attribution, PronounAndDefiniteDescriptionResolve) {
 }
 
 TEST(Attribution, NestedAttributionInheritsChain) {
-  auto d = annotate(
-      "The Harbor Times reported that port officials said 14 cranes were damaged.");
+  auto d = annotate("The Harbor Times reported that port officials said 14 cranes were damaged.");
   const Attribution* a = attribution_for(d, find(d, "14 cranes"));
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->source_name, "port officials");
@@ -239,8 +239,7 @@ TEST(Attribution, LongQuoteIsLinear) {
   text += "That is all,\u201d the quartermaster said.";
   auto start = std::chrono::steady_clock::now();
   auto d = annotate(text);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_LT(seconds, 5.0);
   ASSERT_EQ(d.attributions.size(), 1u);
   EXPECT_EQ(d.attributions[0].span.begin, 0u);
@@ -252,7 +251,8 @@ TEST(Attribution, LongQuoteIsLinear) {
 TEST(PrimarySource, AcronymsHeadsAndQualifiers) {
   auto d = annotate(
       "Valdor's Joint Defense Staff (JDS) said 200 troops moved. The JDS report said more would "
-      "follow. The army's Field Command in Rhine said the same. Later, analyst Petra Vanek said so too. "
+      "follow. The army's Field Command in Rhine said the same. Later, analyst Petra Vanek said so "
+      "too. "
       "Vanek added that it was unclear.");
   EXPECT_TRUE(same_primary_source(primary_source_key(d, "Valdor's Joint Defense Staff"),
                                   primary_source_key(d, "JDS")));
@@ -263,12 +263,12 @@ TEST(PrimarySource, AcronymsHeadsAndQualifiers) {
                                    primary_source_key(d, "Westland state media")));
   EXPECT_TRUE(same_primary_source(primary_source_key(d, "Valdor's army"),
                                   primary_source_key(d, "the Valdoran army")));
-  EXPECT_EQ(count_primary_sources({primary_source_key(d, "JDS"),
-                                   primary_source_key(d, "Valdor's Joint Defense Staff"),
-                                   primary_source_key(d, "the army"),
-                                   primary_source_key(d, "Valdor's army"),
-                                   primary_source_key(d, "Eastland state media"), ""}),
-            3u);
+  EXPECT_EQ(
+      count_primary_sources(
+          {primary_source_key(d, "JDS"), primary_source_key(d, "Valdor's Joint Defense Staff"),
+           primary_source_key(d, "the army"), primary_source_key(d, "Valdor's army"),
+           primary_source_key(d, "Eastland state media"), ""}),
+      3u);
 }
 
 TEST(Attribution, EachCueType) {
@@ -330,8 +330,8 @@ TEST(Attribution, DoubledApostropheQuotes) {
 }
 
 TEST(Attribution, FirstPersonInsideQuoteIsTheQuotedSpeaker) {
-  auto d = annotate(
-      "\u201cWe can say that 25 depots burned,\u201d engineer Tomas Ruiz told Coast FM.");
+  auto d =
+      annotate("\u201cWe can say that 25 depots burned,\u201d engineer Tomas Ruiz told Coast FM.");
   const Attribution* a = attribution_for(d, find(d, "25 depots"));
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->source_name, "Tomas Ruiz");

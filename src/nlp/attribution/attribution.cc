@@ -1,6 +1,7 @@
 #include "nlp/attribution/attribution.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -53,12 +54,18 @@ enum : uint8_t { kStartsCue = 1, kStartsModality = 2 };
 
 int modality_rank(ModalityKind k) {
   switch (k) {
-    case ModalityKind::asserted: return 0;
-    case ModalityKind::planned: return 1;
-    case ModalityKind::hedged: return 2;
-    case ModalityKind::conditional: return 3;
-    case ModalityKind::negated: return 4;
-    case ModalityKind::question: return 5;
+    case ModalityKind::asserted:
+      return 0;
+    case ModalityKind::planned:
+      return 1;
+    case ModalityKind::hedged:
+      return 2;
+    case ModalityKind::conditional:
+      return 3;
+    case ModalityKind::negated:
+      return 4;
+    case ModalityKind::question:
+      return 5;
   }
   return 0;
 }
@@ -96,38 +103,43 @@ void add_phrase(PhraseTable<V>& table, const std::string& phrase, V value) {
 // Closed-class words the rules read. Short and stable, so they live here
 // rather than in data files.
 const StringSet& determiners() {
-  static const StringSet k = {"the", "a", "an", "this", "these", "those", "its", "their", "his",
-                              "her", "my", "your", "our", "no", "any", "every", "each"};
+  static const StringSet k = {"the", "a",     "an",  "this",  "these", "those",
+                              "its", "their", "his", "her",   "my",    "your",
+                              "our", "no",    "any", "every", "each"};
   return k;
 }
 // Words that end a source phrase read leftwards from a cue.
 const StringSet& left_boundaries() {
   static const StringSet k = {
-      "that", "which", "who", "whom", "whose", "and", "but", "or", "when", "while", "because",
-      "as", "if", "what", "where", "than", "so", "to", "for", "with", "from", "on", "at",
-      "about", "into", "over", "after", "before", "since", "by", "in", "of", "also", "has",
-      "have", "had", "is", "are", "was", "were", "be", "been", "not", "it's", "there", "then",
-      "although", "though", "whereas", "yet", "however", "meanwhile", "instead", "why", "how",
-      "amid", "despite", "following", "off", "up", "out", "down", "against", "under"};
+      "that",    "which",     "who",     "whom",      "whose",   "and",  "but",      "or",
+      "when",    "while",     "because", "as",        "if",      "what", "where",    "than",
+      "so",      "to",        "for",     "with",      "from",    "on",   "at",       "about",
+      "into",    "over",      "after",   "before",    "since",   "by",   "in",       "of",
+      "also",    "has",       "have",    "had",       "is",      "are",  "was",      "were",
+      "be",      "been",      "not",     "it's",      "there",   "then", "although", "though",
+      "whereas", "yet",       "however", "meanwhile", "instead", "why",  "how",      "amid",
+      "despite", "following", "off",     "up",        "out",     "down", "against",  "under"};
   return k;
 }
 // Auxiliaries and adverbs between a source and its cue: "has also said".
 const StringSet& cue_adverbs() {
   static const StringSet k = {
-      "has", "have", "had", "was", "were", "is", "are", "also", "reportedly", "officially",
-      "publicly", "previously", "earlier", "recently", "later", "not", "did", "does", "do",
-      "would", "will", "could", "may", "might", "been", "then", "repeatedly", "first",
-      "further", "separately", "once", "again", "already", "still", "never", "had", "being",
-      "initially", "privately", "explicitly", "openly", "falsely", "wrongly", "reportedly",
-      "allegedly", "apparently", "widely", "generally", "can", "cannot", "must",
+      "has",       "have",       "had",        "was",        "were",       "is",         "are",
+      "also",      "reportedly", "officially", "publicly",   "previously", "earlier",    "recently",
+      "later",     "not",        "did",        "does",       "do",         "would",      "will",
+      "could",     "may",        "might",      "been",       "then",       "repeatedly", "first",
+      "further",   "separately", "once",       "again",      "already",    "still",      "never",
+      "being",     "initially",  "privately",  "explicitly", "openly",     "falsely",    "wrongly",
+      "allegedly", "apparently", "widely",     "generally",  "can",        "cannot",     "must",
       "should"};
   return k;
 }
 // Words that end a phrase read rightwards from a cue.
 const StringSet& right_boundaries() {
-  static const StringSet k = {"that", "who", "which", "as", "when", "while", "because", "on",
-                              "at", "during", "after", "before", "last", "this", "earlier",
-                              "late", "yesterday", "today", "on", "if", "whether", "to", "about"};
+  static const StringSet k = {"that",    "who",     "which",   "as",     "when",      "while",
+                              "because", "on",      "at",      "during", "after",     "before",
+                              "last",    "this",    "earlier", "late",   "yesterday", "today",
+                              "if",      "whether", "to",      "about"};
   return k;
 }
 // Words joining the parts of a name: allowed inside a source phrase only
@@ -152,57 +164,64 @@ const StringSet& first_person_pronouns() {
 // Titles before a person's name: "Deputy Foreign Minister Andrey Rudenko".
 const StringSet& titles() {
   static const StringSet k = {
-      "mayor", "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
-      "governor", "gov.", "gen.", "general", "col.", "colonel", "lt.", "maj.", "major", "capt.",
-      "captain", "sgt.", "adm.", "admiral", "dr.", "prof.", "professor", "sen.", "senator", "rep.",
-      "chairman", "chairwoman", "chair", "chief", "director", "commander", "ambassador", "king",
-      "queen", "prince", "premier", "chancellor", "deputy", "analyst", "officer", "judge", "mr.",
-      "mrs.", "ms.", "lawmaker", "envoy", "leader", "ruler", "marshal", "sheikh", "pope"};
+      "mayor",        "president", "minister",   "secretary",  "spokesman",  "spokeswoman",
+      "spokesperson", "governor",  "gov.",       "gen.",       "general",    "col.",
+      "colonel",      "lt.",       "maj.",       "major",      "capt.",      "captain",
+      "sgt.",         "adm.",      "admiral",    "dr.",        "prof.",      "professor",
+      "sen.",         "senator",   "rep.",       "chairman",   "chairwoman", "chair",
+      "chief",        "director",  "commander",  "ambassador", "king",       "queen",
+      "prince",       "premier",   "chancellor", "deputy",     "analyst",    "officer",
+      "judge",        "mr.",       "mrs.",       "ms.",        "lawmaker",   "envoy",
+      "leader",       "ruler",     "marshal",    "sheikh",     "pope"};
   return k;
 }
 // Last words of a body's name: "General Staff" is not General + Staff.
 const StringSet& organization_heads() {
-  static const StringSet k = {"staff", "service", "ministry", "agency", "command", "office",
-                              "council", "committee", "department", "force", "forces", "army",
-                              "navy", "chiefs", "corps", "guard", "bureau", "institute", "party",
-                              "government", "administration", "directorate", "program", "news"};
+  static const StringSet k = {
+      "staff",   "service",    "ministry",       "agency",      "command", "office",
+      "council", "committee",  "department",     "force",       "forces",  "army",
+      "navy",    "chiefs",     "corps",          "guard",       "bureau",  "institute",
+      "party",   "government", "administration", "directorate", "program", "news"};
   return k;
 }
 
 // Nouns naming a document a source issued: "the JCS report" is the JCS.
 const StringSet& document_nouns() {
-  static const StringSet k = {"report", "reports", "statement", "statements", "estimate",
-                              "estimates", "assessment", "assessments", "data", "figures",
-                              "briefing", "analysis", "survey", "study", "findings", "sources",
-                              "source", "records", "documents", "account"};
+  static const StringSet k = {"report",    "reports",    "statement",   "statements", "estimate",
+                              "estimates", "assessment", "assessments", "data",       "figures",
+                              "briefing",  "analysis",   "survey",      "study",      "findings",
+                              "sources",   "source",     "records",     "documents",  "account"};
   return k;
 }
 // Verbs that make "<source> estimates|report" a cue: "UK estimates place ...".
 const StringSet& noun_cue_verbs() {
-  static const StringSet k = {"place", "put", "puts", "show", "shows", "showed", "suggest",
-                              "suggests", "suggested", "indicate", "indicates", "indicated",
-                              "say", "says", "said", "claim", "claims", "claimed", "estimate",
-                              "estimated", "find", "found", "state", "states", "stated"};
+  static const StringSet k = {"place",     "put",       "puts",     "show",      "shows",
+                              "showed",    "suggest",   "suggests", "suggested", "indicate",
+                              "indicates", "indicated", "say",      "says",      "said",
+                              "claim",     "claims",    "claimed",  "estimate",  "estimated",
+                              "find",      "found",     "state",    "states",    "stated"};
   return k;
 }
 // Recipients of "told" that relay nothing: not intermediaries.
 const StringSet& generic_recipients() {
-  static const StringSet k = {"reporters", "journalists", "press", "the press", "us", "me",
-                              "media", "the media", "him", "her", "them", "a reporter"};
+  static const StringSet k = {"reporters", "journalists", "press", "the press",
+                              "us",        "me",          "media", "the media",
+                              "him",       "her",         "them",  "a reporter"};
   return k;
 }
 // Cues whose attribution hedges what it reports.
 const StringSet& hedging_lemmas() {
-  static const StringSet k = {"estimate", "suggest", "claim", "believe", "allege", "think",
-                              "assess", "speculate", "predict", "fear", "hope", "expect"};
+  static const StringSet k = {"estimate", "suggest",   "claim",   "believe", "allege", "think",
+                              "assess",   "speculate", "predict", "fear",    "hope",   "expect"};
   return k;
 }
 // Words after a cue that mark an adjunct, not content: "he said on Monday".
 const StringSet& adjunct_starts() {
-  static const StringSet k = {"on", "in", "at", "during", "late", "earlier", "last", "this",
-                              "yesterday", "today", "after", "before", "when", "while",
-                              "adding", "according", "told", "of", "tuesday", "monday", "wednesday",
-                              "thursday", "friday", "saturday", "sunday", "to"};
+  static const StringSet k = {"on",      "in",     "at",        "during",    "late",   "earlier",
+                              "last",    "this",   "yesterday", "today",     "after",  "before",
+                              "when",    "while",  "adding",    "according", "told",   "of",
+                              "tuesday", "monday", "wednesday", "thursday",  "friday", "saturday",
+                              "sunday",  "to"};
   return k;
 }
 
@@ -215,8 +234,9 @@ bool ends_with_nt(std::string_view s) { return s.ends_with("n't") || s.ends_with
 bool ends_with_ll(std::string_view s) { return s.ends_with("'ll") || s.ends_with("\u2019ll"); }
 
 // Pairs quotation marks paragraph by paragraph: “ opens, ” closes, a straight
-// quote or a doubled apostrophe ('') toggles. A quote left open closes at the end of its paragraph, so an
-// unbalanced mark never swallows the rest of the document. One pass.
+// quote or a doubled apostrophe ('') toggles. A quote left open closes at the
+// end of its paragraph, so an unbalanced mark never swallows the rest of the
+// document. One pass.
 std::vector<Span> find_quotes(std::string_view text) {
   std::vector<Span> quotes;
   bool open = false;
@@ -228,8 +248,10 @@ std::vector<Span> find_quotes(std::string_view text) {
       open = false;
     } else if (c == '"' || (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'')) {
       size_t width = c == '"' ? 1 : 2;
-      if (open) quotes.push_back({begin, static_cast<uint32_t>(i + width)});
-      else begin = static_cast<uint32_t>(i);
+      if (open)
+        quotes.push_back({begin, static_cast<uint32_t>(i + width)});
+      else
+        begin = static_cast<uint32_t>(i);
       open = !open;
       i += width - 1;
     } else if (c == '\xe2' && i + 2 < text.size() && text[i + 1] == '\x80') {
@@ -310,8 +332,8 @@ class DocumentTagger {
   // The last token of the sentence that is not closing punctuation.
   int content_end() const {
     int e = sentence_end_;
-    while (e > sentence_begin_ && !is_word(e - 1) && doc_.tokens[e - 1].value.kind != TokenKind::number &&
-           !is_close_quote(raw(e - 1)) && raw(e - 1) != "\u201d")
+    while (e > sentence_begin_ && !is_word(e - 1) &&
+           doc_.tokens[e - 1].value.kind != TokenKind::number && !is_close_quote(raw(e - 1)))
       --e;
     return e;
   }
@@ -391,10 +413,14 @@ class DocumentTagger {
     int j = begin, n = 0;
     while (j < sentence_end_ && n < kMaxSourceTokens) {
       std::string_view w = low(j);
-      if (raw(j) == "(" && j + 2 < sentence_end_ && raw(j + 2) == ")") {
-        j += 3;
-        n += 3;
-        continue;
+      if (raw(j) == "(") {
+        int close = j + 1;
+        while (close + 1 < sentence_end_ && close < j + 6 && raw(close) != ")") ++close;
+        if (close > j + 1 && raw(close) == ")") {
+          n += close - j + 1;
+          j = close + 1;
+          continue;
+        }
       }
       if (is_possessive(w)) {
         ++j;
@@ -485,7 +511,8 @@ class DocumentTagger {
     for (int k = sentence_begin_ + 1; k < limit; ++k) {
       if (!is_word(k - 1) && !is_possessive(low(k - 1))) return;
       if (raw(k) != ":") continue;
-      if (k + 1 >= sentence_end_ || !is_open_quote(raw(k + 1)) || !capitalized(sentence_begin_)) return;
+      if (k + 1 >= sentence_end_ || !is_open_quote(raw(k + 1)) || !capitalized(sentence_begin_))
+        return;
       const Span* q = quote_at(tok(k + 1).begin);
       if (!q) return;
       static const Cue kColon{"say", Frame::speech};
@@ -498,16 +525,21 @@ class DocumentTagger {
   // it consumed from c0 (0 when the reading does not fit).
   int try_cue(const Cue& cue, int c0, int c1) {
     switch (cue.frame) {
-      case Frame::according: return according(cue, c0, c1);
-      case Frame::cite: return cite(cue, c0, c1);
-      case Frame::quote: return quote(cue, c0, c1);
-      case Frame::noun: return noun(cue, c0, c1);
+      case Frame::according:
+        return according(cue, c0, c1);
+      case Frame::cite:
+        return cite(cue, c0, c1);
+      case Frame::quote:
+        return quote(cue, c0, c1);
+      case Frame::noun:
+        return noun(cue, c0, c1);
       case Frame::that:
         if (c1 >= sentence_end_ || !(low(c1) == "that" || raw(c1) == ":" || is_open_quote(raw(c1))))
           return 0;
         return speech(cue, c0, c1);
       case Frame::speech:
-      case Frame::tell: return speech(cue, c0, c1);
+      case Frame::tell:
+        return speech(cue, c0, c1);
     }
     return 0;
   }
@@ -548,12 +580,8 @@ class DocumentTagger {
   int quote(const Cue& cue, int c0, int c1) {
     int se = right_phrase(c1);
     if (se == c1) return 0;
-    int k = se;
-    if (k + 1 < sentence_end_ && low(k) == "as" && low(k + 1) == "saying") {
-      k += 2;
-    } else {
-      return 0;
-    }
+    if (se + 1 >= sentence_end_ || low(se) != "as" || low(se + 1) != "saying") return 0;
+    int k = se + 2;
     Span content = right_content(k);
     if (content.empty()) return 0;
     std::vector<std::string> via;
@@ -575,8 +603,8 @@ class DocumentTagger {
       return c1 - c0;
     }
     // "... amid reports he has sent ...".
-    if (c0 > sentence_begin_ && (low(c0 - 1) == "amid" || low(c0 - 1) == "despite" ||
-                                 low(c0 - 1) == "following")) {
+    if (c0 > sentence_begin_ &&
+        (low(c0 - 1) == "amid" || low(c0 - 1) == "despite" || low(c0 - 1) == "following")) {
       Span content = right_content(c1);
       if (content.empty()) return 0;
       add(cue, c0, c1, c0, c0, content, {});
@@ -602,23 +630,13 @@ class DocumentTagger {
     if (form.ends_with("ing") && after_comma_or_quote(a)) {
       Span content = right_content(c1);
       if (content.empty()) return 0;
-      if (found_.size() > sentence_first_) {
-        Found prev = found_.back();
-        add(cue, c0, c1, c0, c0, content, prev.value.via);
-        found_.back().value.source_name = prev.value.source_name;
-        found_.back().person = prev.person;
-        return c1 - c0;
-      }
-      int se = right_phrase(sentence_begin_);
-      if (se == sentence_begin_ || se >= a) return 0;
-      add(cue, c0, c1, sentence_begin_, se, content, {});
-      return c1 - c0;
+      return same_speaker(cue, c0, c1, a, content);
     }
     // "“...,” said Kim." / "..., says Saakyan, co-founder of ...".
     // "..., said it was late" is not inverted: "it" starts a clause.
-    bool clause_follows = c1 < sentence_end_ && (other_pronouns().count(low(c1)) ||
-                                                 first_person_pronouns().count(low(c1)) ||
-                                                 low(c1) == "there");
+    bool clause_follows =
+        c1 < sentence_end_ && (other_pronouns().count(low(c1)) ||
+                               first_person_pronouns().count(low(c1)) || low(c1) == "there");
     if (after_comma_or_quote(a) && a == c0 && !clause_follows) {
       int se = right_phrase(c1);
       Span content = left_content(a - 1 >= sentence_begin_ && raw(a - 1) == "," ? a - 1 : a);
@@ -649,10 +667,12 @@ class DocumentTagger {
       }
     }
     Span content;
-    if (after_comma_or_quote(ls) && right_is_adjunct(r)) content = left_content(ls);
+    if (after_comma_or_quote(ls) && right_is_adjunct(r))
+      content = left_content(ls);
     else if (ls == sentence_begin_ && right_is_adjunct(r) && !previous_quote().empty())
       content = previous_quote();
-    else content = right_content(r);
+    else
+      content = right_content(r);
     if (content.empty()) return 0;
     add(cue, c0, c1, ls, a, content, std::move(via));
     return c1 - c0;
@@ -679,8 +699,10 @@ class DocumentTagger {
       s1 = right_phrase(s0);
     }
     Span content;
-    if (a - ls == 1 && low(ls) == "it") content = right_content(s1 > s0 ? s1 : c1);
-    else content = tokens_span(sentence_begin_, a);
+    if (a - ls == 1 && low(ls) == "it")
+      content = right_content(s1 > s0 ? s1 : c1);
+    else
+      content = tokens_span(sentence_begin_, a);
     if (content.empty()) return 0;
     add(cue, c0, c1, s0, s1, content, {});
     return c1 - c0;
@@ -719,6 +741,12 @@ class DocumentTagger {
       return c1 - c0;
     }
     if (before != "and" && before != "but") return 0;
+    return same_speaker(cue, c0, c1, a - 1, content);
+  }
+
+  // The cue at [c0, c1) continues the previous speaker of this sentence, or
+  // else the sentence's subject when that phrase ends before token `limit`.
+  int same_speaker(const Cue& cue, int c0, int c1, int limit, Span content) {
     if (found_.size() > sentence_first_) {
       Found prev = found_.back();
       add(cue, c0, c1, c0, c0, content, prev.value.via);
@@ -727,7 +755,7 @@ class DocumentTagger {
       return c1 - c0;
     }
     int se = right_phrase(sentence_begin_);
-    if (se == sentence_begin_ || se >= a - 1) return 0;
+    if (se == sentence_begin_ || se >= limit) return 0;
     add(cue, c0, c1, sentence_begin_, se, content, {});
     return c1 - c0;
   }
@@ -800,9 +828,11 @@ class DocumentTagger {
     if (last_lower >= s0 && last_lower + 1 < s1 && capitalized(last_lower + 1) &&
         !name_joiners().count(low(last_lower))) {
       bool all_names = true;
-      for (int k = last_lower + 1; k < s1; ++k) all_names = all_names && (capitalized(k) || !is_word(k));
+      for (int k = last_lower + 1; k < s1; ++k)
+        all_names = all_names && (capitalized(k) || !is_word(k));
       bool possessive_before = false;
-      for (int k = s0; k <= last_lower; ++k) possessive_before = possessive_before || is_possessive(low(k));
+      for (int k = s0; k <= last_lower; ++k)
+        possessive_before = possessive_before || is_possessive(low(k));
       if (all_names && !possessive_before) {
         s0 = last_lower + 1;
         *person = s1 - s0 >= 2;
@@ -815,9 +845,12 @@ class DocumentTagger {
         bool names = true;
         int depth = 0;  // words inside "(D-Ore.)" do not count
         for (int m = k + 1; m < s1; ++m) {
-          if (raw(m) == "(") ++depth;
-          else if (raw(m) == ")") --depth;
-          else if (depth == 0) names = names && capitalized(m) && is_word(m);
+          if (raw(m) == "(")
+            ++depth;
+          else if (raw(m) == ")")
+            --depth;
+          else if (depth == 0)
+            names = names && capitalized(m) && is_word(m);
         }
         if (names) {
           s0 = k + 1;
@@ -851,7 +884,8 @@ class DocumentTagger {
     size_t seen = 0;
     const Found* fallback = nullptr;
     bool by_head = !head.empty();
-    for (auto it = found_.rbegin(); it != found_.rend() && seen < kMaxAntecedentLookback; ++it, ++seen) {
+    for (auto it = found_.rbegin(); it != found_.rend() && seen < kMaxAntecedentLookback;
+         ++it, ++seen) {
       if (it->value.source_name.empty()) continue;
       if (want_person) {
         if (it->person) {
@@ -902,7 +936,6 @@ class DocumentTagger {
     auto flush = [&](int end) {
       if (end <= start) return;
       Modality m;
-      Span trigger;
       for (int i = start; i < end;) {
         auto [kinds, n] = match(t_.modality_, kStartsModality, i);
         ModalityKind k = ModalityKind::asserted;
@@ -934,10 +967,11 @@ class DocumentTagger {
     };
     for (int i = sentence_begin_ + 1; i < sentence_end_; ++i) {
       std::string_view w = low(i);
-      bool split = raw(i) == ";" ||
-                   (raw(i - 1) == "," && (w == "but" || w == "and" || w == "while" || w == "although" ||
-                                          w == "though" || w == "whereas" || w == "yet")) ||
-                   (w == "but" && raw(i - 1) != ",");
+      bool split =
+          raw(i) == ";" ||
+          (raw(i - 1) == "," && (w == "but" || w == "and" || w == "while" || w == "although" ||
+                                 w == "though" || w == "whereas" || w == "yet")) ||
+          (w == "but" && raw(i - 1) != ",");
       if (split) flush(i);
     }
     flush(sentence_end_);
@@ -964,8 +998,10 @@ class DocumentTagger {
       for (int back = 0; it != order.begin() && back < kMaxDepth; ++back) {
         --it;
         const Found& g = found_[*it];
-        if (*it == i || !g.content.contains(f.value.cue) || f.content.contains(g.value.cue)) continue;
-        if (outer[i] < 0 || found_[outer[i]].content.contains(g.content)) outer[i] = static_cast<int>(*it);
+        if (*it == i || !g.content.contains(f.value.cue) || f.content.contains(g.value.cue))
+          continue;
+        if (outer[i] < 0 || found_[outer[i]].content.contains(g.content))
+          outer[i] = static_cast<int>(*it);
       }
     }
     std::vector<std::vector<std::string>> chains(found_.size());
@@ -1041,8 +1077,9 @@ Result<PhraseTable<Cue>> load_cues(const std::string& path) {
   auto rows = read_tsv(path, 3);
   if (!rows.ok()) return rows.status();
   static const std::map<std::string, Frame, std::less<>> kFrames = {
-      {"speech", Frame::speech}, {"tell", Frame::tell},   {"quote", Frame::quote},
-      {"according", Frame::according}, {"cite", Frame::cite}, {"noun", Frame::noun},
+      {"speech", Frame::speech}, {"tell", Frame::tell},
+      {"quote", Frame::quote},   {"according", Frame::according},
+      {"cite", Frame::cite},     {"noun", Frame::noun},
       {"that", Frame::that}};
   PhraseTable<Cue> table;
   for (auto& row : rows.value()) {
@@ -1063,8 +1100,10 @@ Result<PhraseTable<ModalityKind>> load_modality(const std::string& path) {
   auto rows = read_tsv(path, 2);
   if (!rows.ok()) return rows.status();
   static const std::map<std::string, ModalityKind, std::less<>> kKinds = {
-      {"hedged", ModalityKind::hedged},   {"planned", ModalityKind::planned},
-      {"conditional", ModalityKind::conditional}, {"negated", ModalityKind::negated},
+      {"hedged", ModalityKind::hedged},
+      {"planned", ModalityKind::planned},
+      {"conditional", ModalityKind::conditional},
+      {"negated", ModalityKind::negated},
       {"question", ModalityKind::question}};
   PhraseTable<ModalityKind> table;
   for (auto& row : rows.value()) {
@@ -1171,7 +1210,8 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
   for (size_t k = b; k + 1 < words.size(); ++k) {
     if (words[k] == "'s") {
       bool proper = true;
-      for (size_t m = b; m < k; ++m) proper = proper && std::isupper(static_cast<unsigned char>(words[m][0]));
+      for (size_t m = b; m < k; ++m)
+        proper = proper && std::isupper(static_cast<unsigned char>(words[m][0]));
       if (proper && k > b) {
         for (size_t m = b; m < k; ++m) qualifier.push_back(stem_place(ascii_lower(words[m])));
         b = k + 1;
@@ -1182,7 +1222,8 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
       break;
     }
   }
-  if (qualifier.empty() && b < words.size() && std::isupper(static_cast<unsigned char>(words[b][0]))) {
+  if (qualifier.empty() && b < words.size() &&
+      std::isupper(static_cast<unsigned char>(words[b][0]))) {
     size_t k = b;
     while (k < words.size() && std::isupper(static_cast<unsigned char>(words[k][0]))) ++k;
     if (k < words.size() && k > b) {
