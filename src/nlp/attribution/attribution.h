@@ -32,7 +32,8 @@ namespace cc {
 Result<std::unique_ptr<Component>> make_attribution_tagger(const Resources& resources);
 
 // The innermost attribution whose content contains `span`, or nullptr when the
-// text is the outlet's own. Requires the pipeline to have run.
+// text is the outlet's own. Requires the pipeline to have run. Linear in the
+// attributions that begin before `span`.
 const Attribution* attribution_for(const Document& doc, Span span);
 
 // The modality of the clause holding span.begin; asserted when no clause does.
@@ -53,6 +54,8 @@ std::vector<std::string> attribution_chain(const Document& doc, const Attributio
 // ("South Korea's", "South Korean": kept apart as "@qualifier"), a sub-unit
 // of a named body ("the military's General Staff" -> the military), or a
 // surname of a person named in full elsewhere in `doc`. Empty for an empty name.
+// Reads `doc`'s tokens for acronym definitions on each call: compute a
+// report's keys once, not per comparison.
 std::string primary_source_key(const Document& doc, std::string_view source_name);
 
 // True when two keys name one primary source: same head, and the same
