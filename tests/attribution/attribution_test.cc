@@ -248,6 +248,21 @@ TEST(Attribution, LongQuoteIsLinear) {
   EXPECT_GE(d.modalities.size(), 10000u);
 }
 
+TEST(Attribution, HostileInputStaysBounded) {
+  // One paragraph: 5,000 unpaired quote marks, then 5,000 sentences whose
+  // speaker is a pronoun, all inside the last open quote.
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "\u201cShe said 3 boats left. ";
+  for (int i = 0; i < 5000; ++i) text += "He said \"it\" was over, they said. ";
+  auto start = std::chrono::steady_clock::now();
+  auto d = annotate(text);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 5.0);
+  EXPECT_GE(d.attributions.size(), 5000u);
+  for (const auto& a : d.attributions) EXPECT_LE(a.value.via.size(), 8u);
+}
+
 TEST(PrimarySource, AcronymsHeadsAndQualifiers) {
   auto d = annotate(
       "Valdor's Joint Defense Staff (JDS) said 200 troops moved. The JDS report said more would "
