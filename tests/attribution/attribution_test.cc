@@ -248,6 +248,19 @@ TEST(Attribution, LongQuoteIsLinear) {
   EXPECT_GE(d.modalities.size(), 10000u);
 }
 
+TEST(Attribution, NestedPassiveIsTheOuterSpeakers) {
+  auto d = annotate(
+      "The Lakeshore Aid Society said on Monday that 58 people were confirmed dead. The "
+      "society's field coordinator Mara Ilunga told reporters that 9 were missing.");
+  Seen a = covering(d, "58 people");
+  EXPECT_EQ(a.cue, "confirmed");
+  EXPECT_EQ(a.content, "58 people");
+  EXPECT_EQ(a.name, "Lakeshore Aid Society");
+  EXPECT_TRUE(a.via.empty());
+  EXPECT_EQ(covering(d, "9 were").name, "Mara Ilunga");
+  EXPECT_TRUE(covering(d, "9 were").via.empty());
+}
+
 TEST(Attribution, HostileInputStaysBounded) {
   // One paragraph: 5,000 unpaired quote marks, then 5,000 sentences whose
   // speaker is a pronoun, all inside the last open quote.

@@ -699,10 +699,17 @@ class DocumentTagger {
       s1 = right_phrase(s0);
     }
     Span content;
-    if (a - ls == 1 && low(ls) == "it")
+    if (a - ls == 1 && low(ls) == "it") {
       content = right_content(s1 > s0 ? s1 : c1);
-    else
-      content = tokens_span(sentence_begin_, a);
+    } else {
+      // The subject since the last clause boundary: "... said that 58
+      // people were confirmed dead" -> "58 people".
+      int b = a;
+      while (b > sentence_begin_ && low(b - 1) != "that" && raw(b - 1) != "," &&
+             raw(b - 1) != ";" && raw(b - 1) != ":")
+        --b;
+      content = tokens_span(b, a);
+    }
     if (content.empty()) return 0;
     add(cue, c0, c1, s0, s1, content, {});
     return c1 - c0;
@@ -830,10 +837,7 @@ class DocumentTagger {
       bool all_names = true;
       for (int k = last_lower + 1; k < s1; ++k)
         all_names = all_names && (capitalized(k) || !is_word(k));
-      bool possessive_before = false;
-      for (int k = s0; k <= last_lower; ++k)
-        possessive_before = possessive_before || is_possessive(low(k));
-      if (all_names && !possessive_before) {
+      if (all_names) {
         s0 = last_lower + 1;
         *person = s1 - s0 >= 2;
       }
@@ -1016,13 +1020,17 @@ class DocumentTagger {
     }
     for (size_t i = 0; i < found_.size(); ++i) {
       Attribution& a = found_[i].value;
-      // "“We can say that ...,” he told X": the outer speaker says it.
-      if (a.source_name.empty() && !a.source.empty() && outer[i] >= 0 && !chains[i].empty() &&
-          first_person_pronouns().count(ascii_lower(doc_[a.source]))) {
+      // "“We can say that ...,” he told X" and "X said 58 were confirmed
+      // dead": with no name of its own, the nested report is the outer
+      // speaker's.
+      bool unnamed = a.source.empty() || first_person_pronouns().count(ascii_lower(doc_[a.source]));
+      if (a.source_name.empty() && unnamed && !chains[i].empty()) {
         a.source_name = chains[i].back();
         chains[i].pop_back();
       }
       chains[i].insert(chains[i].end(), a.via.begin(), a.via.end());
+      // A speaker going on ("..., adding that") does not relay itself.
+      std::erase(chains[i], a.source_name);
       a.via = std::move(chains[i]);
     }
   }
