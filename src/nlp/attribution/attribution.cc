@@ -883,7 +883,7 @@ class DocumentTagger {
 
   // The source an anaphor stands for: the latest earlier source that is a
   // person (for "he", "she"), or whose name holds `head` ("the agency" ->
-  // "National Intelligence Service" needs the word; otherwise the latest).
+  // "Coastal Weather Agency" needs the word; otherwise the latest).
   std::string antecedent(bool want_person, std::string_view head, bool* person) const {
     size_t seen = 0;
     const Found* fallback = nullptr;
