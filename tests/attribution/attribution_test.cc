@@ -276,6 +276,40 @@ TEST(Attribution, HostileInputStaysBounded) {
   for (const auto& a : d.attributions) EXPECT_LE(a.value.via.size(), 8u);
 }
 
+TEST(Attribution, RandomWordSoupKeepsLayerInvariants) {
+  // Cue words, pronouns, quote marks and punctuation in random order: every
+  // span must stay inside the text and the layers sorted.
+  const char* words[] = {"said", "told", "according", "to", "\u201c", "\u201d", "\"", "''",
+                         ",", ".", "?", ";", ":", "he", "it", "the", "agency", "Valdor",
+                         "(", ")", "VDA", "quoted", "as", "saying", "citing", "that", "and",
+                         "estimates", "place", "there", "are", "reports", "may", "not", "\n",
+                         "was", "reported", "by", "who", "'s", "Mr.", "analyst", "Ana", "Ruiz"};
+  uint32_t state = 12345;
+  for (int doc = 0; doc < 50; ++doc) {
+    std::string text;
+    for (int i = 0; i < 400; ++i) {
+      state = state * 1664525u + 1013904223u;
+      text += words[(state >> 8) % (sizeof(words) / sizeof(words[0]))];
+      text += ' ';
+    }
+    auto d = annotate(text);
+    Span previous;
+    for (const auto& a : d.attributions) {
+      EXPECT_LE(a.span.end, d.text.size());
+      EXPECT_LE(a.value.cue.end, d.text.size());
+      EXPECT_LE(a.value.source.end, d.text.size());
+      EXPECT_FALSE(a.span < previous);
+      previous = a.span;
+    }
+    previous = Span{};
+    for (const auto& m : d.modalities) {
+      EXPECT_LE(m.span.end, d.text.size());
+      EXPECT_FALSE(m.span < previous);
+      previous = m.span;
+    }
+  }
+}
+
 TEST(PrimarySource, AcronymsHeadsAndQualifiers) {
   auto d = annotate(
       "Valdor's Joint Defense Staff (JDS) said 200 troops moved. The JDS report said more would "
