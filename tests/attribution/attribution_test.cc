@@ -261,6 +261,19 @@ TEST(Attribution, NestedPassiveIsTheOuterSpeakers) {
   EXPECT_TRUE(covering(d, "9 were").via.empty());
 }
 
+TEST(Attribution, EntitiesNameSourcesOnlyWhenTheyAreTheSource) {
+  Document d;
+  d.text = "Rhinegrad said 40 drones flew. Eastland state media said 12 fell.";
+  auto tagger = make_attribution_tagger(Resources{CROSSCHECK_DATA_DIR});
+  ASSERT_TRUE(tagger.ok());
+  Pipeline::load(Resources{CROSSCHECK_DATA_DIR}, {}).value().run(d);  // tokenize only
+  d.entities.add(find(d, "Rhinegrad"), EntityMention{EntityType::location, "Valdor", 1.0});
+  d.entities.add(find(d, "Eastland"), EntityMention{EntityType::nationality, "Eastland", 1.0});
+  tagger.value()->process(d);
+  EXPECT_EQ(covering(d, "40 drones").name, "Valdor");  // the capital stands for its country
+  EXPECT_EQ(covering(d, "12 fell").name, "Eastland state media");
+}
+
 TEST(Attribution, HostileInputStaysBounded) {
   // One paragraph: 5,000 unpaired quote marks, then 5,000 sentences whose
   // speaker is a pronoun, all inside the last open quote.

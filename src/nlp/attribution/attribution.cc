@@ -823,11 +823,11 @@ class DocumentTagger {
       std::string named = antecedent(false, low(s0 + 1), person);
       if (!named.empty()) return named;
     }
-    if (const EntityMention* e = entity_in(tokens_span(s0, s1))) {
+    while (s0 < s1 && determiners().count(low(s0))) ++s0;
+    if (const EntityMention* e = entity_for(s0, s1)) {
       *person = e->type == EntityType::person;
       return e->canonical;
     }
-    while (s0 < s1 && determiners().count(low(s0))) ++s0;
     // Role words before a name: "analyst Petra Vanek", "Military analyst Petra Vanek".
     int last_lower = -1;
     for (int k = s0; k < s1; ++k)
@@ -906,17 +906,36 @@ class DocumentTagger {
     return {};
   }
 
-  const EntityMention* entity_in(Span s) const {
-    if (doc_.entities.empty()) return nullptr;
-    const EntityMention* best = nullptr;
-    auto it = std::partition_point(doc_.entities.begin(), doc_.entities.end(),
-                                   [&](const auto& e) { return e.span.begin < s.begin; });
-    for (; it != doc_.entities.end() && it->span.begin < s.end; ++it) {
-      if (!s.contains(it->span)) continue;
-      EntityType t = it->value.type;
-      if (t == EntityType::person || t == EntityType::organization || !best) best = &it->value;
+  // The entity naming the source phrase [s0, s1): one spanning the whole
+  // phrase ("Pyongyang" as an agent), or a person or organization covering
+  // its closing run of capitalized words ("analyst Petra Vanek", "Valdor's
+  // Joint Defense Staff (JDS)"). An entity inside a common-noun phrase
+  // ("Eastland state media", "a Valdoran officer") does not name it.
+  const EntityMention* entity_for(int s0, int s1) const {
+    if (doc_.entities.empty() || s0 >= s1) return nullptr;
+    int e = s1;
+    if (raw(e - 1) == ")") {
+      while (e > s0 && raw(e - 1) != "(") --e;
+      if (e > s0) --e;
     }
-    return best;
+    int b = e;
+    while (b > s0 && (capitalized(b - 1) || (b - 1 > s0 && b < e && capitalized(b - 2) &&
+                                             name_joiners().count(low(b - 1)))))
+      --b;
+    Span whole = tokens_span(s0, s1);
+    Span run = tokens_span(b, e);
+    auto it = std::partition_point(doc_.entities.begin(), doc_.entities.end(),
+                                   [&](const auto& m) { return m.span.begin < whole.begin; });
+    for (; it != doc_.entities.end() && it->span.begin < whole.end; ++it) {
+      if (!whole.contains(it->span)) continue;
+      if (it->span.begin == whole.begin && it->span.end >= tokens_span(s0, e).end)
+        return &it->value;
+      EntityType t = it->value.type;
+      if (!run.empty() && it->span.contains(run) &&
+          (t == EntityType::person || t == EntityType::organization))
+        return &it->value;
+    }
+    return nullptr;
   }
 
   // "Security Intelligence Service (SIS)": acronym -> long form, read once.
