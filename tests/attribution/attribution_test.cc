@@ -261,6 +261,19 @@ TEST(Attribution, NestedPassiveIsTheOuterSpeakers) {
   EXPECT_TRUE(covering(d, "9 were").via.empty());
 }
 
+TEST(Attribution, EntitiesNameSourcesOnlyWhenTheyAreTheSource) {
+  Document d;
+  d.text = "Rhinegrad said 40 drones flew. Eastland state media said 12 fell.";
+  auto tagger = make_attribution_tagger(Resources{CROSSCHECK_DATA_DIR});
+  ASSERT_TRUE(tagger.ok());
+  Pipeline::load(Resources{CROSSCHECK_DATA_DIR}, {}).value().run(d);  // tokenize only
+  d.entities.add(find(d, "Rhinegrad"), EntityMention{EntityType::location, "Valdor", 1.0});
+  d.entities.add(find(d, "Eastland"), EntityMention{EntityType::nationality, "Eastland", 1.0});
+  tagger.value()->process(d);
+  EXPECT_EQ(covering(d, "40 drones").name, "Valdor");  // the capital stands for its country
+  EXPECT_EQ(covering(d, "12 fell").name, "Eastland state media");
+}
+
 TEST(Attribution, HostileInputStaysBounded) {
   // One paragraph: 5,000 unpaired quote marks, then 5,000 sentences whose
   // speaker is a pronoun, all inside the last open quote.
@@ -274,6 +287,40 @@ TEST(Attribution, HostileInputStaysBounded) {
   EXPECT_LT(seconds, 5.0);
   EXPECT_GE(d.attributions.size(), 5000u);
   for (const auto& a : d.attributions) EXPECT_LE(a.value.via.size(), 8u);
+}
+
+TEST(Attribution, RandomWordSoupKeepsLayerInvariants) {
+  // Cue words, pronouns, quote marks and punctuation in random order: every
+  // span must stay inside the text and the layers sorted.
+  const char* words[] = {"said", "told", "according", "to", "\u201c", "\u201d", "\"", "''",
+                         ",", ".", "?", ";", ":", "he", "it", "the", "agency", "Valdor",
+                         "(", ")", "VDA", "quoted", "as", "saying", "citing", "that", "and",
+                         "estimates", "place", "there", "are", "reports", "may", "not", "\n",
+                         "was", "reported", "by", "who", "'s", "Mr.", "analyst", "Ana", "Ruiz"};
+  uint32_t state = 12345;
+  for (int doc = 0; doc < 50; ++doc) {
+    std::string text;
+    for (int i = 0; i < 400; ++i) {
+      state = state * 1664525u + 1013904223u;
+      text += words[(state >> 8) % (sizeof(words) / sizeof(words[0]))];
+      text += ' ';
+    }
+    auto d = annotate(text);
+    Span previous;
+    for (const auto& a : d.attributions) {
+      EXPECT_LE(a.span.end, d.text.size());
+      EXPECT_LE(a.value.cue.end, d.text.size());
+      EXPECT_LE(a.value.source.end, d.text.size());
+      EXPECT_FALSE(a.span < previous);
+      previous = a.span;
+    }
+    previous = Span{};
+    for (const auto& m : d.modalities) {
+      EXPECT_LE(m.span.end, d.text.size());
+      EXPECT_FALSE(m.span < previous);
+      previous = m.span;
+    }
+  }
 }
 
 TEST(PrimarySource, AcronymsHeadsAndQualifiers) {

@@ -143,7 +143,7 @@ const StringSet& right_boundaries() {
   return k;
 }
 // Words joining the parts of a name: allowed inside a source phrase only
-// between capitalized words ("Joint Chiefs of Staff", "General Staff in Seoul").
+// between capitalized words ("Joint Defense Staff", "General Staff in Rhine").
 const StringSet& name_joiners() {
   static const StringSet k = {"of", "for", "in", "and", "&", "the", "de", "on"};
   return k;
@@ -161,7 +161,7 @@ const StringSet& first_person_pronouns() {
   static const StringSet k = {"i", "we", "you"};
   return k;
 }
-// Titles before a person's name: "Deputy Foreign Minister Andrey Rudenko".
+// Titles before a person's name: "Deputy Foreign Minister Ivo Marek".
 const StringSet& titles() {
   static const StringSet k = {
       "mayor",        "president", "minister",   "secretary",  "spokesman",  "spokeswoman",
@@ -185,7 +185,7 @@ const StringSet& organization_heads() {
   return k;
 }
 
-// Nouns naming a document a source issued: "the JCS report" is the JCS.
+// Nouns naming a document a source issued: "the JDS report" is the JDS.
 const StringSet& document_nouns() {
   static const StringSet k = {"report",    "reports",    "statement",   "statements", "estimate",
                               "estimates", "assessment", "assessments", "data",       "figures",
@@ -371,7 +371,7 @@ class DocumentTagger {
     int j = end - 1, n = 0;
     while (j >= sentence_begin_ && n < kMaxSourceTokens) {
       std::string_view w = low(j);
-      // "(NIS)", "(R-Ky.)": a short parenthesis inside the phrase.
+      // "(SIS)", "(D-Ore.)": a short parenthesis inside the phrase.
       if (raw(j) == ")") {
         int open = j - 1;
         while (open > sentence_begin_ && open > j - 6 && raw(open) != "(") --open;
@@ -394,7 +394,7 @@ class DocumentTagger {
         break;
       }
       if (!joins && left_boundaries().count(w)) break;
-      // "Shoigu traveled": a name then a past-tense verb ends the phrase.
+      // "Marek traveled": a name then a past-tense verb ends the phrase.
       if (!capitalized(j) && w.ends_with("ed") && j - 1 >= sentence_begin_ && capitalized(j - 1))
         break;
       --j;
@@ -562,7 +562,7 @@ class DocumentTagger {
   int cite(const Cue& cue, int c0, int c1) {
     int se = right_phrase(c1);
     if (se == c1) return 0;
-    // "Yonhap reported, citing the JCS, that ...": the report's content, via Yonhap.
+    // "Meridian reported, citing the JDS, that ...": the report's content, via Meridian.
     std::vector<std::string> via;
     Span content;
     if (found_.size() > sentence_first_) {
@@ -632,7 +632,7 @@ class DocumentTagger {
       if (content.empty()) return 0;
       return same_speaker(cue, c0, c1, a, content);
     }
-    // "“...,” said Kim." / "..., says Saakyan, co-founder of ...".
+    // "“...,” said Duarte." / "..., says Vanek, co-founder of ...".
     // "..., said it was late" is not inverted: "it" starts a clause.
     bool clause_follows =
         c1 < sentence_end_ && (other_pronouns().count(low(c1)) ||
@@ -641,7 +641,7 @@ class DocumentTagger {
       int se = right_phrase(c1);
       Span content = left_content(a - 1 >= sentence_begin_ && raw(a - 1) == "," ? a - 1 : a);
       if (se > c1 && !content.empty()) {
-        // The source span keeps a closing appositive: "says Saakyan, co-founder of ...".
+        // The source span keeps a closing appositive: "says Vanek, co-founder of ...".
         int e = se;
         if (se < sentence_end_ && raw(se) == ",") {
           e = content_end();
@@ -690,7 +690,7 @@ class DocumentTagger {
   }
 
   // "It is estimated that ...", "The deployment was first reported in May",
-  // "... was reported by Yonhap": the subject is what was said; the source
+  // "... was reported by Meridian": the subject is what was said; the source
   // is the "by" phrase, or none.
   int passive(const Cue& cue, int c0, int c1, int ls, int a) {
     int s0 = c0, s1 = c0;
@@ -723,7 +723,7 @@ class DocumentTagger {
     std::string_view before = low(a - 1);
     Span content = right_content(c1);
     if (content.empty()) return 0;
-    // "The JCS report, issued on Thursday, states that": skip the aside.
+    // "The JDS report, issued on Thursday, states that": skip the aside.
     if (raw(a - 1) == ",") {
       for (int k = a - 2; k > sentence_begin_ && k > a - 12; --k) {
         if (raw(k) != ",") continue;
@@ -767,7 +767,7 @@ class DocumentTagger {
     return c1 - c0;
   }
 
-  // The quote ending just before this sentence: "“...” Trump said."
+  // The quote ending just before this sentence: "“...” Duarte said."
   Span previous_quote() const {
     if (sentence_begin_ == 0 || !is_close_quote(raw(sentence_begin_ - 1))) return {};
     const Span* q = quote_at(tok(sentence_begin_ - 1).begin);
@@ -814,7 +814,7 @@ class DocumentTagger {
     bool dummy = false;
     if (!person) person = &dummy;
     *person = false;
-    // Document nouns at the end: "the JCS report" -> "JCS".
+    // Document nouns at the end: "the JDS report" -> "JDS".
     while (s1 - s0 > 1 && document_nouns().count(low(s1 - 1))) --s1;
     if (s1 - s0 == 1 && (person_pronouns().count(low(s0)) || other_pronouns().count(low(s0))))
       return antecedent(person_pronouns().count(low(s0)) > 0, {}, person);
@@ -823,12 +823,12 @@ class DocumentTagger {
       std::string named = antecedent(false, low(s0 + 1), person);
       if (!named.empty()) return named;
     }
-    if (const EntityMention* e = entity_in(tokens_span(s0, s1))) {
+    while (s0 < s1 && determiners().count(low(s0))) ++s0;
+    if (const EntityMention* e = entity_for(s0, s1)) {
       *person = e->type == EntityType::person;
       return e->canonical;
     }
-    while (s0 < s1 && determiners().count(low(s0))) ++s0;
-    // Role words before a name: "analyst Oleh Saakyan", "Military analyst Petra Vanek".
+    // Role words before a name: "analyst Petra Vanek", "Military analyst Petra Vanek".
     int last_lower = -1;
     for (int k = s0; k < s1; ++k)
       if (is_word(k) && !capitalized(k) && !is_possessive(low(k))) last_lower = k;
@@ -883,7 +883,7 @@ class DocumentTagger {
 
   // The source an anaphor stands for: the latest earlier source that is a
   // person (for "he", "she"), or whose name holds `head` ("the agency" ->
-  // "National Intelligence Service" needs the word; otherwise the latest).
+  // "Coastal Weather Agency" needs the word; otherwise the latest).
   std::string antecedent(bool want_person, std::string_view head, bool* person) const {
     size_t seen = 0;
     const Found* fallback = nullptr;
@@ -906,20 +906,39 @@ class DocumentTagger {
     return {};
   }
 
-  const EntityMention* entity_in(Span s) const {
-    if (doc_.entities.empty()) return nullptr;
-    const EntityMention* best = nullptr;
-    auto it = std::partition_point(doc_.entities.begin(), doc_.entities.end(),
-                                   [&](const auto& e) { return e.span.begin < s.begin; });
-    for (; it != doc_.entities.end() && it->span.begin < s.end; ++it) {
-      if (!s.contains(it->span)) continue;
-      EntityType t = it->value.type;
-      if (t == EntityType::person || t == EntityType::organization || !best) best = &it->value;
+  // The entity naming the source phrase [s0, s1): one spanning the whole
+  // phrase ("Pyongyang" as an agent), or a person or organization covering
+  // its closing run of capitalized words ("analyst Petra Vanek", "Valdor's
+  // Joint Defense Staff (JDS)"). An entity inside a common-noun phrase
+  // ("Eastland state media", "a Valdoran officer") does not name it.
+  const EntityMention* entity_for(int s0, int s1) const {
+    if (doc_.entities.empty() || s0 >= s1) return nullptr;
+    int e = s1;
+    if (raw(e - 1) == ")") {
+      while (e > s0 && raw(e - 1) != "(") --e;
+      if (e > s0) --e;
     }
-    return best;
+    int b = e;
+    while (b > s0 && (capitalized(b - 1) || (b - 1 > s0 && b < e && capitalized(b - 2) &&
+                                             name_joiners().count(low(b - 1)))))
+      --b;
+    Span whole = tokens_span(s0, s1);
+    Span run = tokens_span(b, e);
+    auto it = std::partition_point(doc_.entities.begin(), doc_.entities.end(),
+                                   [&](const auto& m) { return m.span.begin < whole.begin; });
+    for (; it != doc_.entities.end() && it->span.begin < whole.end; ++it) {
+      if (!whole.contains(it->span)) continue;
+      if (it->span.begin == whole.begin && it->span.end >= tokens_span(s0, e).end)
+        return &it->value;
+      EntityType t = it->value.type;
+      if (!run.empty() && it->span.contains(run) &&
+          (t == EntityType::person || t == EntityType::organization))
+        return &it->value;
+    }
+    return nullptr;
   }
 
-  // "National Intelligence Service (NIS)": acronym -> long form, read once.
+  // "Security Intelligence Service (SIS)": acronym -> long form, read once.
   const StringMap<std::string>& acronyms() {
     if (!acronyms_read_) {
       acronyms_ = find_acronyms(doc_);
@@ -1122,7 +1141,7 @@ Result<PhraseTable<ModalityKind>> load_modality(const std::string& path) {
   return table;
 }
 
-// Country and demonym forms share a stem: "Korea"/"Korean", "Russia"/"Russian".
+// Country and demonym forms share a stem: "Kenya"/"Kenyan", "Russia"/"Russian".
 std::string stem_place(std::string_view w) {
   std::string s(w);
   for (std::string_view suffix : {"ian", "ese", "ish", "an", "a", "e"}) {
@@ -1214,7 +1233,7 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
   std::vector<std::string> qualifier;
   size_t b = 0;
   while (b < words.size() && determiners().count(ascii_lower(words[b]))) ++b;
-  // "South Korea's X" and "South Korean X": a location qualifier on X.
+  // "Valdor's X" and "Valdoran X": a location qualifier on X.
   for (size_t k = b; k + 1 < words.size(); ++k) {
     if (words[k] == "'s") {
       bool proper = true;
@@ -1240,7 +1259,7 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
     }
   }
   size_t e = words.size();
-  // "... in Seoul": a location, not part of the body's name.
+  // "... in Rhine": a location, not part of the body's name.
   for (size_t k = b + 1; k + 1 < e; ++k) {
     if (words[k] == "in" && std::isupper(static_cast<unsigned char>(words[k + 1][0]))) {
       e = k;

@@ -42,16 +42,16 @@ const Attribution* attribution_for(const Document& doc, Span span);
 ModalityKind modality_for(const Document& doc, Span span);
 
 // The full chain, outermost first: the document's outlet (when known), the
-// intermediaries, then the primary source. "Yonhap quoted the JCS as saying"
-// in a report by outlet X -> {X, "Yonhap", "JCS"}.
+// intermediaries, then the primary source. "Meridian quoted the JDS as saying"
+// in a report by outlet X -> {X, "Meridian", "JDS"}.
 std::vector<std::string> attribution_chain(const Document& doc, const Attribution& a);
 
 // A key for counting independent primary sources. Two source names get keys
 // that compare equal under same_primary_source() when the text gives evidence
-// that they are one source: an acronym defined in `doc` ("National
-// Intelligence Service (NIS)"), the same head after dropping determiners,
-// titles, document nouns ("the JCS report") and a location qualifier
-// ("South Korea's", "South Korean": kept apart as "@qualifier"), a sub-unit
+// that they are one source: an acronym defined in `doc` ("Security
+// Intelligence Service (SIS)"), the same head after dropping determiners,
+// titles, document nouns ("the JDS report") and a location qualifier
+// ("Valdor's", "Valdoran": kept apart as "@qualifier"), a sub-unit
 // of a named body ("the military's General Staff" -> the military), or a
 // surname of a person named in full elsewhere in `doc`. Empty for an empty name.
 // Reads `doc`'s tokens for acronym definitions on each call: compute a
