@@ -26,8 +26,9 @@ const char kReport[] =
 class LedgerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("store_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ =
+        fs::path(::testing::TempDir()) /
+        ("store_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     db_ = (dir_ / "ledger.db").string();
@@ -62,8 +63,10 @@ class LedgerTest : public ::testing::Test {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
       int rc = sqlite3_step(st);
-      if (rc == SQLITE_ROW) value = sqlite3_column_int64(st, 0);
-      else if (rc == SQLITE_DONE) value = 0;
+      if (rc == SQLITE_ROW)
+        value = sqlite3_column_int64(st, 0);
+      else if (rc == SQLITE_DONE)
+        value = 0;
     }
     sqlite3_finalize(st);
     sqlite3_close(db);
@@ -131,8 +134,11 @@ void add_every_layer(Document& doc) {
   doc.entities.add(at("Coast Guard Authority"),
                    EntityMention{EntityType::organization, "Coast Guard Authority", 0.75});
   doc.attributions.add(at("At least 61 people were rescued"),
-                       Attribution{at("according to"), at("the Coast Guard Authority"),
-                                   "according_to", "Coast Guard Authority", {"Coast Wire"}});
+                       Attribution{at("according to"),
+                                   at("the Coast Guard Authority"),
+                                   "according_to",
+                                   "Coast Guard Authority",
+                                   {"Coast Wire"}});
   doc.modalities.add(at("the toll could rise to 40"), Modality{ModalityKind::hedged, at("could")});
   doc.times.sort();
   doc.quantities.sort();
@@ -196,7 +202,9 @@ TEST_F(LedgerTest, FailureMidDocumentLeavesNothing) {
   ASSERT_TRUE(open());
   // Fail after the document row, its spans and entities were written:
   // inserting the removed lines (the last step) aborts.
-  query("CREATE TRIGGER fault BEFORE INSERT ON removed BEGIN SELECT RAISE(ABORT, 'injected fault'); END");
+  query(
+      "CREATE TRIGGER fault BEFORE INSERT ON removed BEGIN SELECT RAISE(ABORT, 'injected fault'); "
+      "END");
   {
     auto ledger = open();
     auto added = ledger->add_document(doc);
@@ -281,8 +289,9 @@ TEST_F(LedgerTest, FactsRoundTripAndReplace) {
   b.facts.pop_back();
   ASSERT_TRUE(ledger->save_brief(b).ok());
   EXPECT_EQ(ledger->facts()->size(), 1u);
-  query("CREATE TRIGGER fault BEFORE INSERT ON fact_reports WHEN NEW.position = 1 "
-        "BEGIN SELECT RAISE(ABORT, 'injected fault'); END");
+  query(
+      "CREATE TRIGGER fault BEFORE INSERT ON fact_reports WHEN NEW.position = 1 "
+      "BEGIN SELECT RAISE(ABORT, 'injected fault'); END");
   EXPECT_FALSE(ledger->save_brief(sample_brief()).ok());
   auto kept = ledger->facts();
   ASSERT_EQ(kept->size(), 1u);
