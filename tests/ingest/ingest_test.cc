@@ -6,6 +6,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
 
 namespace cc {
 namespace {
@@ -310,6 +312,30 @@ TEST_F(IngestTest, BadManifestIsAnOptionsError) {
   EXPECT_FALSE(Ingester::create(options).ok());
   options.meta_path = (dir_ / "absent.jsonl").string();
   EXPECT_FALSE(Ingester::create(options).ok());
+}
+
+// The seed reports' non-body lines, as an analyst listed them in
+// expected.json, are exactly what ingest drops.
+TEST(Seeds, NonBodyLinesMatchTheAnalyst) {
+  fs::path seeds = fs::path(CROSSCHECK_SHARED_DIR) / "seeds";
+  std::ifstream in(seeds / "expected.json");
+  if (!in) GTEST_SKIP() << "no " << (seeds / "expected.json").string() << " (../shared absent)";
+  auto expected = nlohmann::json::parse(in);
+  size_t checked = 0;
+  for (const auto& [file, info] : expected.at("documents").items()) {
+    std::ifstream f(seeds / file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    auto doc = document_from_text(bytes, file);
+    ASSERT_TRUE(doc.ok()) << file << ": " << doc.status().message();
+    std::vector<std::string> removed, wanted;
+    for (const auto& r : doc->removed) removed.push_back(r.text);
+    for (const auto& line : info.value("not_body", nlohmann::json::array()))
+      wanted.push_back(line.get<std::string>());
+    EXPECT_EQ(removed, wanted) << file;
+    for (const auto& line : wanted) EXPECT_EQ(doc->text.find(line), std::string::npos) << file;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0u);
 }
 
 }  // namespace
