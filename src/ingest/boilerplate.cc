@@ -195,12 +195,15 @@ bool share(const Line& l) {
 
 bool subscribe(const Line& l) {
   if (l.s.size() > 250) return false;
-  if (opens_with(l, {"subscribe to",
-                     "subscribe now",
-                     "subscribe for",
+  // "Sign up for our newsletter", not "Sign up for an account with the agency".
+  if (opens_with(l, {"subscribe to", "subscribe for", "sign up for", "sign up to"})) {
+    for (auto w : {" our ", "newsletter", "alerts", "inbox", "briefing", "updates", "channel",
+                   "podcast", "digest"})
+      if (contains(l, w)) return true;
+    return false;
+  }
+  if (opens_with(l, {"subscribe now",
                      "subscribe today",
-                     "sign up for",
-                     "sign up to",
                      "sign up now",
                      "sign up here",
                      "follow us",
