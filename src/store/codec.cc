@@ -61,9 +61,15 @@ void decode_payload(const nlohmann::json& j, Timex& out) {
   out.value = j.value("value", "");
   out.mod = j.value("mod", "");
   out.anchor = j.value("anchor", "");
+  out.note = j.value("note", "");
 }
 
 void decode_payload(const nlohmann::json& j, Quantity& out) {
+  out.kind = read_enum(j.value("kind", "count"), quantity_kind_name,
+                       {QuantityKind::count, QuantityKind::measure, QuantityKind::money,
+                        QuantityKind::percent, QuantityKind::ordinal, QuantityKind::calibre,
+                        QuantityKind::model, QuantityKind::age},
+                       QuantityKind::count);
   out.value = j.at("value").get<double>();
   out.low = read_optional(j.value("low", nlohmann::json()));
   out.high = read_optional(j.value("high", nlohmann::json()));
@@ -85,6 +91,7 @@ void decode_payload(const nlohmann::json& j, EntityMention& out) {
                        EntityType::misc);
   out.canonical = j.value("canonical", "");
   out.confidence = j.value("confidence", 1.0);
+  out.metonym = j.value("metonym", false);
 }
 
 void decode_payload(const nlohmann::json& j, Attribution& out) {

@@ -99,6 +99,10 @@ CREATE TABLE fact_reports(
 CREATE INDEX fact_reports_fact ON fact_reports(fact, position);
 CREATE INDEX fact_reports_doc ON fact_reports(doc);
 )sql"},
+    {2, "documents: the publication date nlp/time estimates when none is given", R"sql(
+ALTER TABLE documents ADD COLUMN published_estimate TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN published_confidence REAL NOT NULL DEFAULT 0;
+)sql"},
 };
 
 // A prepared statement, finalized on scope exit. Bind and column indexes are
@@ -271,8 +275,9 @@ Result<bool> Ledger::add_document(const Document& doc) {
 
   Stmt ins(db_,
            "INSERT INTO documents(id, path, source, url, title, language, published, "
-           "published_precision, encoding, replaced_bytes, text, offsets, layers) "
-           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+           "published_precision, encoding, replaced_bytes, text, offsets, layers, "
+           "published_estimate, published_confidence) "
+           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   ins.bind(1, doc.id)
       .bind(2, doc.path)
       .bind(3, doc.source)
@@ -285,7 +290,9 @@ Result<bool> Ledger::add_document(const Document& doc) {
       .bind(10, static_cast<int64_t>(doc.replaced_bytes))
       .bind(11, doc.text)
       .bind(12, encode_offsets(doc.offsets).dump())
-      .bind(13, encode_layers(doc).dump());
+      .bind(13, encode_layers(doc).dump())
+      .bind(14, doc.published_estimate.known() ? doc.published_estimate.iso() : "")
+      .bind(15, doc.published_confidence);
   if (!ins.run()) return error("cannot store document " + doc.id);
 
   // The spans table is a query index over the layers; tokens stay only in
@@ -332,7 +339,8 @@ Result<bool> Ledger::add_document(const Document& doc) {
 Result<Document> Ledger::load(const std::string& id) {
   Stmt q(db_,
          "SELECT id, path, source, url, title, language, published, encoding, replaced_bytes, "
-         "text, offsets, layers FROM documents WHERE id = ?");
+         "text, offsets, layers, published_estimate, published_confidence FROM documents "
+         "WHERE id = ?");
   q.bind(1, id);
   int rc = q.step();
   if (rc == SQLITE_DONE) return Status::error(path_ + ": no document " + id);
@@ -344,12 +352,14 @@ Result<Document> Ledger::load(const std::string& id) {
   doc.url = q.text(3);
   doc.title = q.text(4);
   doc.language = q.text(5);
-  if (std::string published = q.text(6); !published.empty()) {
-    auto date = PartialDate::parse(published);
-    if (!date)
-      return Status::error(path_ + ": document " + id + ": bad date \"" + published + "\"");
-    doc.published = *date;
+  for (auto [col, date] : {std::pair{6, &doc.published}, std::pair{12, &doc.published_estimate}}) {
+    std::string iso = q.text(col);
+    if (iso.empty()) continue;
+    auto parsed = PartialDate::parse(iso);
+    if (!parsed) return Status::error(path_ + ": document " + id + ": bad date \"" + iso + "\"");
+    *date = *parsed;
   }
+  doc.published_confidence = q.real(13);
   doc.encoding = q.text(7);
   doc.replaced_bytes = static_cast<size_t>(q.integer(8));
   doc.text = q.text(9);

@@ -97,6 +97,26 @@ TEST_F(LedgerTest, CreatesVersionedWalSchema) {
   EXPECT_EQ(rows("migrations"), Ledger::kSchemaVersion);
 }
 
+TEST_F(LedgerTest, MigratesAnOlderLedger) {
+  ASSERT_TRUE(open());
+  // Turn the file back into a version-1 ledger.
+  query("ALTER TABLE documents DROP COLUMN published_estimate");
+  query("ALTER TABLE documents DROP COLUMN published_confidence");
+  query("DELETE FROM migrations WHERE version > 1");
+  query("PRAGMA user_version = 1");
+  ASSERT_EQ(query("SELECT count(*) FROM pragma_table_info('documents') "
+                  "WHERE name = 'published_estimate'"),
+            0);
+  auto ledger = open();
+  ASSERT_TRUE(ledger);
+  EXPECT_EQ(query("PRAGMA user_version"), Ledger::kSchemaVersion);
+  EXPECT_EQ(rows("migrations"), Ledger::kSchemaVersion);
+  Document doc = annotated(kReport, "ferry.txt");
+  doc.published_estimate = *PartialDate::parse("2026-04");
+  ASSERT_TRUE(*ledger->add_document(doc));
+  EXPECT_EQ(ledger->document(doc.id)->published_estimate.iso(), "2026-04");
+}
+
 TEST_F(LedgerTest, RefusesNewerSchemaAndNonDatabases) {
   ASSERT_TRUE(open());
   query("PRAGMA user_version = 99");
@@ -118,8 +138,10 @@ void add_every_layer(Document& doc) {
     auto b = static_cast<uint32_t>(doc.text.find(s));
     return Span{b, b + static_cast<uint32_t>(s.size())};
   };
-  doc.times.add(at("Tuesday"), Timex{TimexType::date, "2026-04-14", "APPROX", "published"});
+  doc.times.add(at("Tuesday"), Timex{TimexType::date, "2026-04-14", "APPROX", "published",
+                                               "a weekday placed in the publication week"});
   Quantity q;
+  q.kind = QuantityKind::measure;
   q.value = 300;
   q.low = 250;
   q.approx = true;
@@ -132,7 +154,7 @@ void add_every_layer(Document& doc) {
   q.part_of = 1000;
   doc.quantities.add(at("about 300"), q);
   doc.entities.add(at("Coast Guard Authority"),
-                   EntityMention{EntityType::organization, "Coast Guard Authority", 0.75});
+                   EntityMention{EntityType::location, "Tanzania", 0.75, true});
   doc.attributions.add(at("At least 61 people were rescued"),
                        Attribution{at("according to"),
                                    at("the Coast Guard Authority"),
@@ -145,6 +167,8 @@ void add_every_layer(Document& doc) {
   doc.entities.sort();
   doc.attributions.sort();
   doc.modalities.sort();
+  doc.published_estimate = *PartialDate::parse("2026-04");
+  doc.published_confidence = 0.5;
 }
 
 TEST_F(LedgerTest, DocumentRoundTripsWithEveryLayer) {
