@@ -100,6 +100,8 @@ TEST(Time, RelativeToPublication) {
   EXPECT_EQ(found(tag("Officials said talks would resume this summer.")), V{"this summer=DATE:2025-SU"});
   EXPECT_EQ(found(tag("Snow fell last winter.", "2025-01-20")), V{"last winter=DATE:2023-WI"});
   EXPECT_EQ(found(tag("Troops left last Thursday.")), V{"last Thursday=DATE:2025-03-20"});
+  EXPECT_EQ(found(tag("Protests spread over the weekend.")), V{"the weekend=DATE:2025-W12-WE"});
+  EXPECT_EQ(found(tag("Voting ends next weekend.")), V{"next weekend=DATE:2025-W14-WE"});
   EXPECT_EQ(found(tag("The firm is now larger than it was in the past.")),
             (V{"now=DATE:PRESENT_REF", "the past=DATE:PAST_REF"}));
   EXPECT_EQ(found(tag("Such deals may be common in the future.")), V{"the future=DATE:FUTURE_REF"});
@@ -162,6 +164,7 @@ TEST(Time, ClockTimes) {
             V{"10:30 a.m. local time=TIME:2025-03-28T10:30"});
   EXPECT_EQ(found(tag("Sirens sounded at 9 p.m.")), V{"9 p.m.=TIME:2025-03-28T21:00"});
   EXPECT_EQ(found(tag("Residents were woken last night.")), V{"last night=TIME:2025-03-27TNI"});
+  EXPECT_EQ(found(tag("Shelling went on overnight.")), V{"overnight=TIME:2025-03-27TNI"});
 }
 
 TEST(Time, RangesOfDaysAndNumericMonths) {
@@ -171,6 +174,12 @@ TEST(Time, RangesOfDaysAndNumericMonths) {
   EXPECT_EQ(found(tag("Filed 2015/08/12; revised 11/2016.")),
             (V{"2015/08/12=DATE:2015-08-12", "11/2016=DATE:2016-11"}));
   EXPECT_TRUE(found(tag("Polls open March 30-31, 2023 and February 28-30, 2023.")).size() == 1);
+}
+
+TEST(Time, FixedDateHolidays) {
+  EXPECT_EQ(found(tag("Talks collapsed on Christmas Eve and resumed after New Year's Day.")),
+            (V{"Christmas Eve=DATE:2024-12-24", "New Year's Day=DATE:2025-01-01:AFTER"}));
+  EXPECT_EQ(found(tag("The truce held over Christmas 2023.")), V{"Christmas 2023=DATE:2023-12-25"});
 }
 
 TEST(Time, MonthNamesWithLastNextThis) {
@@ -200,6 +209,9 @@ TEST(Time, BusinessPeriods) {
                       "$1 in the 2022 period.")),
             (V{"Second-quarter=DATE:2024-Q2", "a year earlier=DATE:2023-Q2",
                "the 2022 period=DATE:2022-Q2"}));
+  Document earlier = tag("Second-quarter profit rose. It was $2 a year earlier.");
+  ASSERT_EQ(earlier.times.size(), 2u);
+  EXPECT_EQ(earlier.times[1].value.anchor, "text");
 }
 
 TEST(Time, ClockTimesWithDatesAndCompactForms) {

@@ -33,6 +33,7 @@ struct Val {
   std::string part;     // part of day for times: "MO", "AF", "EV", "NI"
   bool year_given = false;  // the text itself states the year
   bool relative = false;    // computed from the anchor date
+  bool from_text = false;   // computed from another expression in the text
   std::string literal;      // the whole value when gran == literal
   std::string mod;
   std::string note;
@@ -235,7 +236,7 @@ bool may_start(std::string_view w) {
         "tomorrow", "tonight", "now", "nowadays", "currently", "these", "right", "recently",
         "lately", "formerly", "recent", "noon", "midnight", "nineteen", "eighteen", "spring",
         "summer", "fall", "autumn", "winter", "q1", "q2", "q3", "q4", "h1", "h2", "several",
-        "few", "many", "some", "half", "mid-"};
+        "few", "many", "some", "half", "mid-", "christmas", "new", "overnight"};
     for (const auto& m : {&month_names(), &month_abbreviations(), &weekday_names(),
                           &number_words(), &ordinal_words()})
       for (const auto& [name, value] : *m) k.insert(name);
@@ -749,12 +750,9 @@ class Scanner {
   }
 
   // A match that consumes an impossible date ("February 30") without
-  // emitting anything, so its parts are not read as other dates.
-  static Val invalid() {
-    Val v;
-    v.literal = "";
-    return v;
-  }
+  // emitting anything, so its parts are not read as other dates: a literal
+  // with no value, which emit() drops.
+  static Val invalid() { return Val{}; }
 
   // Numbers first: ISO dates, 3/27/2025, "27 March 2025", years, decades,
   // clock times, "1990s".
@@ -776,7 +774,10 @@ class Scanner {
     // ISO "2025-03-27" / "2025-03" (one token).
     if (x.size() >= 7 && x[4] == '-') {
       auto p = PartialDate::parse(x);
-      if (!p || p->precision < DatePrecision::month) return x.size() == 10 ? Match{i + 1, invalid()} : std::optional<Match>();
+      if (!p || p->precision < DatePrecision::month) {
+        if (x.size() == 10) return Match{i + 1, invalid()};  // "2023-13-45"
+        return std::nullopt;
+      }
       Val v;
       v.y = p->year;
       v.m = p->month;
@@ -998,16 +999,21 @@ class Scanner {
     if (date && date->v.gran == Gran::day) return Match{date->end, date->v};
     Val v = weekday(wd, tense_at(i, j));
     if (auto part = part_of_day(w(j))) {
-      v.type = TimexType::time;
-      if (v.gran == Gran::day) {
-        v.gran = Gran::time;
-        v.part = part;
-      } else {
-        v.literal += std::string("T") + part;
-      }
+      set_part_of_day(&v, part);
       ++j;
     }
     return Match{j, v};
+  }
+
+  // Makes a day (or an underspecified day) a time: "Monday" -> "Monday night".
+  static void set_part_of_day(Val* v, const char* part) {
+    v->type = TimexType::time;
+    if (v->gran == Gran::day) {
+      v->gran = Gran::time;
+      v->part = part;
+    } else {
+      v->literal += std::string("T") + part;
+    }
   }
 
   static const char* part_of_day(std::string_view x) {
@@ -1056,7 +1062,9 @@ class Scanner {
       // "a second" is mostly the ordinal: "a second phase"; "$5 a year" is a
       // rate, not a duration.
       if (!unit || (w(k) == "second" && count == "1" && !is_number(j))) return std::nullopt;
-      if ((w(j) == "a" || w(j) == "an") && j > sb_ && is_number(j - 1)) return std::nullopt;
+      if ((w(j) == "a" || w(j) == "an") && j > sb_ && is_number(j - 1) && !is(k + 1, "ago") &&
+          !is(k + 1, "earlier"))
+        return std::nullopt;
       // "twenty second" is an ordinal; "three quarters of" and "a quarter
       // past" are fractions.
       if (w(k) == "second" && count != "1" && !is_number(j)) return std::nullopt;
@@ -1137,19 +1145,21 @@ class Scanner {
       return Match{i + 1, shift(Gran::year, -1)};
     }
     if (x == "noon" || x == "midnight") return clock_with_date(i + 1, x == "noon" ? 12 : 24, 0);
+    if (auto holiday = match_holiday(i)) return holiday;
+    if (x == "overnight" || x == "mid-morning" || x == "mid-afternoon") {
+      // "overnight" in a report is the night before it; the others today's.
+      Val v = shift(Gran::day, x == "overnight" && tense_at(i, i + 1) != Tense::future ? -1 : 0);
+      const char* part = x == "overnight" ? "NI" : x == "mid-morning" ? "MO" : "AF";
+      set_part_of_day(&v, part);
+      return Match{i + 1, v};
+    }
     if (x == "today" || x == "yesterday" || x == "tomorrow" || x == "tonight") {
       int n = x == "yesterday" ? -1 : x == "tomorrow" ? 1 : 0;
       v = shift(Gran::day, n);
       size_t j = i + 1;
       const char* part = x == "tonight" ? "NI" : part_of_day(w(j));
       if (part) {
-        v.type = TimexType::time;
-        if (v.gran == Gran::day) {
-          v.gran = Gran::time;
-          v.part = part;
-        } else {
-          v.literal += std::string("T") + part;
-        }
+        set_part_of_day(&v, part);
         if (x != "tonight") ++j;
       }
       return Match{j, v};
@@ -1173,31 +1183,27 @@ class Scanner {
       v.literal = "FUTURE_REF";
       return Match{i + 3, v};
     }
-    // this/last/next + unit, season or part of day.
-    int offset = 0;
-    if (x == "this" || x == "current" || x == "the") offset = 0;
-    else if (x == "last" || x == "previous" || x == "past") offset = -1;
-    else if (x == "next" || x == "coming") offset = 1;
-    else return std::nullopt;
-    std::string_view u = w(i + 1);
     if (x == "the") return match_the_period(i);
+    // this/last/next + unit, month, season, weekday or part of day.
+    int offset = 0;
+    if (x == "last" || x == "previous" || x == "past") offset = -1;
+    else if (x == "next" || x == "coming") offset = 1;
+    else if (x != "this" && x != "current") return std::nullopt;
+    std::string_view u = w(i + 1);
     Tense tense = tense_at(i, i + 2);
     if (int month = month_at(i + 1); month != 0 && x != "current") {
       // "last June": the latest one before this month; "next June": the
       // first one after it; "this June": this year's.
-      Val v;
       v.gran = Gran::month;
       v.m = month;
-      Val year = shift(Gran::month, 0);
-      if (year.gran != Gran::month) {
-        v.relative = true;
+      Val now = shift(Gran::month, 0);
+      if (now.gran != Gran::month) {
         v.note = anchor_missing_note("the year");
         return Match{i + 2, v};
       }
-      v.y = year.y;
-      if (offset < 0 && month >= year.m) v.y -= 1;
-      if (offset > 0 && month <= year.m) v.y += 1;
-      v.relative = true;
+      v.y = now.y;
+      if (offset < 0 && month >= now.m) v.y -= 1;
+      if (offset > 0 && month <= now.m) v.y += 1;
       return Match{i + 2, v};
     }
     if (x == "past" && !weekday_names().count(u)) return std::nullopt;
@@ -1208,14 +1214,7 @@ class Scanner {
       v = shift(unit->gran, offset);
       return Match{i + 2, v};
     }
-    if (u == "weekend") {
-      Val wk = shift(Gran::week, offset);
-      if (wk.gran == Gran::week) {
-        wk.literal = format_value(wk) + "-WE";
-        wk.gran = Gran::literal;
-      }
-      return Match{i + 2, wk};
-    }
+    if (u == "weekend") return Match{i + 2, weekend(offset)};
     int s = season_of(u);
     // "this summer" is this year's whatever the verb's tense.
     if (s >= 0 && x != "current")
@@ -1227,16 +1226,20 @@ class Scanner {
     if (part && (x == "this" || x == "last")) {
       // "this morning"; "last night" is the night before publication.
       v = shift(Gran::day, x == "last" ? -1 : 0);
-      v.type = TimexType::time;
-      if (v.gran == Gran::day) {
-        v.gran = Gran::time;
-        v.part = part;
-      } else {
-        v.literal += std::string("T") + part;
-      }
+      set_part_of_day(&v, part);
       return Match{i + 2, v};
     }
     return std::nullopt;
+  }
+
+  // The weekend of the week `offset` weeks from the anchor's: "2025-W12-WE".
+  Val weekend(int offset) const {
+    Val v = shift(Gran::week, offset);
+    if (v.gran == Gran::week) {
+      v.literal = format_value(v) + "-WE";
+      v.gran = Gran::literal;
+    }
+    return v;
   }
 
   // In a sentence about a quarter ("third-quarter profit rose from a year
@@ -1247,8 +1250,42 @@ class Scanner {
     v.y -= years;
     v.year_given = false;
     v.relative = false;
+    v.from_text = true;
     v.mod.clear();
     return v;
+  }
+
+  // Fixed-date holidays: "Christmas (Eve, Day)", "New Year's (Eve, Day)",
+  // with the year the tense and the anchor give, or the one written after.
+  std::optional<Match> match_holiday(size_t i) const {
+    int month = 0, day = 0;
+    size_t j = i;
+    if (is(i, "christmas")) {
+      month = 12;
+      day = is(i + 1, "eve") ? 24 : 25;
+      j = is(i + 1, "eve") || is(i + 1, "day") ? i + 2 : i + 1;
+    } else if (is(i, "new") && is(i + 1, "year") && is(i + 2, "'s") &&
+               (is(i + 3, "eve") || is(i + 3, "day"))) {
+      month = is(i + 3, "eve") ? 12 : 1;
+      day = is(i + 3, "eve") ? 31 : 1;
+      j = i + 4;
+    } else {
+      return std::nullopt;
+    }
+    if (!capitalized(i)) return std::nullopt;
+    Val v;
+    v.gran = Gran::day;
+    v.m = month;
+    v.d = day;
+    int year = 0;
+    size_t k = is(j, ",") ? j + 1 : j;
+    if (is_year_number(w(k), &year)) {
+      v.y = year;
+      v.year_given = true;
+      return Match{k + 1, v};
+    }
+    anchor_year(&v, month, day, tense_at(i, j));
+    return Match{j, v};
   }
 
   // Periods business news names without a number: "the quarter", "the latest
@@ -1279,12 +1316,12 @@ class Scanner {
       return Match{j + 1, shift(Gran::quarter, reported ? -1 : 0)};
     }
     if (is(j, "weekend") && j == i + 1) {
-      Val wk = shift(Gran::week, tense_at(i, j + 1) == Tense::past ? -1 : 0);
-      if (wk.gran == Gran::week) {
-        wk.literal = format_value(wk) + "-WE";
-        wk.gran = Gran::literal;
-      }
-      return Match{j + 1, wk};
+      // The coming one in the future tense; otherwise the one just past,
+      // which is this week's when the report itself is out at the weekend.
+      bool at_weekend = anchor_has(DatePrecision::day) &&
+                        iso_weekday(days_from_civil(a_.year, a_.month, a_.day)) >= 6;
+      bool future = tense_at(i, j + 1) == Tense::future;
+      return Match{j + 1, weekend(future || at_weekend ? 0 : -1)};
     }
     return std::nullopt;
   }
@@ -1365,6 +1402,8 @@ class Scanner {
       Val v = *last_quarter_;  // "the 1988 period": the quarter under discussion, in 1988
       v.y = year;
       v.year_given = true;
+      v.relative = false;
+      v.from_text = true;
       v.mod.clear();
       return Match{j + 1, v};
     }
@@ -1468,7 +1507,7 @@ class Scanner {
   // Writes the match at i (merging a coordinated second expression when they
   // form a range) and returns the token to continue from.
   size_t emit(size_t i, Match m, Layer<Timex>* out) {
-    if (m.v.gran == Gran::literal && m.v.literal.empty() && m.v.type == TimexType::date) return m.end;
+    if (m.v.gran == Gran::literal && m.v.literal.empty()) return m.end;  // invalid()
     size_t end = m.end;
     Val& a = m.v;
     std::string range_end;
@@ -1500,7 +1539,7 @@ class Scanner {
       }
     }
     // Quarters derived from another ("a year earlier") do not become the referent.
-    if (a.gran == Gran::quarter && a.y != kNoYear && (a.year_given || a.relative)) last_quarter_ = a;
+    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text) last_quarter_ = a;
     Timex t;
     t.type = a.type;
     t.value = format_value(a);
@@ -1509,6 +1548,7 @@ class Scanner {
     if (t.mod.empty()) t.mod = signal_mod(i);
     t.note = a.note;
     if (t.value.find('X') != std::string::npos && a.relative) t.anchor = "none";
+    else if (a.from_text) t.anchor = "text";
     else if (a.relative) t.anchor = std::string(anchor_kind_);
     else t.anchor = "absolute";
     Span span{doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end};
