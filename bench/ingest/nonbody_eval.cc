@@ -5,8 +5,9 @@
 // a crude extraction: the web stage does the real one). A line the rules drop
 // is a false positive when it is part of the article body (equal to a body
 // line, or 30+ bytes found inside the body; a lone "Twitter" button is not
-// body because the article mentions Twitter), a true positive otherwise. The article bodies alone are also run through the
-// rules: every line dropped there is body text lost.
+// body because the article mentions Twitter), a true positive otherwise.
+// The article bodies alone are also run through the rules: every line
+// dropped there is body text lost.
 //
 // Recall is not printed: no labels say which page lines are read-more links,
 // captions or share prompts (menus and footers are not this stage's job).

@@ -202,24 +202,11 @@ bool subscribe(const Line& l) {
       if (contains(l, w)) return true;
     return false;
   }
-  if (opens_with(l, {"subscribe now",
-                     "subscribe today",
-                     "sign up now",
-                     "sign up here",
-                     "follow us",
-                     "join our",
-                     "join us on",
-                     "get our newsletter",
-                     "get the latest",
-                     "download our app",
-                     "download the app",
-                     "like us on",
-                     "stay informed",
-                     "stay up to date",
-                     "never miss a story",
-                     "don't miss a story",
-                     "support our journalism",
-                     "support independent journalism"}) ||
+  if (opens_with(l, {"subscribe now", "subscribe today", "sign up now", "sign up here", "follow us",
+                     "join our", "join us on", "get our newsletter", "get the latest",
+                     "download our app", "download the app", "like us on", "stay informed",
+                     "stay up to date", "never miss a story", "don't miss a story",
+                     "support our journalism", "support independent journalism"}) ||
       is_exactly(l, {"subscribe", "newsletter", "sign up", "sign in", "log in", "register"}))
     return true;
   // "Follow <outlet> on Telegram"

@@ -139,7 +139,7 @@ void add_every_layer(Document& doc) {
     return Span{b, b + static_cast<uint32_t>(s.size())};
   };
   doc.times.add(at("Tuesday"), Timex{TimexType::date, "2026-04-14", "APPROX", "published",
-                                               "a weekday placed in the publication week"});
+                                     "a weekday placed in the publication week"});
   Quantity q;
   q.kind = QuantityKind::measure;
   q.value = 300;
