@@ -46,8 +46,8 @@ void exec(sqlite3* db, const char* sql) { sqlite3_exec(db, sql, nullptr, nullptr
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string path = argc > 1 ? argv[1]
-                              : std::string(CROSSCHECK_SHARED_DIR) + "/data/time/train-tbaq.jsonl";
+  std::string path =
+      argc > 1 ? argv[1] : std::string(CROSSCHECK_SHARED_DIR) + "/data/time/train-tbaq.jsonl";
   std::ifstream in(path);
   if (!in) {
     std::fprintf(stderr, "bench_ingest: cannot open %s (pass a JSONL corpus with \"text\")\n",
@@ -113,7 +113,9 @@ int main(int argc, char** argv) {
 
   sqlite3* db = nullptr;
   sqlite3_open((dir / "peer.db").string().c_str(), &db);
-  exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE docs(id TEXT PRIMARY KEY, text TEXT, layers TEXT)");
+  exec(db,
+       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE docs(id TEXT PRIMARY KEY, "
+       "text TEXT, layers TEXT)");
   sqlite3_stmt* ins = nullptr;
   sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO docs VALUES(?,?,?)", -1, &ins, nullptr);
   t0 = std::chrono::steady_clock::now();

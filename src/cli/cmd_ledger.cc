@@ -42,8 +42,8 @@ std::string describe(const FactReport& r) {
 }  // namespace
 
 void add_ledger_commands(CLI::App& app) {
-  auto* ingest = app.add_subcommand(
-      "ingest", "annotate inputs, add them to the ledger and refresh its facts");
+  auto* ingest =
+      app.add_subcommand("ingest", "annotate inputs, add them to the ledger and refresh its facts");
   static InputArgs args;
   add_input_options(ingest, args);
   ingest->add_option("--db", db, "ledger file")->capture_default_str();

@@ -49,7 +49,8 @@ void parallel_for(size_t n, const char* what, const std::function<void(size_t)>&
 }
 
 void report(const InputError& e) {
-  std::cerr << "crosscheck: " << e.path << ": " << (e.fatal ? "" : "warning: ") << e.message << "\n";
+  std::cerr << "crosscheck: " << e.path << ": " << (e.fatal ? "" : "warning: ") << e.message
+            << "\n";
 }
 
 }  // namespace
@@ -98,7 +99,8 @@ std::vector<Document> load_and_annotate(const InputArgs& args, size_t* failed) {
     std::cerr << "crosscheck: " << ingester.status().message() << "\n";
     throw CLI::RuntimeError(2);
   }
-  auto pipeline = Pipeline::load(Resources{args.data_dir.empty() ? default_data_dir() : args.data_dir});
+  auto pipeline =
+      Pipeline::load(Resources{args.data_dir.empty() ? default_data_dir() : args.data_dir});
   if (!pipeline.ok()) {
     std::cerr << "crosscheck: " << pipeline.status().message() << "\n";
     throw CLI::RuntimeError(2);

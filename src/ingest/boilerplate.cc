@@ -41,8 +41,8 @@ bool separator_follows(std::string_view rest) {
   rest = trim_spaces(rest);
   if (rest.empty()) return true;
   static constexpr std::array<std::string_view, 14> kSeparators = {
-      ":", "@", "|", ">", "-", "...", "\u2026", "\u00bb", "\u203a", "\u2192", "\u2013",
-      "\u2014", "\u25b6", "!"};
+      ":",      "@",      "|",      ">",      "-",      "...",    "\u2026",
+      "\u00bb", "\u203a", "\u2192", "\u2013", "\u2014", "\u25b6", "!"};
   for (auto sep : kSeparators)
     if (starts_with(rest, sep)) return true;
   return false;
@@ -121,13 +121,31 @@ bool read_more(const Line& l) {
 }
 
 bool related(const Line& l) {
-  static const std::initializer_list<std::string_view> kHeadings = {
-      "related", "related articles", "related article", "related stories", "related story",
-      "related coverage", "related content", "related news", "related topics",
-      "related reading", "recommended", "recommended for you", "recommended stories",
-      "most read", "most popular", "trending", "trending now", "you may also like",
-      "you might also like", "you may be interested in", "editor's picks",
-      "editor\u2019s picks", "top stories", "more from our", "also on"};
+  static const std::initializer_list<std::string_view> kHeadings = {"related",
+                                                                    "related articles",
+                                                                    "related article",
+                                                                    "related stories",
+                                                                    "related story",
+                                                                    "related coverage",
+                                                                    "related content",
+                                                                    "related news",
+                                                                    "related topics",
+                                                                    "related reading",
+                                                                    "recommended",
+                                                                    "recommended for you",
+                                                                    "recommended stories",
+                                                                    "most read",
+                                                                    "most popular",
+                                                                    "trending",
+                                                                    "trending now",
+                                                                    "you may also like",
+                                                                    "you might also like",
+                                                                    "you may be interested in",
+                                                                    "editor's picks",
+                                                                    "editor\u2019s picks",
+                                                                    "top stories",
+                                                                    "more from our",
+                                                                    "also on"};
   // A heading alone on its line, or a heading and a separator before a headline.
   if (is_exactly(l, kHeadings)) return true;
   for (auto h : kHeadings) {
@@ -169,16 +187,22 @@ bool share(const Line& l) {
   bool only_buttons = each_word(l.s, [&](std::string_view w) {
     bool net = social_network(w);
     any_network = any_network || net || w == "share" || w == "tweet";
-    return net || in(w, {"share", "tweet", "email", "e", "mail", "print", "copy", "link",
-                         "on", "this", "article", "via", "whatsapp", "save", "comment"});
+    return net || in(w, {"share", "tweet", "email", "e", "mail", "print", "copy", "link", "on",
+                         "this", "article", "via", "whatsapp", "save", "comment"});
   });
   return only_buttons && any_network;
 }
 
 bool subscribe(const Line& l) {
   if (l.s.size() > 250) return false;
-  if (opens_with(l, {"subscribe to", "subscribe now", "subscribe for", "subscribe today",
-                     "sign up for", "sign up to", "sign up now", "sign up here", "follow us",
+  // "Sign up for our newsletter", not "Sign up for an account with the agency".
+  if (opens_with(l, {"subscribe to", "subscribe for", "sign up for", "sign up to"})) {
+    for (auto w : {" our ", "newsletter", "alerts", "inbox", "briefing", "updates", "channel",
+                   "podcast", "digest"})
+      if (contains(l, w)) return true;
+    return false;
+  }
+  if (opens_with(l, {"subscribe now", "subscribe today", "sign up now", "sign up here", "follow us",
                      "join our", "join us on", "get our newsletter", "get the latest",
                      "download our app", "download the app", "like us on", "stay informed",
                      "stay up to date", "never miss a story", "don't miss a story",
@@ -202,16 +226,17 @@ bool subscribe(const Line& l) {
 
 bool caption(const Line& l) {
   static const std::initializer_list<std::string_view> kCaptionWords = {
-      "photo", "photos", "photograph", "image", "images", "picture", "pictures", "video",
-      "videos", "watch", "footage", "caption", "credit", "credits", "illustration", "graphic",
-      "pictured", "gallery", "listen", "audio", "top photo", "main photo", "file photo",
-      "featured image", "header image", "cover photo", "lead image"};
+      "photo",        "photos",      "photograph",   "image",      "images",     "picture",
+      "pictures",     "video",       "videos",       "watch",      "footage",    "caption",
+      "credit",       "credits",     "illustration", "graphic",    "pictured",   "gallery",
+      "listen",       "audio",       "top photo",    "main photo", "file photo", "featured image",
+      "header image", "cover photo", "lead image"};
   // Words that may stand between the caption word and its colon:
   // "Video from the archive:", "Photo of the day:", "Photo courtesy:".
   static const std::initializer_list<std::string_view> kBetween = {
-      "from", "the", "archive", "archives", "of", "day", "above", "below", "courtesy",
-      "credit", "file", "source", "by", "via", "this", "story", "illustrative", "related",
-      "our", "latest", "top", "main", "featured"};
+      "from",         "the",     "archive", "archives", "of",  "day",  "above",   "below",
+      "courtesy",     "credit",  "file",    "source",   "by",  "via",  "this",    "story",
+      "illustrative", "related", "our",     "latest",   "top", "main", "featured"};
   for (auto w : kCaptionWords) {
     std::string_view rest = after_phrase(l.s, w);
     if (!rest.data()) continue;
@@ -233,8 +258,8 @@ bool caption(const Line& l) {
     size_t open = l.s.rfind('(');
     if (open != std::string_view::npos) {
       std::string_view credit = trim_spaces(l.s.substr(open + 1));
-      for (auto p : {"photo", "ap photo", "afp photo", "reuters photo", "file photo", "image:",
-                     "photo:", "photograph"})
+      for (auto p : {"photo", "ap photo", "afp photo", "reuters photo", "file photo",
+                     "image:", "photo:", "photograph"})
         if (after_phrase(credit, p).data()) return true;
     }
   }
@@ -242,13 +267,13 @@ bool caption(const Line& l) {
 }
 
 bool advertisement(const Line& l) {
-  return is_exactly(l, {"advertisement", "advertisements", "advert", "ad", "ads", "sponsored",
-                        "sponsored content", "paid content", "promoted", "promoted content",
-                        "story continues below advertisement",
-                        "article continues below advertisement",
-                        "story continues below", "article continues below",
-                        "continue reading below", "continue reading the main story",
-                        "scroll to continue with content", "content continues below"}) ||
+  return is_exactly(l,
+                    {"advertisement", "advertisements", "advert", "ad", "ads", "sponsored",
+                     "sponsored content", "paid content", "promoted", "promoted content",
+                     "story continues below advertisement", "article continues below advertisement",
+                     "story continues below", "article continues below", "continue reading below",
+                     "continue reading the main story", "scroll to continue with content",
+                     "content continues below"}) ||
          prompt(l, {"advertisement", "sponsored content", "paid content"});
 }
 
@@ -274,14 +299,13 @@ bool copyright(const Line& l) {
 }
 
 bool tags(const Line& l) {
-  return opens_with(l, {"tags:", "tags :", "topics:", "filed under:", "categories:",
-                        "category:", "keywords:"});
+  return opens_with(
+      l, {"tags:", "tags :", "topics:", "filed under:", "categories:", "category:", "keywords:"});
 }
 
 bool credit_line(const Line& l) {
-  return l.s.size() < 200 &&
-         opens_with(l, {"reporting by", "additional reporting by", "editing by", "edited by",
-                        "writing by", "compiled by"});
+  return l.s.size() < 200 && opens_with(l, {"reporting by", "additional reporting by", "editing by",
+                                            "edited by", "writing by", "compiled by"});
 }
 
 struct Rule {
@@ -325,8 +349,10 @@ std::string_view strip_decoration(std::string_view s) {
       }
     return false;
   };
-  while (strip_front()) {}
-  while (strip_back()) {}
+  while (strip_front()) {
+  }
+  while (strip_back()) {
+  }
   return s;
 }
 

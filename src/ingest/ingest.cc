@@ -4,7 +4,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,10 +19,6 @@ namespace cc {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 Result<std::string> read_file(const std::string& path) {
   if (path == "-") {
@@ -43,7 +38,9 @@ Result<std::string> read_file(const std::string& path) {
   return bytes;
 }
 
-bool is_gzip(std::string_view bytes) { return bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b'; }
+bool is_gzip(std::string_view bytes) {
+  return bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b';
+}
 
 struct Gunzipped {
   std::string bytes;
@@ -56,11 +53,15 @@ Gunzipped gunzip(std::string_view in) {
   Gunzipped out;
   z_stream zs{};
   if (inflateInit2(&zs, 15 + 16) != Z_OK) return {"", "cannot start gzip decoder"};
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(std::min<size_t>(in.size(), UINT32_MAX));
-  size_t fed = zs.avail_in;
+  size_t fed = 0;  // zlib takes at most 4 GiB at a time
   char buf[1 << 16];
   for (;;) {
+    if (zs.avail_in == 0 && fed < in.size()) {
+      size_t next = std::min<size_t>(in.size() - fed, UINT32_MAX);
+      zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data() + fed));
+      zs.avail_in = static_cast<uInt>(next);
+      fed += next;
+    }
     zs.next_out = reinterpret_cast<Bytef*>(buf);
     zs.avail_out = sizeof buf;
     int rc = inflate(&zs, Z_NO_FLUSH);
@@ -69,23 +70,18 @@ Gunzipped gunzip(std::string_view in) {
       out.problem = "decompresses to over 1 GiB; split it";
       break;
     }
-    if (zs.avail_in == 0 && fed < in.size()) {  // inputs over 4 GiB come in slices
-      size_t next = std::min<size_t>(in.size() - fed, UINT32_MAX);
-      zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data() + fed));
-      zs.avail_in = static_cast<uInt>(next);
-      fed += next;
-    }
+    bool input_left = zs.avail_in > 0 || fed < in.size();
     if (rc == Z_STREAM_END) {
-      // Another member may follow (cat a.gz b.gz); trailing zero padding ends it.
-      if (zs.avail_in == 0 || *zs.next_in == 0) break;
+      // Another member may follow (cat a.gz b.gz); zero padding ends the data.
+      if (!input_left || (zs.avail_in > 0 && *zs.next_in == 0)) break;
       inflateReset(&zs);
-      continue;
-    }
-    if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
-      out.problem = "truncated gzip data";
-      break;
-    }
-    if (rc != Z_OK && rc != Z_BUF_ERROR) {
+    } else if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
+      // The output buffer was empty, so inflate stopped for want of input.
+      if (!input_left) {
+        out.problem = "truncated gzip data";
+        break;
+      }
+    } else if (rc != Z_OK) {
       out.problem = std::string("corrupt gzip data (") + (zs.msg ? zs.msg : "inflate failed") + ")";
       break;
     }
@@ -113,7 +109,10 @@ Status read_metadata(const nlohmann::json& obj, InputMetadata* meta) {
   std::string published = json_string(obj, "published");
   if (!published.empty()) {
     auto date = PartialDate::parse(published);
-    if (!date) return Status::error("\"published\": expected YYYY, YYYY-MM, YYYY-MM-DD or ISO time, got \"" + published + "\"");
+    if (!date)
+      return Status::error(
+          "\"published\": expected YYYY, YYYY-MM, YYYY-MM-DD or an ISO time, got \"" + published +
+          "\"");
     meta->published = *date;
   }
   return Status();
@@ -129,9 +128,9 @@ void override_metadata(Document& doc, const InputMetadata& m) {
 
 bool is_function_word(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "for", "at", "by",
-      "with", "from", "as", "vs", "into", "onto", "over", "after", "amid", "per", "up",
-      "out", "off", "via", "than", "is", "are", "be", "its"};
+      "a",    "an",  "the", "and",  "or",   "nor", "but",  "of",   "to",   "in",   "on",
+      "for",  "at",  "by",  "with", "from", "as",  "vs",   "into", "onto", "over", "after",
+      "amid", "per", "up",  "out",  "off",  "via", "than", "is",   "are",  "be",   "its"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -176,7 +175,8 @@ std::string headline(std::string_view line) {
       }
     }
     if (initial == 0 || u_isdigit(static_cast<UChar32>(initial))) continue;
-    bool upper = u_isupper(static_cast<UChar32>(initial)) || u_istitle(static_cast<UChar32>(initial));
+    bool upper =
+        u_isupper(static_cast<UChar32>(initial)) || u_istitle(static_cast<UChar32>(initial));
     if (words++ == 0 && !upper) return "";
     if (upper) {
       ++capitalized;
@@ -259,8 +259,7 @@ Result<Ingester> Ingester::create(const IngestOptions& options) {
     std::string where = options.meta_path + ":" + std::to_string(n) + ": ";
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     auto obj = nlohmann::json::parse(line, nullptr, false);
-    if (obj.is_discarded() || !obj.is_object())
-      return Status::error(where + "not a JSON object");
+    if (obj.is_discarded() || !obj.is_object()) return Status::error(where + "not a JSON object");
     std::string file = json_string(obj, "file");
     if (file.empty()) return Status::error(where + "missing \"file\"");
     InputMetadata meta;
@@ -318,14 +317,18 @@ void Ingester::read_jsonl(std::string_view bytes, const std::string& path,
       continue;
     }
     std::string id;
-    if (auto it = obj.find("id"); it != obj.end()) id = it->is_string() ? it->get<std::string>() : it->dump();
+    if (auto it = obj.find("id"); it != obj.end())
+      id = it->is_string() ? it->get<std::string>() : it->dump();
     std::string doc_path = path + "#" + (id.empty() ? std::to_string(n) : id);
     std::string text = json_string(obj, "text"), html = json_string(obj, "html");
     Result<Document> doc = Status::error(
-        obj.contains("file") ? "no \"text\" or \"html\" field (a manifest line? pass manifests with --meta)"
-                             : "no \"text\" or \"html\" field");
-    if (!text.empty()) doc = document_from_text(text, doc_path);
-    else if (!html.empty()) doc = document_from_html(html, doc_path);
+        obj.contains("file")
+            ? "no \"text\" or \"html\" field (a manifest line? pass manifests with --meta)"
+            : "no \"text\" or \"html\" field");
+    if (!text.empty())
+      doc = document_from_text(text, doc_path);
+    else if (!html.empty())
+      doc = document_from_html(html, doc_path);
     if (!doc.ok()) {
       fail(doc.status().message());
       continue;
@@ -333,7 +336,9 @@ void Ingester::read_jsonl(std::string_view bytes, const std::string& path,
     override_metadata(*doc, record);
     finish(*doc, entry);
     if (doc->replaced_bytes)
-      on_error({where, std::to_string(doc->replaced_bytes) + " invalid UTF-8 sequences replaced by U+FFFD", false});
+      on_error({where,
+                std::to_string(doc->replaced_bytes) + " invalid UTF-8 sequences replaced by U+FFFD",
+                false});
     on_document(std::move(doc.value()));
   }
 }
@@ -358,10 +363,10 @@ void Ingester::read(const std::string& path, const DocumentSink& on_document,
     Gunzipped g = gunzip(bytes);
     bytes = std::move(g.bytes);
     problem = std::move(g.problem);
-    if (ends_with(name, ".gz")) name.remove_suffix(3);
+    if (name.ends_with(".gz")) name.remove_suffix(3);
   }
   size_t first = bytes.find_first_not_of(" \t\r\n");
-  bool jsonl = ends_with(name, ".jsonl") || ends_with(name, ".ndjson") ||
+  bool jsonl = name.ends_with(".jsonl") || name.ends_with(".ndjson") ||
                (path == "-" && first != std::string::npos && bytes[first] == '{');
   if (jsonl) {
     if (!problem.empty()) {
@@ -379,7 +384,9 @@ void Ingester::read(const std::string& path, const DocumentSink& on_document,
   auto doc = document_from_text(bytes, path);
   if (!doc.ok()) return on_error({path, doc.status().message()});
   if (doc->replaced_bytes)
-    on_error({path, std::to_string(doc->replaced_bytes) + " invalid UTF-8 sequences replaced by U+FFFD", false});
+    on_error({path,
+              std::to_string(doc->replaced_bytes) + " invalid UTF-8 sequences replaced by U+FFFD",
+              false});
   finished(std::move(doc.value()));
 }
 
@@ -413,7 +420,8 @@ Status read_inputs(const std::vector<std::string>& paths, const IngestOptions& o
                    const DocumentSink& on_document, const ErrorSink& on_error) {
   auto ingester = Ingester::create(options);
   if (!ingester.ok()) return ingester.status();
-  for (const auto& file : ingester->expand(paths, on_error)) ingester->read(file, on_document, on_error);
+  for (const auto& file : ingester->expand(paths, on_error))
+    ingester->read(file, on_document, on_error);
   return Status();
 }
 

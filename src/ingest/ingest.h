@@ -33,9 +33,9 @@
 namespace cc {
 
 struct IngestOptions {
-  std::string source;          // --source: outlet for every input
-  PartialDate published;       // --published: date for every input
-  std::string meta_path;       // --meta: JSONL manifest {file, published, source, url, title}
+  std::string source;     // --source: outlet for every input
+  PartialDate published;  // --published: date for every input
+  std::string meta_path;  // --meta: JSONL manifest {file, published, source, url, title}
 };
 
 // A problem with one input. Fatal errors mean the input (or JSONL line)

@@ -38,9 +38,12 @@ Status decode_layer(const nlohmann::json& j, const char* name, Layer<T>& layer) 
   size_t i = 0;
   for (const auto& item : *it) {
     T value;
-    if (Status st = decode_payload(item.at(2), value); !st.ok())
-      return Status::error(std::string(name) + " item " + std::to_string(i) + ": " + st.message());
-    layer.add({item.at(0).get<uint32_t>(), item.at(1).get<uint32_t>()}, std::move(value));
+    try {
+      decode_payload(item.at(2), value);
+      layer.add({item.at(0).get<uint32_t>(), item.at(1).get<uint32_t>()}, std::move(value));
+    } catch (const nlohmann::json::exception& e) {
+      return Status::error(std::string(name) + " item " + std::to_string(i) + ": " + e.what());
+    }
     ++i;
   }
   layer.sort();
@@ -51,17 +54,22 @@ constexpr unsigned kCapitalized = 1, kAllCaps = 2, kSpaceBefore = 4;  // token f
 
 }  // namespace
 
-Status decode_payload(const nlohmann::json& j, Timex& out) {
+void decode_payload(const nlohmann::json& j, Timex& out) {
   out.type = read_enum(j.at("type").get<std::string>(), timex_type_name,
                        {TimexType::date, TimexType::time, TimexType::duration, TimexType::set},
                        TimexType::date);
   out.value = j.value("value", "");
   out.mod = j.value("mod", "");
   out.anchor = j.value("anchor", "");
-  return Status();
+  out.note = j.value("note", "");
 }
 
-Status decode_payload(const nlohmann::json& j, Quantity& out) {
+void decode_payload(const nlohmann::json& j, Quantity& out) {
+  out.kind = read_enum(
+      j.value("kind", "count"), quantity_kind_name,
+      {QuantityKind::count, QuantityKind::measure, QuantityKind::money, QuantityKind::percent,
+       QuantityKind::ordinal, QuantityKind::calibre, QuantityKind::model, QuantityKind::age},
+      QuantityKind::count);
   out.value = j.at("value").get<double>();
   out.low = read_optional(j.value("low", nlohmann::json()));
   out.high = read_optional(j.value("high", nlohmann::json()));
@@ -74,35 +82,32 @@ Status decode_payload(const nlohmann::json& j, Quantity& out) {
   out.modifiers = j.value("modifiers", std::vector<std::string>{});
   out.is_delta = j.value("is_delta", false);
   out.part_of = read_optional(j.value("part_of", nlohmann::json()));
-  return Status();
 }
 
-Status decode_payload(const nlohmann::json& j, EntityMention& out) {
+void decode_payload(const nlohmann::json& j, EntityMention& out) {
   out.type = read_enum(j.at("type").get<std::string>(), entity_type_name,
                        {EntityType::person, EntityType::organization, EntityType::location,
                         EntityType::nationality, EntityType::misc},
                        EntityType::misc);
   out.canonical = j.value("canonical", "");
   out.confidence = j.value("confidence", 1.0);
-  return Status();
+  out.metonym = j.value("metonym", false);
 }
 
-Status decode_payload(const nlohmann::json& j, Attribution& out) {
+void decode_payload(const nlohmann::json& j, Attribution& out) {
   out.cue = read_span(j.value("cue", nlohmann::json()));
   out.source = read_span(j.value("source", nlohmann::json()));
   out.cue_lemma = j.value("cue_lemma", "");
   out.source_name = j.value("source_name", "");
   out.via = j.value("via", std::vector<std::string>{});
-  return Status();
 }
 
-Status decode_payload(const nlohmann::json& j, Modality& out) {
+void decode_payload(const nlohmann::json& j, Modality& out) {
   out.kind = read_enum(j.at("kind").get<std::string>(), modality_name,
                        {ModalityKind::asserted, ModalityKind::hedged, ModalityKind::planned,
                         ModalityKind::conditional, ModalityKind::negated, ModalityKind::question},
                        ModalityKind::asserted);
   out.trigger = read_span(j.value("trigger", nlohmann::json()));
-  return Status();
 }
 
 nlohmann::json encode_layers(const Document& doc) {
@@ -111,17 +116,16 @@ nlohmann::json encode_layers(const Document& doc) {
     sentences.push_back({s.span.begin, s.span.end, s.value.first_token, s.value.end_token});
   auto tokens = nlohmann::json::array();
   for (const auto& t : doc.tokens) {
-    unsigned flags = (t.value.capitalized ? kCapitalized : 0u) | (t.value.all_caps ? kAllCaps : 0u) |
+    unsigned flags = (t.value.capitalized ? kCapitalized : 0u) |
+                     (t.value.all_caps ? kAllCaps : 0u) |
                      (t.value.space_before ? kSpaceBefore : 0u);
     tokens.push_back({t.span.begin, t.span.end, static_cast<int>(t.value.kind), flags});
   }
-  return {{"sentences", std::move(sentences)},
-          {"tokens", std::move(tokens)},
-          {"times", encode_layer(doc.times)},
-          {"quantities", encode_layer(doc.quantities)},
-          {"entities", encode_layer(doc.entities)},
-          {"attributions", encode_layer(doc.attributions)},
-          {"modalities", encode_layer(doc.modalities)}};
+  return {
+      {"sentences", std::move(sentences)},         {"tokens", std::move(tokens)},
+      {"times", encode_layer(doc.times)},          {"quantities", encode_layer(doc.quantities)},
+      {"entities", encode_layer(doc.entities)},    {"attributions", encode_layer(doc.attributions)},
+      {"modalities", encode_layer(doc.modalities)}};
 }
 
 Status decode_layers(const nlohmann::json& j, Document& doc) {
@@ -142,11 +146,11 @@ Status decode_layers(const nlohmann::json& j, Document& doc) {
     }
     doc.sentences.sort();
     doc.tokens.sort();
-    for (Status st : {decode_layer(j, "times", doc.times),
-                      decode_layer(j, "quantities", doc.quantities),
-                      decode_layer(j, "entities", doc.entities),
-                      decode_layer(j, "attributions", doc.attributions),
-                      decode_layer(j, "modalities", doc.modalities)})
+    for (Status st :
+         {decode_layer(j, "times", doc.times), decode_layer(j, "quantities", doc.quantities),
+          decode_layer(j, "entities", doc.entities),
+          decode_layer(j, "attributions", doc.attributions),
+          decode_layer(j, "modalities", doc.modalities)})
       if (!st.ok()) return st;
   } catch (const nlohmann::json::exception& e) {
     return Status::error(std::string("unreadable layers: ") + e.what());

@@ -6,8 +6,8 @@
 // first_token, end_token].
 //
 // When a payload gains a field, add it to the matching reader in codec.cc;
-// tests/store/codec_test.cc runs real documents through the round trip and
-// fails when a field is lost.
+// tests/store/store_test.cc round-trips a pipeline-annotated document with
+// hand-set payloads and fails when to_json differs after loading.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -26,15 +26,12 @@ Status decode_layers(const nlohmann::json& j, Document& doc);
 nlohmann::json encode_offsets(const OffsetMap& map);
 Status decode_offsets(const nlohmann::json& j, OffsetMap& map);
 
-// Payload readers (the inverse of core/layers to_json).
-Status decode_payload(const nlohmann::json& j, Timex& out);
-Status decode_payload(const nlohmann::json& j, Quantity& out);
-Status decode_payload(const nlohmann::json& j, EntityMention& out);
-Status decode_payload(const nlohmann::json& j, Attribution& out);
-Status decode_payload(const nlohmann::json& j, Modality& out);
-
-// The layer names as stored, in pipeline order.
-inline constexpr const char* kLayerNames[] = {"sentences", "tokens",   "times",      "quantities",
-                                              "entities",  "attributions", "modalities"};
+// Payload readers (the inverse of core/layers to_json); they throw
+// nlohmann::json::exception on a malformed payload, which decode_layers reports.
+void decode_payload(const nlohmann::json& j, Timex& out);
+void decode_payload(const nlohmann::json& j, Quantity& out);
+void decode_payload(const nlohmann::json& j, EntityMention& out);
+void decode_payload(const nlohmann::json& j, Attribution& out);
+void decode_payload(const nlohmann::json& j, Modality& out);
 
 }  // namespace cc

@@ -99,6 +99,10 @@ CREATE TABLE fact_reports(
 CREATE INDEX fact_reports_fact ON fact_reports(fact, position);
 CREATE INDEX fact_reports_doc ON fact_reports(doc);
 )sql"},
+    {2, "documents: the publication date nlp/time estimates when none is given", R"sql(
+ALTER TABLE documents ADD COLUMN published_estimate TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN published_confidence REAL NOT NULL DEFAULT 0;
+)sql"},
 };
 
 // A prepared statement, finalized on scope exit. Bind and column indexes are
@@ -180,8 +184,8 @@ bool is_hex(std::string_view s) {
 }
 
 FactStatus status_from_name(const std::string& name) {
-  for (FactStatus s : {FactStatus::agreed, FactStatus::disputed, FactStatus::updated,
-                       FactStatus::single_source})
+  for (FactStatus s :
+       {FactStatus::agreed, FactStatus::disputed, FactStatus::updated, FactStatus::single_source})
     if (name == fact_status_name(s)) return s;
   return FactStatus::single_source;
 }
@@ -190,8 +194,11 @@ template <class T>
 bool insert_spans(Stmt& ins, const std::string& doc, const char* layer, const Layer<T>& items) {
   for (const auto& item : items) {
     nlohmann::json payload = item.value;
-    ins.bind(1, doc).bind(2, std::string_view(layer)).bind(3, int64_t{item.span.begin})
-        .bind(4, int64_t{item.span.end}).bind(5, payload.dump());
+    ins.bind(1, doc)
+        .bind(2, std::string_view(layer))
+        .bind(3, int64_t{item.span.begin})
+        .bind(4, int64_t{item.span.end})
+        .bind(5, payload.dump());
     if (!ins.run()) return false;
   }
   return true;
@@ -238,7 +245,8 @@ Status Ledger::migrate() {
     Transaction tx(db_);
     if (!tx.began()) return error("cannot lock the ledger");
     Stmt version(db_, "PRAGMA user_version");
-    if (!version.prepared() || version.step() != SQLITE_ROW) return error("cannot read schema version");
+    if (!version.prepared() || version.step() != SQLITE_ROW)
+      return error("cannot read schema version");
     int64_t current = version.integer(0);
     if (current > kSchemaVersion)
       return Status::error(path_ + ": ledger schema version " + std::to_string(current) +
@@ -267,13 +275,24 @@ Result<bool> Ledger::add_document(const Document& doc) {
 
   Stmt ins(db_,
            "INSERT INTO documents(id, path, source, url, title, language, published, "
-           "published_precision, encoding, replaced_bytes, text, offsets, layers) "
-           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  ins.bind(1, doc.id).bind(2, doc.path).bind(3, doc.source).bind(4, doc.url).bind(5, doc.title)
-      .bind(6, doc.language).bind(7, doc.published.known() ? doc.published.iso() : "")
+           "published_precision, encoding, replaced_bytes, text, offsets, layers, "
+           "published_estimate, published_confidence) "
+           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  ins.bind(1, doc.id)
+      .bind(2, doc.path)
+      .bind(3, doc.source)
+      .bind(4, doc.url)
+      .bind(5, doc.title)
+      .bind(6, doc.language)
+      .bind(7, doc.published.known() ? doc.published.iso() : "")
       .bind(8, std::string_view(precision_name(doc.published.precision)))
-      .bind(9, doc.encoding).bind(10, static_cast<int64_t>(doc.replaced_bytes)).bind(11, doc.text)
-      .bind(12, encode_offsets(doc.offsets).dump()).bind(13, encode_layers(doc).dump());
+      .bind(9, doc.encoding)
+      .bind(10, static_cast<int64_t>(doc.replaced_bytes))
+      .bind(11, doc.text)
+      .bind(12, encode_offsets(doc.offsets).dump())
+      .bind(13, encode_layers(doc).dump())
+      .bind(14, doc.published_estimate.known() ? doc.published_estimate.iso() : "")
+      .bind(15, doc.published_confidence);
   if (!ins.run()) return error("cannot store document " + doc.id);
 
   // The spans table is a query index over the layers; tokens stay only in
@@ -287,10 +306,14 @@ Result<bool> Ledger::add_document(const Document& doc) {
       !insert_spans(span, doc.id, "modalities", doc.modalities))
     return error("cannot store spans of " + doc.id);
 
-  Stmt ent(db_, "INSERT INTO entities(doc, start, \"end\", type, canonical, text) VALUES(?,?,?,?,?,?)");
+  Stmt ent(db_,
+           "INSERT INTO entities(doc, start, \"end\", type, canonical, text) VALUES(?,?,?,?,?,?)");
   for (const auto& e : doc.entities) {
-    ent.bind(1, doc.id).bind(2, int64_t{e.span.begin}).bind(3, int64_t{e.span.end})
-        .bind(4, std::string_view(entity_type_name(e.value.type))).bind(5, e.value.canonical)
+    ent.bind(1, doc.id)
+        .bind(2, int64_t{e.span.begin})
+        .bind(3, int64_t{e.span.end})
+        .bind(4, std::string_view(entity_type_name(e.value.type)))
+        .bind(5, e.value.canonical)
         .bind(6, doc[e.span]);
     if (!ent.run()) return error("cannot store entities of " + doc.id);
   }
@@ -300,8 +323,13 @@ Result<bool> Ledger::add_document(const Document& doc) {
            "VALUES(?,?,?,?,?,?,?)");
   for (size_t i = 0; i < doc.removed.size(); ++i) {
     const RemovedText& r = doc.removed[i];
-    rem.bind(1, doc.id).bind(2, static_cast<int64_t>(i)).bind(3, static_cast<int64_t>(r.original_begin))
-        .bind(4, static_cast<int64_t>(r.original_end)).bind(5, r.text).bind(6, r.rule).bind(7, r.reason);
+    rem.bind(1, doc.id)
+        .bind(2, static_cast<int64_t>(i))
+        .bind(3, static_cast<int64_t>(r.original_begin))
+        .bind(4, static_cast<int64_t>(r.original_end))
+        .bind(5, r.text)
+        .bind(6, r.rule)
+        .bind(7, r.reason);
     if (!rem.run()) return error("cannot store removed lines of " + doc.id);
   }
   if (!tx.commit()) return error("cannot commit document " + doc.id);
@@ -311,7 +339,8 @@ Result<bool> Ledger::add_document(const Document& doc) {
 Result<Document> Ledger::load(const std::string& id) {
   Stmt q(db_,
          "SELECT id, path, source, url, title, language, published, encoding, replaced_bytes, "
-         "text, offsets, layers FROM documents WHERE id = ?");
+         "text, offsets, layers, published_estimate, published_confidence FROM documents "
+         "WHERE id = ?");
   q.bind(1, id);
   int rc = q.step();
   if (rc == SQLITE_DONE) return Status::error(path_ + ": no document " + id);
@@ -323,11 +352,14 @@ Result<Document> Ledger::load(const std::string& id) {
   doc.url = q.text(3);
   doc.title = q.text(4);
   doc.language = q.text(5);
-  if (std::string published = q.text(6); !published.empty()) {
-    auto date = PartialDate::parse(published);
-    if (!date) return Status::error(path_ + ": document " + id + ": bad date \"" + published + "\"");
-    doc.published = *date;
+  for (auto [col, date] : {std::pair{6, &doc.published}, std::pair{12, &doc.published_estimate}}) {
+    std::string iso = q.text(col);
+    if (iso.empty()) continue;
+    auto parsed = PartialDate::parse(iso);
+    if (!parsed) return Status::error(path_ + ": document " + id + ": bad date \"" + iso + "\"");
+    *date = *parsed;
   }
+  doc.published_confidence = q.real(13);
   doc.encoding = q.text(7);
   doc.replaced_bytes = static_cast<size_t>(q.integer(8));
   doc.text = q.text(9);
@@ -381,7 +413,8 @@ Result<Document> Ledger::document(const std::string& key) {
     while (prefix.step() == SQLITE_ROW) found.push_back(prefix.text(0));
     if (found.size() == 1) return load(found[0]);
     if (found.size() > 1)
-      return Status::error(path_ + ": id prefix " + key + " matches several documents; give more digits");
+      return Status::error(path_ + ": id prefix " + key +
+                           " matches several documents; give more digits");
   }
   Stmt by_path(db_, "SELECT id FROM documents WHERE path = ? ORDER BY rowid DESC LIMIT 1");
   by_path.bind(1, key);
@@ -403,20 +436,38 @@ Status Ledger::save_brief(const Brief& brief) {
            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (size_t i = 0; i < brief.facts.size(); ++i) {
     const Fact& f = brief.facts[i];
-    fact.bind(1, f.id).bind(2, static_cast<int64_t>(i)).bind(3, f.what).bind(4, f.counted_class)
-        .bind(5, f.unit).bind(6, std::string_view(fact_status_name(f.status))).bind(7, f.note)
+    fact.bind(1, f.id)
+        .bind(2, static_cast<int64_t>(i))
+        .bind(3, f.what)
+        .bind(4, f.counted_class)
+        .bind(5, f.unit)
+        .bind(6, std::string_view(fact_status_name(f.status)))
+        .bind(7, f.note)
         .bind(8, int64_t{f.primary_sources});
     if (!fact.run()) return error("cannot store fact " + f.id);
     for (size_t k = 0; k < f.reports.size(); ++k) {
       const FactReport& r = f.reports[k];
       const Evidence& e = r.evidence;
-      rep.bind(1, f.id).bind(2, static_cast<int64_t>(k)).bind(3, r.doc_id).bind(4, r.as_written)
-          .bind(5, r.value).bind(6, r.low).bind(7, r.high).bind(8, int64_t{r.approx})
-          .bind(9, r.hedge).bind(10, r.attributed_to).bind(11, nlohmann::json(r.via).dump())
-          .bind(12, r.modality).bind(13, r.time).bind(14, int64_t{r.is_delta})
-          .bind(15, int64_t{e.sentence.begin}).bind(16, int64_t{e.sentence.end})
-          .bind(17, int64_t{e.span.begin}).bind(18, int64_t{e.span.end})
-          .bind(19, static_cast<int64_t>(e.input_begin)).bind(20, static_cast<int64_t>(e.input_end))
+      rep.bind(1, f.id)
+          .bind(2, static_cast<int64_t>(k))
+          .bind(3, r.doc_id)
+          .bind(4, r.as_written)
+          .bind(5, r.value)
+          .bind(6, r.low)
+          .bind(7, r.high)
+          .bind(8, int64_t{r.approx})
+          .bind(9, r.hedge)
+          .bind(10, r.attributed_to)
+          .bind(11, nlohmann::json(r.via).dump())
+          .bind(12, r.modality)
+          .bind(13, r.time)
+          .bind(14, int64_t{r.is_delta})
+          .bind(15, int64_t{e.sentence.begin})
+          .bind(16, int64_t{e.sentence.end})
+          .bind(17, int64_t{e.span.begin})
+          .bind(18, int64_t{e.span.end})
+          .bind(19, static_cast<int64_t>(e.input_begin))
+          .bind(20, static_cast<int64_t>(e.input_end))
           .bind(21, r.sentence_text);
       if (!rep.run()) return error("cannot store a report of fact " + f.id);
     }
@@ -469,8 +520,11 @@ Result<std::vector<Fact>> Ledger::facts() {
     rep.time = r.text(11);
     rep.is_delta = r.integer(12) != 0;
     auto u32 = [&](int col) { return static_cast<uint32_t>(r.integer(col)); };
-    rep.evidence = {rep.doc_id, {u32(13), u32(14)}, {u32(15), u32(16)},
-                    static_cast<uint64_t>(r.integer(17)), static_cast<uint64_t>(r.integer(18))};
+    rep.evidence = {rep.doc_id,
+                    {u32(13), u32(14)},
+                    {u32(15), u32(16)},
+                    static_cast<uint64_t>(r.integer(17)),
+                    static_cast<uint64_t>(r.integer(18))};
     rep.sentence_text = r.text(19);
     facts[it->second].reports.push_back(std::move(rep));
   }

@@ -25,7 +25,7 @@ namespace cc {
 class Ledger {
  public:
   // The schema version this build writes; opening a newer ledger fails.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens or creates the ledger, bringing its schema up to date.
   static Result<std::unique_ptr<Ledger>> open(const std::string& path);

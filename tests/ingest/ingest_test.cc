@@ -6,6 +6,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
 
 namespace cc {
 namespace {
@@ -23,8 +25,9 @@ const char kReport[] =
 class IngestTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("ingest_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ =
+        fs::path(::testing::TempDir()) /
+        ("ingest_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -33,7 +36,8 @@ class IngestTest : public ::testing::Test {
   std::string write(const std::string& name, std::string_view bytes) {
     fs::path p = dir_ / name;
     fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(p, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return p.string();
   }
 
@@ -98,7 +102,8 @@ TEST_F(IngestTest, PlainTextWithTitleAndRemovedLines) {
 }
 
 TEST_F(IngestTest, Headlines) {
-  EXPECT_EQ(headline("Ferry Capsizes Near Harbour, Dozens Missing"), "Ferry Capsizes Near Harbour, Dozens Missing");
+  EXPECT_EQ(headline("Ferry Capsizes Near Harbour, Dozens Missing"),
+            "Ferry Capsizes Near Harbour, Dozens Missing");
   EXPECT_EQ(headline("# Toll rises after ferry accident"), "Toll rises after ferry accident");
   EXPECT_EQ(headline("**Toll rises after ferry accident**"), "Toll rises after ferry accident");
   EXPECT_EQ(headline("\u201cWe Lost Everything\u201d: Survivors of the Lake Ferry Speak"),
@@ -127,7 +132,8 @@ TEST_F(IngestTest, BinaryFileIsRefused) {
 }
 
 TEST_F(IngestTest, InvalidUtf8IsReplacedCountedAndReported) {
-  std::string bytes = "The caf\xc3\xa9 owner said 12 boats \xff\xfe were damaged.\nNo one was hurt \xc3.\n";
+  std::string bytes =
+      "The caf\xc3\xa9 owner said 12 boats \xff\xfe were damaged.\nNo one was hurt \xc3.\n";
   auto run = read({write("bad.txt", bytes)});
   ASSERT_EQ(run.docs.size(), 1u);
   EXPECT_EQ(run.docs[0].encoding, "utf-8");
@@ -167,7 +173,9 @@ TEST_F(IngestTest, Utf16AndWindows1252) {
     utf16.push_back(c);
     utf16.push_back('\0');
   }
-  std::string cp1252 = "The mayor\x92s office said \x93" "about 40\x94 remain missing.\n";
+  std::string cp1252 =
+      "The mayor\x92s office said \x93"
+      "about 40\x94 remain missing.\n";
   auto run = read({write("u16.txt", utf16), write("w.txt", cp1252)});
   ASSERT_EQ(run.docs.size(), 2u);
   EXPECT_EQ(run.docs[0].encoding, "utf-16le");
@@ -178,13 +186,19 @@ TEST_F(IngestTest, Utf16AndWindows1252) {
 
 TEST_F(IngestTest, JsonLinesWithABadLine) {
   std::string jsonl =
-      R"({"id": "cw-1", "source": "Coast Wire", "url": "https://example.org/1", "title": "Ferry Capsizes", "published": "2026-04-14", "text": "A ferry capsized on Tuesday.\nRead more: Other News\nAt least 61 were rescued."})" "\n"
-      R"({"id": "cw-2", "text": "broken)" "\n"
+      R"({"id": "cw-1", "source": "Coast Wire", "url": "https://example.org/1", "title": "Ferry Capsizes", "published": "2026-04-14", "text": "A ferry capsized on Tuesday.\nRead more: Other News\nAt least 61 were rescued."})"
       "\n"
-      R"(["not", "an", "object"])" "\n"
-      R"({"id": 7, "published": "last week", "text": "Dates must be ISO."})" "\n"
-      R"({"id": "cw-3", "source": "Lakeside Daily"})" "\n"
-      R"({"text": "Rescuers searched through the night.", "published": "2026-04"})" "\n";
+      R"({"id": "cw-2", "text": "broken)"
+      "\n"
+      "\n"
+      R"(["not", "an", "object"])"
+      "\n"
+      R"({"id": 7, "published": "last week", "text": "Dates must be ISO."})"
+      "\n"
+      R"({"id": "cw-3", "source": "Lakeside Daily"})"
+      "\n"
+      R"({"text": "Rescuers searched through the night.", "published": "2026-04"})"
+      "\n";
   auto path = write("feed.jsonl", jsonl);
   auto run = read({path});
   ASSERT_EQ(run.docs.size(), 2u);
@@ -229,7 +243,9 @@ TEST_F(IngestTest, Gzip) {
   std::string jsonl;
   for (int i = 0; i < 2000; ++i)
     jsonl += R"({"id": ")" + std::to_string(i) + R"(", "text": "Report number )" +
-             std::to_string(i) + R"( on the ferry accident, with 61 rescued."})" "\n";
+             std::to_string(i) +
+             R"( on the ferry accident, with 61 rescued."})"
+             "\n";
   auto run = read({write("a.txt.gz", gzip(kReport)), write("feed.jsonl.gz", gzip(jsonl))});
   ASSERT_EQ(run.docs.size(), 2001u);
   EXPECT_EQ(run.docs[0].title, "Ferry Capsizes Near Harbour, Dozens Missing");
@@ -252,12 +268,15 @@ TEST_F(IngestTest, ManifestMatchesByPathOrFileName) {
   auto a = write("seeds/a.txt", "A ferry capsized on Tuesday.\n");
   auto b = write("other/a.txt", "A second ferry was damaged on Wednesday.\n");
   auto c = write("c.txt", "Rescuers searched through the night.\n");
-  auto feed = write("feed.jsonl",
-                    R"({"text": "Divers joined the search.", "source": "Own Field"})" "\n");
+  auto feed = write("feed.jsonl", R"({"text": "Divers joined the search.", "source": "Own Field"})"
+                                  "\n");
   std::string manifest =
-      R"({"file": "a.txt", "source": "Coast Wire", "published": "2026-04-14", "url": "https://example.org/a"})" "\n"
-      R"({"file": "other/a.txt", "source": "Lakeside Daily", "title": "Second Ferry Damaged"})" "\n"
-      R"({"file": "feed.jsonl", "source": "Manifest Name", "published": "2026-04-16"})" "\n";
+      R"({"file": "a.txt", "source": "Coast Wire", "published": "2026-04-14", "url": "https://example.org/a"})"
+      "\n"
+      R"({"file": "other/a.txt", "source": "Lakeside Daily", "title": "Second Ferry Damaged"})"
+      "\n"
+      R"({"file": "feed.jsonl", "source": "Manifest Name", "published": "2026-04-16"})"
+      "\n";
   IngestOptions options;
   options.meta_path = write("meta.jsonl", manifest);
   options.source = "Flag Source";
@@ -274,21 +293,49 @@ TEST_F(IngestTest, ManifestMatchesByPathOrFileName) {
   EXPECT_EQ(run.docs[1].source, "Lakeside Daily");  // the longer path wins
   EXPECT_EQ(run.docs[1].title, "Second Ferry Damaged");
   EXPECT_EQ(run.docs[1].published.iso(), "2026-04");  // the flag fills what the entry lacks
-  EXPECT_EQ(run.docs[2].source, "Flag Source");  // no entry: flags
-  EXPECT_EQ(run.docs[3].source, "Manifest Name");  // the manifest beats the record
+  EXPECT_EQ(run.docs[2].source, "Flag Source");       // no entry: flags
+  EXPECT_EQ(run.docs[3].source, "Manifest Name");     // the manifest beats the record
   EXPECT_EQ(run.docs[3].published.iso(), "2026-04-16");
 }
 
 TEST_F(IngestTest, BadManifestIsAnOptionsError) {
   IngestOptions options;
-  options.meta_path = write("meta.jsonl", R"({"file": "a.txt"})" "\n" R"({"source": "x"})" "\n");
+  options.meta_path = write("meta.jsonl", R"({"file": "a.txt"})"
+                                          "\n"
+                                          R"({"source": "x"})"
+                                          "\n");
   auto ing = Ingester::create(options);
   ASSERT_FALSE(ing.ok());
   EXPECT_NE(ing.status().message().find("meta.jsonl:2: missing \"file\""), std::string::npos);
-  options.meta_path = write("dates.jsonl", R"({"file": "a.txt", "published": "April"})" "\n");
+  options.meta_path = write("dates.jsonl", R"({"file": "a.txt", "published": "April"})"
+                                           "\n");
   EXPECT_FALSE(Ingester::create(options).ok());
   options.meta_path = (dir_ / "absent.jsonl").string();
   EXPECT_FALSE(Ingester::create(options).ok());
+}
+
+// The seed reports' non-body lines, as an analyst listed them in
+// expected.json, are exactly what ingest drops.
+TEST(Seeds, NonBodyLinesMatchTheAnalyst) {
+  fs::path seeds = fs::path(CROSSCHECK_SHARED_DIR) / "seeds";
+  std::ifstream in(seeds / "expected.json");
+  if (!in) GTEST_SKIP() << "no " << (seeds / "expected.json").string() << " (../shared absent)";
+  auto expected = nlohmann::json::parse(in);
+  size_t checked = 0;
+  for (const auto& [file, info] : expected.at("documents").items()) {
+    std::ifstream f(seeds / file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    auto doc = document_from_text(bytes, file);
+    ASSERT_TRUE(doc.ok()) << file << ": " << doc.status().message();
+    std::vector<std::string> removed, wanted;
+    for (const auto& r : doc->removed) removed.push_back(r.text);
+    for (const auto& line : info.value("not_body", nlohmann::json::array()))
+      wanted.push_back(line.get<std::string>());
+    EXPECT_EQ(removed, wanted) << file;
+    for (const auto& line : wanted) EXPECT_EQ(doc->text.find(line), std::string::npos) << file;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0u);
 }
 
 }  // namespace

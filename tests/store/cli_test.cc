@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "store/store.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -74,7 +76,33 @@ TEST_F(LedgerCli, IngestFactsShow) {
   EXPECT_EQ(nlohmann::json::parse(by_prefix.out)["id"], doc["id"]);
 
   EXPECT_EQ(run("show nothing-here.txt").code, 1);
-  EXPECT_EQ(run("facts").code, 0);
+
+  // Facts saved in the ledger are what `facts` prints.
+  {
+    auto ledger = cc::Ledger::open((dir_ / "crosscheck.db").string());
+    ASSERT_TRUE(ledger.ok());
+    cc::Brief brief;
+    cc::Fact fact;
+    fact.id = "f-rescued";
+    fact.what = "people rescued";
+    fact.status = cc::FactStatus::disputed;
+    cc::FactReport report;
+    report.doc_id = doc["id"];
+    report.as_written = "at least 61";
+    report.attributed_to = "the coast guard";
+    report.via = {"Coast Wire"};
+    report.modality = "hedged";
+    fact.reports.push_back(report);
+    brief.facts.push_back(fact);
+    ASSERT_TRUE((*ledger)->save_brief(brief).ok());
+  }
+  auto facts = run("facts");
+  EXPECT_EQ(facts.code, 0);
+  EXPECT_NE(facts.out.find("f-rescued  disputed  people rescued"), std::string::npos) << facts.out;
+  EXPECT_NE(facts.out.find("at least 61  (doc " + doc["id"].get<std::string>().substr(0, 8) +
+                           ", according to the coast guard via Coast Wire, hedged)"),
+            std::string::npos)
+      << facts.out;
   auto json = run("facts --format json");
   EXPECT_EQ(json.code, 0);
   EXPECT_TRUE(nlohmann::json::parse(json.out).is_array()) << json.out;

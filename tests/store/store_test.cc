@@ -26,8 +26,9 @@ const char kReport[] =
 class LedgerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("store_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ =
+        fs::path(::testing::TempDir()) /
+        ("store_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     db_ = (dir_ / "ledger.db").string();
@@ -62,8 +63,10 @@ class LedgerTest : public ::testing::Test {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
       int rc = sqlite3_step(st);
-      if (rc == SQLITE_ROW) value = sqlite3_column_int64(st, 0);
-      else if (rc == SQLITE_DONE) value = 0;
+      if (rc == SQLITE_ROW)
+        value = sqlite3_column_int64(st, 0);
+      else if (rc == SQLITE_DONE)
+        value = 0;
     }
     sqlite3_finalize(st);
     sqlite3_close(db);
@@ -94,6 +97,26 @@ TEST_F(LedgerTest, CreatesVersionedWalSchema) {
   EXPECT_EQ(rows("migrations"), Ledger::kSchemaVersion);
 }
 
+TEST_F(LedgerTest, MigratesAnOlderLedger) {
+  ASSERT_TRUE(open());
+  // Turn the file back into a version-1 ledger.
+  query("ALTER TABLE documents DROP COLUMN published_estimate");
+  query("ALTER TABLE documents DROP COLUMN published_confidence");
+  query("DELETE FROM migrations WHERE version > 1");
+  query("PRAGMA user_version = 1");
+  ASSERT_EQ(query("SELECT count(*) FROM pragma_table_info('documents') "
+                  "WHERE name = 'published_estimate'"),
+            0);
+  auto ledger = open();
+  ASSERT_TRUE(ledger);
+  EXPECT_EQ(query("PRAGMA user_version"), Ledger::kSchemaVersion);
+  EXPECT_EQ(rows("migrations"), Ledger::kSchemaVersion);
+  Document doc = annotated(kReport, "ferry.txt");
+  doc.published_estimate = *PartialDate::parse("2026-04");
+  ASSERT_TRUE(*ledger->add_document(doc));
+  EXPECT_EQ(ledger->document(doc.id)->published_estimate.iso(), "2026-04");
+}
+
 TEST_F(LedgerTest, RefusesNewerSchemaAndNonDatabases) {
   ASSERT_TRUE(open());
   query("PRAGMA user_version = 99");
@@ -115,8 +138,10 @@ void add_every_layer(Document& doc) {
     auto b = static_cast<uint32_t>(doc.text.find(s));
     return Span{b, b + static_cast<uint32_t>(s.size())};
   };
-  doc.times.add(at("Tuesday"), Timex{TimexType::date, "2026-04-14", "APPROX", "published"});
+  doc.times.add(at("Tuesday"), Timex{TimexType::date, "2026-04-14", "APPROX", "published",
+                                     "a weekday placed in the publication week"});
   Quantity q;
+  q.kind = QuantityKind::measure;
   q.value = 300;
   q.low = 250;
   q.approx = true;
@@ -129,16 +154,21 @@ void add_every_layer(Document& doc) {
   q.part_of = 1000;
   doc.quantities.add(at("about 300"), q);
   doc.entities.add(at("Coast Guard Authority"),
-                   EntityMention{EntityType::organization, "Coast Guard Authority", 0.75});
+                   EntityMention{EntityType::location, "Tanzania", 0.75, true});
   doc.attributions.add(at("At least 61 people were rescued"),
-                       Attribution{at("according to"), at("the Coast Guard Authority"),
-                                   "according_to", "Coast Guard Authority", {"Coast Wire"}});
+                       Attribution{at("according to"),
+                                   at("the Coast Guard Authority"),
+                                   "according_to",
+                                   "Coast Guard Authority",
+                                   {"Coast Wire"}});
   doc.modalities.add(at("the toll could rise to 40"), Modality{ModalityKind::hedged, at("could")});
   doc.times.sort();
   doc.quantities.sort();
   doc.entities.sort();
   doc.attributions.sort();
   doc.modalities.sort();
+  doc.published_estimate = *PartialDate::parse("2026-04");
+  doc.published_confidence = 0.5;
 }
 
 TEST_F(LedgerTest, DocumentRoundTripsWithEveryLayer) {
@@ -196,7 +226,9 @@ TEST_F(LedgerTest, FailureMidDocumentLeavesNothing) {
   ASSERT_TRUE(open());
   // Fail after the document row, its spans and entities were written:
   // inserting the removed lines (the last step) aborts.
-  query("CREATE TRIGGER fault BEFORE INSERT ON removed BEGIN SELECT RAISE(ABORT, 'injected fault'); END");
+  query(
+      "CREATE TRIGGER fault BEFORE INSERT ON removed BEGIN SELECT RAISE(ABORT, 'injected fault'); "
+      "END");
   {
     auto ledger = open();
     auto added = ledger->add_document(doc);
@@ -281,8 +313,9 @@ TEST_F(LedgerTest, FactsRoundTripAndReplace) {
   b.facts.pop_back();
   ASSERT_TRUE(ledger->save_brief(b).ok());
   EXPECT_EQ(ledger->facts()->size(), 1u);
-  query("CREATE TRIGGER fault BEFORE INSERT ON fact_reports WHEN NEW.position = 1 "
-        "BEGIN SELECT RAISE(ABORT, 'injected fault'); END");
+  query(
+      "CREATE TRIGGER fault BEFORE INSERT ON fact_reports WHEN NEW.position = 1 "
+      "BEGIN SELECT RAISE(ABORT, 'injected fault'); END");
   EXPECT_FALSE(ledger->save_brief(sample_brief()).ok());
   auto kept = ledger->facts();
   ASSERT_EQ(kept->size(), 1u);
