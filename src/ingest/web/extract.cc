@@ -528,9 +528,9 @@ std::optional<PartialDate> date_from_url(std::string_view url) {
     int m = read_number(s, k, 2);
     if (m < 1 || m > 12) continue;
     if (k < s.size() && s[k] == sep) {
-      size_t ds = ++k;
-      int d = read_number(s, k, 2);
-      if (d > 0 && k - ds >= 1)
+      size_t d_at = k + 1;
+      int d = read_number(s, d_at, 2);
+      if (d > 0)
         if (auto p = make_date(y, m, d)) return p;
     }
     if (sep == '/' && (k >= s.size() || s[k] == '/')) {
