@@ -171,7 +171,7 @@ ContainerStats read_warc(std::string_view s, const PageSink& on_page, const Dama
     size_t index = ++stats.records;
     if (!s.substr(pos).starts_with("WARC/")) {
       size_t next = s.find("\nWARC/", pos);
-      on_damage(index, "not a WARC record header; skipped to the next one");
+      on_damage(index, "not a WARC record header; skipped to the next one", true);
       if (next == std::string_view::npos) break;
       pos = next + 1;
       continue;
@@ -179,7 +179,7 @@ ContainerStats read_warc(std::string_view s, const PageSink& on_page, const Dama
     std::vector<std::pair<std::string, std::string_view>> h;
     size_t body = read_headers(s.substr(pos), h);
     if (body == std::string_view::npos) {
-      on_damage(index, "WARC record header never ends (truncated?)");
+      on_damage(index, "WARC record header never ends (truncated?)", true);
       break;
     }
     body += pos;
@@ -194,7 +194,7 @@ ContainerStats read_warc(std::string_view s, const PageSink& on_page, const Dama
       length = length * 10 + static_cast<uint64_t>(c - '0');
     }
     if (!length_ok) {
-      on_damage(index, "WARC record without a valid Content-Length");
+      on_damage(index, "WARC record without a valid Content-Length", true);
       size_t next = s.find("\nWARC/", body);
       if (next == std::string_view::npos) break;
       pos = next + 1;
@@ -215,7 +215,7 @@ ContainerStats read_warc(std::string_view s, const PageSink& on_page, const Dama
       size_t payload = read_headers(block, http);
       if (payload == std::string_view::npos || !block.starts_with("HTTP/")) {
         on_damage(index, "response record without an HTTP header" +
-                             std::string(truncated ? " (record truncated)" : ""));
+                             std::string(truncated ? " (record truncated)" : ""), true);
         continue;
       }
       std::string_view content_type = header(http, "content-type");
@@ -245,7 +245,7 @@ ContainerStats read_warc(std::string_view s, const PageSink& on_page, const Dama
       page.html = decoded_body;
       page.offset = UINT64_MAX;
     }
-    if (truncated) on_damage(index, "WARC record truncated; extracting what is there");
+    if (truncated) on_damage(index, "WARC record truncated; extracting what is there", false);
     ++stats.pages;
     on_page(page);
   }
@@ -266,7 +266,7 @@ ContainerStats read_feed(std::string_view bytes, const PageSink& on_page, const 
                                 XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
                                     XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
   if (!doc) {
-    on_damage(0, "not a readable RSS or Atom feed");
+    on_damage(0, "not a readable RSS or Atom feed", true);
     return stats;
   }
   // Items sit under the root (Atom, RSS 1.0) or under rss/channel (RSS 2.0).
@@ -299,7 +299,7 @@ ContainerStats read_feed(std::string_view bytes, const PageSink& on_page, const 
     }
     std::string html = !encoded.empty() ? encoded : !content.empty() ? content : description;
     if (html.empty()) {
-      on_damage(index, "feed item without content, summary or description");
+      on_damage(index, "feed item without content, summary or description", true);
       continue;
     }
     ContainedPage page;

@@ -41,7 +41,8 @@ struct ContainerStats {
 };
 
 using PageSink = std::function<void(const ContainedPage&)>;
-using DamageSink = std::function<void(size_t index, std::string message)>;
+// `fatal` is false when the part was still used (a truncated record's first bytes).
+using DamageSink = std::function<void(size_t index, std::string message, bool fatal)>;
 
 bool is_warc(std::string_view bytes);
 ContainerStats read_warc(std::string_view bytes, const PageSink& on_page, const DamageSink& on_damage);

@@ -360,6 +360,9 @@ std::string clean_title(std::string_view title) {
   return t;
 }
 
+// How many of the page's first text blocks the last-resort date search reads.
+constexpr size_t kMaxDateBlocks = 400;
+
 void fill_published(const Page& page, const LinkedData& ld, const std::string& url,
                     Article& a) {
   auto try_value = [&](std::string_view v, const char* from) {
@@ -385,6 +388,9 @@ void fill_published(const Page& page, const LinkedData& ld, const std::string& u
       a.published_from = "url";
     }
   for (const auto& t : page.date_texts) try_value(t, "text");
+  // The first date written anywhere in the visible text: a dateline or "Posted on ...".
+  for (size_t i = 0; i < page.blocks.size() && !a.published.known() && i < kMaxDateBlocks; ++i)
+    try_value(page.block_text(page.blocks[i]), "page-text");
   try_value(ld.date_modified, "json-ld-modified");
   if (auto* v = meta_value(page, {"article:modified_time", "og:updated_time", "datemodified",
                                   "last-modified", "dcterms.modified"}))
@@ -405,6 +411,9 @@ std::string detect_language(std::string_view text, const std::string& declared) 
 
 // ---- Main content ----
 
+// Less text than this from the strict pass means it threw the article away.
+constexpr size_t kMinArticleChars = 250;
+
 float tag_weight(std::string_view tag) {
   if (tag == "article") return 10;
   if (tag == "div" || tag == "main") return 5;
@@ -423,10 +432,20 @@ float link_density(uint32_t link_chars, uint32_t chars) {
 // The page's article blocks, in order: the best-scoring container
 // (readability's scheme: paragraphs credit their parent and grandparents),
 // its strong siblings, minus link-heavy and clutter-cued parts.
-std::vector<uint32_t> select_blocks(Page& page) {
+// Passes, from strict to loose: 0 scores no text under clutter or unlikely
+// elements, 1 none under clutter, 2 all; callers loosen when a pass finds too
+// little. Inside the chosen container clutter is always left out.
+std::vector<uint32_t> select_blocks(Page& page, int pass) {
+  bool strict = pass == 0;
   auto& el = page.elements;
+  for (auto& e : el) {
+    e.score = 0;
+    e.candidate = false;
+  }
   for (const Block& b : page.blocks) {
+    const Element& owner = el[b.owner];
     if (b.heading || b.chars < 25) continue;
+    if ((pass < 2 && owner.under_clutter) || (pass < 1 && owner.under_unlikely)) continue;
     float score = 1.0f + static_cast<float>(b.commas) + std::min(static_cast<float>(b.chars) / 100.0f, 3.0f);
     uint32_t e = el[b.owner].parent;
     for (int level = 0; level < 5 && (level == 0 || e != 0); ++level) {
@@ -469,7 +488,8 @@ std::vector<uint32_t> select_blocks(Page& page) {
     const Element& e = el[i];
     bool inside = root[i] || (i != 0 && kept[e.parent]);
     if (!inside) continue;
-    bool junk = !root[i] && (e.cue < 0 || (e.text_chars >= 1 && e.link_chars * 2 > e.text_chars));
+    bool junk = !root[i] && (e.clutter || (strict && e.unlikely) || e.cue < 0 ||
+                             (e.text_chars >= 1 && e.link_chars * 2 > e.text_chars));
     kept[i] = !junk;
   }
   std::vector<uint32_t> out;
@@ -562,7 +582,13 @@ Result<Article> extract_article(std::string_view bytes, const PageHints& hints) 
   Article a;
 
   // Body: selected blocks, one a line, each piece mapped to its page bytes.
-  std::vector<uint32_t> chosen = select_blocks(page);
+  std::vector<uint32_t> chosen;
+  for (int pass = 0; pass < 3; ++pass) {
+    chosen = select_blocks(page, pass);
+    size_t chars = 0;
+    for (uint32_t bi : chosen) chars += page.blocks[bi].chars;
+    if (chars >= kMinArticleChars) break;
+  }
   std::string og_title;
   if (auto* v = meta_value(page, {"og:title", "twitter:title"})) og_title = trim(*v);
   a.title = !og_title.empty() ? og_title : !ld.headline.empty() ? ld.headline : clean_title(page.title);

@@ -35,15 +35,16 @@ bool is_dropped_tag(std::string_view t) {
 // '_' and camelCase humps) that mark clutter whatever else the element says.
 constexpr std::string_view kClutter[] = {
     "comment", "cookie", "consent", "gdpr", "newsletter", "related", "share", "sharing",
-    "social", "breadcrumb", "breadcrumbs", "popup", "modal", "outbrain", "taboola", "disqus",
-    "caption", "promo", "advert", "advertisement", "sponsor", "sponsored", "subscribe",
-    "subscription", "recommend", "recommended", "trending", "paywall", "ad", "ads", "adv"};
-// Words that mark clutter unless the element also reads as content.
+    "social", "breadcrumb", "breadcrumbs", "outbrain", "taboola", "disqus", "caption",
+    "advert", "advertisement", "recommend", "recommended", "trending"};
+// Words that mark clutter unless the element also reads as content; they can
+// also name wrappers ("page-ad-margins", "content paywall"), hence the retry.
 constexpr std::string_view kUnlikely[] = {
     "sidebar", "footer", "menu", "banner", "header", "masthead", "pagination", "pager",
     "extra", "rss", "remark", "replies", "skyscraper", "nav", "navbar", "navigation", "widget",
     "tags", "credit", "credits", "byline", "author", "toolbar", "hidden", "login", "print",
-    "aside", "more", "popular", "community", "supplemental"};
+    "aside", "more", "popular", "community", "supplemental", "ad", "ads", "adv", "paywall",
+    "promo", "sponsor", "sponsored", "subscribe", "subscription", "popup", "modal"};
 constexpr std::string_view kContent[] = {"article", "body", "content", "entry", "main",
                                          "post", "text", "story", "blog", "column"};
 constexpr std::string_view kDate[] = {"date", "time", "publish", "published", "posted",
@@ -113,7 +114,7 @@ class Builder {
  public:
   Builder(std::string_view html, htmlParserCtxtPtr ctxt) : html_(html), ctxt_(ctxt) {
     page_.elements.push_back({"#root", 0, 0, 0});
-    stack_.push_back({0, 0, false});
+    stack_.emplace_back();
   }
 
   Page finish() {
@@ -178,6 +179,7 @@ class Builder {
 
     Cues cues = read_cues(words);
     Level level = up;
+    level.tag = tag;
     level.json_ld = tag == "script" && type.find("ld+json") != std::string::npos;
     level.title = tag == "title" && page_.title.empty();
     level.link = up.link || tag == "a";
@@ -191,8 +193,7 @@ class Builder {
                 style.find("display:none") != std::string::npos ||
                 style.find("display: none") != std::string::npos ||
                 one_of(role, {"navigation", "complementary", "dialog", "alertdialog", "banner",
-                              "contentinfo", "menu", "menubar"}) ||
-                (!protected_tag && (cues.clutter || (cues.unlikely && !cues.content)));
+                              "contentinfo", "menu", "menubar"});
     level.dropped = up.dropped || drop;
     if (!level.dropped && up.depth < kMaxDepth) {
       Element e;
@@ -200,6 +201,10 @@ class Builder {
       e.parent = up.element;
       e.depth = static_cast<uint16_t>(up.depth + 1);
       e.cue = static_cast<int16_t>((cues.content ? 25 : 0) - (cues.unlikely ? 25 : 0));
+      e.clutter = !protected_tag && cues.clutter;
+      e.unlikely = !protected_tag && cues.unlikely && !cues.content;
+      e.under_clutter = e.clutter || page_.elements[up.element].under_clutter;
+      e.under_unlikely = e.unlikely || page_.elements[up.element].under_unlikely;
       level.element = static_cast<uint32_t>(page_.elements.size());
       level.depth = e.depth;
       page_.elements.push_back(std::move(e));
@@ -209,12 +214,19 @@ class Builder {
     stack_.push_back(level);
   }
 
+  // Pops to the matching open element; an end tag that matches none of the
+  // innermost few (a void element, a stray tag) changes nothing.
   void end(std::string_view raw_name) {
-    if (stack_.size() > 1) {
-      const Level& top = stack_.back();
-      if (top.element != 0 && is_block_tag(page_.elements[top.element].tag)) close_block();
-      stack_.pop_back();
-    }
+    std::string tag = lower(raw_name);
+    size_t match = 0;
+    for (size_t i = stack_.size(), seen = 0; i-- > 1 && seen < 16; ++seen)
+      if (stack_[i].tag == tag) {
+        match = i;
+        break;
+      }
+    if (match == 0) return;
+    if (is_block_tag(tag)) close_block();
+    stack_.resize(match);
   }
 
   void characters(const char* data, int len) {
@@ -243,6 +255,7 @@ class Builder {
 
  private:
   struct Level {
+    std::string tag;
     uint32_t element = 0;  // deepest kept element at or above this level
     uint32_t owner = 0;    // innermost kept block-level element
     uint16_t depth = 0;

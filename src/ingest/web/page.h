@@ -7,7 +7,9 @@
 // dev pages about 4x faster than gumbo (bench/web/RESULTS.md) and lets us read
 // each text run's byte position. Subtrees that are never article text
 // (scripts, navigation, hidden elements, cookie banners, comment sections) are
-// dropped while parsing. Bounds: elements nested deeper than kMaxDepth are
+// dropped while parsing. Elements whose class/id reads as clutter or page
+// furniture are only flagged: such words also name page-wide wrappers
+// ("page-ad-margins"), so extraction skips them first and retries without. Bounds: elements nested deeper than kMaxDepth are
 // flattened into their deepest kept ancestor, so hostile nesting costs linear
 // time and memory.
 #pragma once
@@ -31,6 +33,10 @@ struct Element {
   uint32_t link_chars = 0;
   float score = 0;
   bool candidate = false;
+  bool clutter = false;         // class/id reads as clutter ("comments", "related", "cookie")
+  bool unlikely = false;        // class/id reads as page furniture ("sidebar", "widget")
+  bool under_clutter = false;   // this or an ancestor is clutter
+  bool under_unlikely = false;  // this or an ancestor is unlikely
 };
 
 // A run of text copied from the page: `text` is page[source, source+len)

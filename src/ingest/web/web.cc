@@ -69,8 +69,8 @@ web::ContainerStats read_container(std::string_view bytes, bool warc, const std:
     if (article->url.empty()) article->url = p.url;
     emit(to_document(std::move(article.value()), name), name, on_document, on_error);
   };
-  auto on_damage = [&](size_t index, std::string message) {
-    on_error({index ? path + "#" + std::to_string(index) : path, std::move(message)});
+  auto on_damage = [&](size_t index, std::string message, bool fatal) {
+    on_error({index ? path + "#" + std::to_string(index) : path, std::move(message), fatal});
   };
   return warc ? web::read_warc(bytes, on_page, on_damage) : web::read_feed(bytes, on_page, on_damage);
 }
