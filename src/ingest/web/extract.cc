@@ -363,10 +363,13 @@ std::string clean_title(std::string_view title) {
 // How many of the page's first text blocks the last-resort date search reads.
 constexpr size_t kMaxDateBlocks = 400;
 
+// A date to the day (or better) from the strongest cue wins; a month-only
+// date from the URL is kept only when nothing more precise turns up.
 void fill_published(const Page& page, const LinkedData& ld, const std::string& url,
                     Article& a) {
+  auto has_day = [&] { return a.published.precision >= DatePrecision::day; };
   auto try_value = [&](std::string_view v, const char* from) {
-    if (a.published.known()) return;
+    if (has_day()) return;
     if (auto d = parse_page_date(v)) {
       a.published = *d;
       a.published_from = from;
@@ -382,14 +385,14 @@ void fill_published(const Page& page, const LinkedData& ld, const std::string& u
                                   "datecreated", "dc.created", "citation_publication_date"}))
     try_value(*v, "meta");
   for (const auto& t : page.time_datetimes) try_value(t, "time");
-  if (!a.published.known())
+  if (!has_day())
     if (auto d = date_from_url(url)) {
       a.published = *d;
       a.published_from = "url";
     }
   for (const auto& t : page.date_texts) try_value(t, "text");
   // The first date written anywhere in the visible text: a dateline or "Posted on ...".
-  for (size_t i = 0; i < page.blocks.size() && !a.published.known() && i < kMaxDateBlocks; ++i)
+  for (size_t i = 0; i < page.blocks.size() && !has_day() && i < kMaxDateBlocks; ++i)
     try_value(page.block_text(page.blocks[i]), "page-text");
   try_value(ld.date_modified, "json-ld-modified");
   if (auto* v = meta_value(page, {"article:modified_time", "og:updated_time", "datemodified",
@@ -631,8 +634,8 @@ Result<Article> extract_article(std::string_view bytes, const PageHints& hints) 
       if (v->find("://") == std::string::npos) a.authors.push_back(trim(*v));
 
   fill_published(page, ld, a.url.empty() ? hints.url : a.url, a);
-  if (!a.published.known() && !hints.url.empty() && hints.url != a.url)
-    if (auto d = date_from_url(hints.url)) {
+  if (a.published.precision < DatePrecision::day && !hints.url.empty() && hints.url != a.url)
+    if (auto d = date_from_url(hints.url); d && d->precision > a.published.precision) {
       a.published = *d;
       a.published_from = "url";
     }
