@@ -400,10 +400,13 @@ void fill_published(const Page& page, const LinkedData& ld, const std::string& u
     try_value(*v, "meta-modified");
 }
 
+// The body's first 16 KB settle the language as well as the whole would, at a
+// fraction of CLD2's time; a cut inside a UTF-8 sequence is backed off.
 std::string detect_language(std::string_view text, const std::string& declared) {
+  size_t n = std::min<size_t>(text.size(), 1 << 14);
+  while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
   bool reliable = false;
-  CLD2::Language lang = CLD2::DetectLanguage(
-      text.data(), static_cast<int>(std::min<size_t>(text.size(), 1 << 20)), true, &reliable);
+  CLD2::Language lang = CLD2::DetectLanguage(text.data(), static_cast<int>(n), true, &reliable);
   if (reliable && lang != CLD2::UNKNOWN_LANGUAGE) {
     std::string code = CLD2::LanguageCode(lang);
     return code.substr(0, code.find('-'));

@@ -52,7 +52,8 @@ constexpr std::string_view kDate[] = {"date", "time", "publish", "published", "p
 
 // `word` is `key` or a plural/short inflection of it ("comments", "ads").
 bool word_is(std::string_view word, std::string_view key) {
-  return word.starts_with(key) && word.size() - key.size() <= 1;
+  return word.size() >= key.size() && word.size() <= key.size() + 1 && word[0] == key[0] &&
+         word.starts_with(key);
 }
 
 template <size_t N>
@@ -180,6 +181,7 @@ class Builder {
     Cues cues = read_cues(words);
     Level level = up;
     level.tag = tag;
+    level.block = is_block_tag(tag);
     level.json_ld = tag == "script" && type.find("ld+json") != std::string::npos;
     level.title = tag == "title" && page_.title.empty();
     level.link = up.link || tag == "a";
@@ -208,9 +210,9 @@ class Builder {
       level.element = static_cast<uint32_t>(page_.elements.size());
       level.depth = e.depth;
       page_.elements.push_back(std::move(e));
-      if (is_block_tag(tag)) level.owner = level.element;
+      if (level.block) level.owner = level.element;
     }
-    if (is_block_tag(tag)) close_block();
+    if (level.block) close_block();
     stack_.push_back(level);
   }
 
@@ -225,7 +227,7 @@ class Builder {
         break;
       }
     if (match == 0) return;
-    if (is_block_tag(tag)) close_block();
+    if (stack_[match].block) close_block();
     stack_.resize(match);
   }
 
@@ -256,6 +258,7 @@ class Builder {
  private:
   struct Level {
     std::string tag;
+    bool block = false;    // a block-level tag: text before and after it are separate blocks
     uint32_t element = 0;  // deepest kept element at or above this level
     uint32_t owner = 0;    // innermost kept block-level element
     uint16_t depth = 0;
