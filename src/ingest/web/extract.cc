@@ -305,7 +305,7 @@ void read_object(const json& o, LinkedData& ld) {
 LinkedData read_linked_data(const Page& page) {
   LinkedData ld;
   for (const auto& script : page.json_ld) {
-    json doc = json::parse(script.raw, nullptr, false);
+    json doc = json::parse(script, nullptr, false);
     if (doc.is_discarded()) continue;
     // Objects sit at the top, in a top-level array, or in "@graph"; nothing deeper matters.
     std::vector<const json*> objects;

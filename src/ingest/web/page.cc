@@ -236,7 +236,7 @@ class Builder {
     std::string_view chunk(data, static_cast<size_t>(len));
     const Level& at = stack_.back();
     if (at.json_ld) {
-      std::string& raw = page_.json_ld.back().raw;
+      std::string& raw = page_.json_ld.back();
       if (raw.size() + chunk.size() <= kMaxJsonLdBytes) raw += chunk;
       return;
     }
@@ -345,15 +345,6 @@ std::string_view Page::block_text(const Block& b) const {
   if (b.piece_begin == b.piece_end) return {};
   uint32_t begin = pieces[b.piece_begin].text_begin, end = pieces[b.piece_end - 1].text_end;
   return std::string_view(text).substr(begin, end - begin);
-}
-
-bool Page::is_descendant(uint32_t element, uint32_t ancestor) const {
-  for (int hops = 0; hops <= kMaxDepth + 1; ++hops) {
-    if (element == ancestor) return true;
-    if (element == 0) return false;
-    element = elements[element].parent;
-  }
-  return false;
 }
 
 Page parse_page(std::string_view utf8) {

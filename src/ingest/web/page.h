@@ -59,10 +59,6 @@ struct Block {
   bool heading = false;
 };
 
-struct JsonLd {
-  std::string raw;  // one <script type="application/ld+json"> body
-};
-
 struct Page {
   std::vector<Element> elements;  // [0] is the document root
   std::vector<Block> blocks;      // in document order
@@ -75,10 +71,9 @@ struct Page {
   std::vector<std::pair<std::string, std::string>> links; // (rel, href)
   std::vector<std::string> time_datetimes;                // <time datetime> values in order
   std::vector<std::string> date_texts;                    // visible text of date-like elements
-  std::vector<JsonLd> json_ld;
+  std::vector<std::string> json_ld;                      // <script type="application/ld+json"> bodies
 
   std::string_view block_text(const Block& b) const;
-  bool is_descendant(uint32_t element, uint32_t ancestor) const;
 };
 
 // Parses UTF-8 HTML. Never fails: broken markup gives the parser's best tree.
