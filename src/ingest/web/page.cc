@@ -174,7 +174,7 @@ class Builder {
     if (tag == "time" && !datetime.empty()) page_.time_datetimes.push_back(datetime);
     if (tag == "br" || tag == "hr" || tag == "img" || tag == "meta" || tag == "link" ||
         tag == "input" || tag == "wbr") {
-      close_block();  // void elements: no end tag follows
+      close_block();  // void elements hold no text; end() finds no match for their end events
       return;
     }
 
