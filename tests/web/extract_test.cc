@@ -107,6 +107,26 @@ TEST(Extract, JsonLdGivesDateAndAuthors) {
   EXPECT_EQ(a->authors[1], "Tom Berg");
 }
 
+TEST(Extract, JsonLdArticleBodyLengthLoosensTheCues) {
+  // The article sits in a wrapper whose class reads as page furniture; a short
+  // promo box elsewhere would satisfy the strict pass on its own.
+  std::string para = "Council members voted 23 to 4 on Tuesday to approve the new budget, which raises "
+                     "spending on roads by 8 percent, after a debate that lasted almost six hours.";
+  std::string body;
+  for (int i = 0; i < 6; ++i) body += para + " ";
+  std::string page = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+                     body + "\"}</script></head><body><div class=\"about\"><p>The Valley Courier has covered the "
+                     "region since 1921, with reporters in six towns, a weekly print edition, and daily news online "
+                     "for readers across the valley and beyond, from local politics to sport, weather and culture. "
+                     "Subscribers get early access to investigations, the archive back to 1921, and invitations to events.</p></div>"
+                     "<div class=\"widget-area\"><div>";
+  for (int i = 0; i < 6; ++i) page += "<p>" + para + "</p>";
+  page += "</div></div></body></html>";
+  auto doc = document_from_html(page, "widget.html");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("approve the new budget"), std::string::npos) << doc->text;
+}
+
 TEST(Extract, ArticleInNestedLayoutTables) {
   std::string page = "<html><body><table><tr><td class='menu'><a href='/'>Front page</a><br><a href='/x'>Archive</a></td><td>"
                      "<table><tr><td><table><tr><td>";
