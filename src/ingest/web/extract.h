@@ -5,7 +5,8 @@
 // byte back to the page's bytes (before charset decoding). Menus, related
 // links, comments, captions, cookie banners and ads are left out using
 // general cues only: tags, class/id words, text and link density, position
-// among siblings. Fails only on bytes that are not text; never on markup. An
+// among siblings, and the length of a JSON-LD articleBody. Fails only on
+// bytes that are not text; never on markup. An
 // empty body means the page had no article text.
 #pragma once
 
