@@ -6,8 +6,8 @@
 // links, comments, captions, cookie banners and ads are left out using
 // general cues only: tags, class/id words, text and link density, position
 // among siblings, and the length of a JSON-LD articleBody. Fails only on
-// bytes that are not text; never on markup. An
-// empty body means the page had no article text.
+// bytes that are not text, never on markup; an empty body means the page had
+// no article text.
 #pragma once
 
 #include <optional>
