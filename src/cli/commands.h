@@ -52,6 +52,7 @@ class Progress {
 void print(std::string_view text);
 
 void add_annotate(CLI::App& app);
+void add_extract(CLI::App& app);
 void add_brief(CLI::App& app);
 void add_ledger_commands(CLI::App& app);  // ingest, facts, show
 

@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "crosscheck 0.1.0");
   app.require_subcommand(1);
   cc::cli::add_annotate(app);
+  cc::cli::add_extract(app);
   cc::cli::add_brief(app);
   cc::cli::add_ledger_commands(app);
   try {

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "ingest/ingest.h"
+#include "ingest/web/archive.h"
 
 namespace cc {
 
@@ -22,6 +23,10 @@ bool is_web_input(const std::string& path, std::string_view head);
 // may hold many) and one error per unusable record.
 void read_web_input(std::string_view bytes, const std::string& path,
                     const DocumentSink& on_document, const ErrorSink& on_error);
+// The same, also counting records, pages and skipped non-HTML records.
+void read_web_input(std::string_view bytes, const std::string& path,
+                    const DocumentSink& on_document, const ErrorSink& on_error,
+                    web::ContainerStats* stats);
 
 // Builds a document from the HTML of one page (a JSONL record's "html").
 Result<Document> document_from_html(std::string_view html, std::string path);
