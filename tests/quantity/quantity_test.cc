@@ -197,6 +197,9 @@ TEST(Quantity, RangesAndVagueCounts) {
   EXPECT_EQ(tt.low, 20000);
   EXPECT_EQ(tt.high, 100000);
   EXPECT_EQ(tt.counted_class, "refugees");
+  auto few = one(tag("a few hundred fighters"), "few hundred");
+  EXPECT_EQ(few.low, 200);
+  EXPECT_EQ(few.high, 900);
 }
 
 TEST(Quantity, WordNumeralsAndFractions) {
@@ -215,6 +218,7 @@ TEST(Quantity, WordNumeralsAndFractions) {
   EXPECT_EQ(one(tag("half a dozen boats"), "half a dozen").value, 6);
   EXPECT_EQ(one(tag("3 dozen boats"), "3 dozen").value, 36);
   EXPECT_EQ(one(tag("one eighth of the budget"), "one eighth").value, 0.125);
+  EXPECT_EQ(one(tag("1/2 million people"), "1/2 million").value, 5e5);
 }
 
 TEST(Quantity, NotClaims) {
@@ -240,7 +244,8 @@ TEST(Quantity, YearsDatesClocksAndPhonesAreNotEmitted) {
   for (std::string s : {"In 2024 the plan changed.", "It began on June 17.", "By 17 June it ended.",
                         "In March 2025, talks resumed.", "Call +1 202 555 0143 now.",
                         "Call (202) 555-0143 now.", "It ended at 10:30 local time.",
-                        "The 1990s were calm."}) {
+                        "The 1990s were calm.", "The shop is open 24/7.",
+                        "Polls closed on 6/17 at noon."}) {
     auto d = tag(s);
     EXPECT_TRUE(d.quantities.empty()) << s << " -> " << (d.quantities.empty() ? "" : std::string(d[d.quantities[0].span]));
   }
