@@ -232,6 +232,11 @@ TEST(Quantity, NotClaims) {
   EXPECT_EQ(m.kind, QuantityKind::model);
   auto ordinal = one(tag("The 47th Brigade held."), "47th");
   EXPECT_EQ(ordinal.kind, QuantityKind::ordinal);
+  auto words = tag("It was the twenty-first attack and the second in a week; a third of it burned.");
+  EXPECT_EQ(one(words, "twenty-first").value, 21);
+  EXPECT_EQ(one(words, "twenty-first").kind, QuantityKind::ordinal);
+  EXPECT_EQ(one(words, "second").kind, QuantityKind::ordinal);
+  EXPECT_EQ(one(words, "a third").unit, "fraction");
   EXPECT_EQ(one(tag("A 19-year-old soldier died."), "19-year-old").kind, QuantityKind::age);
   EXPECT_EQ(one(tag("The baby was ten months old."), "ten months old").kind, QuantityKind::age);
   EXPECT_EQ(one(tag("Most were under 5 years of age."), "under 5 years of age").kind,

@@ -103,6 +103,27 @@ std::optional<double> fraction_word(std::string_view w) {
   return std::nullopt;
 }
 
+// "second", "twenty-first", "hundredth": word ordinals.
+std::optional<double> ordinal_word(std::string_view w) {
+  static const std::unordered_map<std::string_view, double> k = {
+      {"first", 1},        {"second", 2},        {"third", 3},         {"fourth", 4},
+      {"fifth", 5},        {"sixth", 6},         {"seventh", 7},       {"eighth", 8},
+      {"ninth", 9},        {"tenth", 10},        {"eleventh", 11},     {"twelfth", 12},
+      {"thirteenth", 13},  {"fourteenth", 14},   {"fifteenth", 15},    {"sixteenth", 16},
+      {"seventeenth", 17}, {"eighteenth", 18},   {"nineteenth", 19},   {"twentieth", 20},
+      {"thirtieth", 30},   {"fortieth", 40},     {"fiftieth", 50},     {"sixtieth", 60},
+      {"seventieth", 70},  {"eightieth", 80},    {"ninetieth", 90},    {"hundredth", 100},
+      {"thousandth", 1000}, {"millionth", 1e6}};
+  if (auto it = k.find(w); it != k.end()) return it->second;
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  auto tens = small_numbers().find(w.substr(0, dash));
+  auto ones = k.find(w.substr(dash + 1));
+  if (tens == small_numbers().end() || ones == k.end() || tens->second < 20 || ones->second >= 10)
+    return std::nullopt;
+  return tens->second + ones->second;
+}
+
 // "seven", "sixty-one": a word numeral below a hundred.
 std::optional<double> word_value(std::string_view w) {
   auto it = small_numbers().find(w);
@@ -425,6 +446,12 @@ class QuantityTagger : public Component {
       n.end = j + 3;
       return n;
     }
+    if (auto o = ordinal_word(t[j].lower); o && current == 0) {
+      n.value = *o;
+      n.kind = QuantityKind::ordinal;
+      n.end = j + 1;
+      return n;
+    }
     for (; j < t.size(); ++j) {
       std::string_view w = t[j].lower;
       if (auto v = word_value(w)) {
@@ -586,7 +613,8 @@ class QuantityTagger : public Component {
     unsigned char first = static_cast<unsigned char>(tok.text[0]);
     if ((first >= '0' && first <= '9') || first >= 0x80) return true;  // "170mm", "\u00bd"
     std::string_view w = tok.lower;
-    return starters.count(w) || small_numbers().count(w.substr(0, w.find('-')));
+    return starters.count(w) || small_numbers().count(w.substr(0, w.find('-'))) ||
+           ordinal_word(w);
   }
 
   // "dozens", "hundreds of thousands", "thousands".
