@@ -188,6 +188,10 @@ TEST(Quantity, RangesAndVagueCounts) {
   auto c = one(d, "2 to 3 million");
   EXPECT_EQ(c.low, 2e6);
   EXPECT_EQ(c.high, 3e6);
+  auto bn = one(tag("a loss of $3 to $4bn"), "$3 to $4bn");
+  EXPECT_EQ(bn.low, 3e9);
+  EXPECT_EQ(bn.unit, "USD");
+  EXPECT_EQ(one(tag("three to four million people"), "three to four million").low, 3e6);
   auto v = tag("Dozens of drones and tens of thousands of refugees.");
   auto dz = one(v, "Dozens");
   EXPECT_EQ(dz.counted, "drone");

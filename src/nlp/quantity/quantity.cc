@@ -280,6 +280,7 @@ struct Number {
   bool vague = false;
   bool word_numeral = false;  // written in words ("three")
   bool has_scale = false;
+  double scale = 1;  // the multiplier the scale words applied ("4 million" -> 1e6)
   bool has_separator = false;  // "3,000", "1.5"
   std::string unit;            // from a suffix ("170mm", "5km")
   QuantityKind kind = QuantityKind::count;
@@ -487,6 +488,7 @@ class QuantityTagger : public Component {
         total += (current == 0 ? 1 : current) * *s;
         current = 0;
         n.has_scale = true;
+        n.scale = *s;
       } else if (w == "and" && j + 1 < t.size() && word_value(t[j + 1].lower)) {
         continue;
       } else if (auto f = fraction_word(w); f && current > 0 && current < 10 && w != "half") {
@@ -576,8 +578,10 @@ class QuantityTagger : public Component {
       const Tok& s = t[n.end];
       if (s.lower == "hundred") {
         n.value *= 100;
+        n.scale *= 100;
       } else if (s.lower == "dozen") {
         n.value *= 12;
+        n.scale *= 12;
       } else if (auto f = n.end + 2 < t.size()
                               ? and_a_fraction(s.lower, t[n.end + 1].lower, t[n.end + 2].lower)
                               : std::nullopt) {
@@ -586,6 +590,7 @@ class QuantityTagger : public Component {
       } else if (auto sc = scale_of(s.lower);
                  sc && (s.lower.size() > 2 || !s.space_before || s.lower == "bn" || s.lower == "mn")) {
         n.value *= *sc;
+        n.scale *= *sc;
         n.has_scale = true;
       } else {
         break;
@@ -650,6 +655,7 @@ class QuantityTagger : public Component {
     if (!rest.empty() && rest[0] == '-') rest.remove_prefix(1);
     if (auto s = scale_of(rest)) {
       n->value *= *s;
+      n->scale = *s;
       n->has_scale = true;
       return std::isfinite(n->value);
     }
@@ -924,13 +930,9 @@ class QuantityTagger : public Component {
         if (auto second = parse_number(t, j); second && !second->skip && !second->vague &&
                                               second->kind == n.kind && second->value > 0) {
           double first_value = n.value;
-          if (second->has_scale && !n.has_scale) {
-            // "3 to 4 million": the scale is written once for both.
-            double ratio = second->value;
-            for (size_t k = second->end; k-- > second->begin;)
-              if (auto s = scale_of(t[k].lower)) ratio /= *s;
-            if (ratio > 0) first_value *= second->value / ratio;
-          }
+          // "3 to 4 million", "3 to 4bn": the scale is written once for both.
+          if (second->has_scale && !n.has_scale && first_value * second->scale < second->value)
+            first_value *= second->scale;
           if (second->value > first_value) {
             low = first_value;
             high = second->value;
