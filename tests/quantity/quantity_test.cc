@@ -268,6 +268,16 @@ TEST(Quantity, TimeLayerMasksNumbers) {
   d.times.add(Span{18, 28}, Timex{});
   tagger().process(d);
   EXPECT_TRUE(d.quantities.empty());
+
+  // A duration is still a measure.
+  Document w;
+  w.text = "The truce lasted three weeks.";
+  Tokenizer().process(w);
+  Timex duration;
+  duration.type = TimexType::duration;
+  w.times.add(Span{16, 27}, duration);
+  tagger().process(w);
+  EXPECT_EQ(one(w, "three weeks").unit, "week");
 }
 
 TEST(Quantity, AbsurdInputNeverCrashes) {

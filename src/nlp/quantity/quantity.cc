@@ -385,10 +385,11 @@ class QuantityTagger : public Component {
   };
 
   bool in_time(const Document& doc, Span span) const {
-    // The layer is sorted by begin; time spans may nest, so no binary search on ends.
+    // The layer is sorted by begin; time spans may nest, so no binary search on
+    // ends. A duration ("three weeks") stays a measure: only points in time mask.
     for (const auto& t : doc.times) {
       if (t.span.begin > span.begin) break;
-      if (t.span.contains(span)) return true;
+      if (t.span.contains(span) && t.value.type != TimexType::duration) return true;
     }
     return false;
   }
