@@ -76,10 +76,19 @@ Token make_token(std::string_view word, TokenKind kind, bool space_before) {
     size_t letters = 0, upper = 0;
     bool first = true;
     for (size_t i = 0; i < word.size();) {
-      char32_t c = next_code_point(word, i);
-      if (!u_isalpha(static_cast<UChar32>(c))) continue;
+      auto byte = static_cast<unsigned char>(word[i]);
+      bool alpha, up;
+      if (byte < 0x80) {  // ASCII fast path: most news text
+        ++i;
+        alpha = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+        up = byte >= 'A' && byte <= 'Z';
+      } else {
+        auto c = static_cast<UChar32>(next_code_point(word, i));
+        alpha = u_isalpha(c);
+        up = u_isupper(c) || u_istitle(c);
+      }
+      if (!alpha) continue;
       ++letters;
-      bool up = u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
       upper += up;
       if (first) t.capitalized = up;
       first = false;
