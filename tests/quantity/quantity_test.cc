@@ -73,6 +73,8 @@ TEST(Quantity, AdditionalBeforeOrAfterTheNumber) {
   auto b = one(d, "2,000");
   EXPECT_TRUE(b.is_delta);
   EXPECT_EQ(b.counted, "troop");
+  EXPECT_EQ(one(tag("Envoys of 14 countries met."), "14").counted, "country");
+  EXPECT_EQ(one(tag("They seized 30 boxes."), "30").counted, "box");
   auto c = one(tag("Another 800 workers arrived."), "800");
   EXPECT_TRUE(c.is_delta);
   EXPECT_EQ(c.counted_class, "workers");

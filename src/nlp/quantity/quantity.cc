@@ -261,6 +261,18 @@ bool is_weapon_word(std::string_view w) {
   return k.count(w) > 0;
 }
 
+// English plural to singular for nouns the lexicon lacks ("countries",
+// "boxes", "copies", "drills").
+std::string singular(std::string_view w) {
+  auto ends = [&](std::string_view e) {
+    return w.size() > e.size() + 1 && w.substr(w.size() - e.size()) == e;
+  };
+  if (ends("ies")) return std::string(w.substr(0, w.size() - 3)) + "y";
+  if (ends("ses") || ends("xes") || ends("ches") || ends("shes") || ends("zes"))
+    return std::string(w.substr(0, w.size() - 2));
+  return std::string(w.substr(0, w.size() - 1));
+}
+
 // ---------------------------------------------------------------- tokens
 
 struct Tok {
@@ -809,7 +821,7 @@ class QuantityTagger : public Component {
           t[k].lower.back() != 's')
         return false;
       head = k;
-      q->counted = t[k].lower.substr(0, t[k].lower.size() - 1);
+      q->counted = singular(t[k].lower);
       q->counted_class = q->counted;
     } else {
       const auto* c = counted_noun(t[head]);
