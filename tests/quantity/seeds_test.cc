@@ -65,11 +65,15 @@ TEST_F(Seeds, FiguresHaveTheirBoundsAndOneClassPerFact) {
       ASSERT_NE(q, nullptr) << "no mention for \"" << r["text"].get<std::string>() << "\"";
       EXPECT_TRUE(is_claim(*q));
       EXPECT_EQ(q->value, r["value"].get<double>());
-      if (r.contains("low"))
+      if (r.contains("low")) {
         EXPECT_EQ(q->low, r["low"].is_null() ? std::nullopt : std::optional<double>(r["low"]));
-      if (r.contains("high"))
+      }
+      if (r.contains("high")) {
         EXPECT_EQ(q->high, r["high"].is_null() ? std::nullopt : std::optional<double>(r["high"]));
-      if (r.contains("approx")) EXPECT_EQ(q->approx, r["approx"].get<bool>());
+      }
+      if (r.contains("approx")) {
+        EXPECT_EQ(q->approx, r["approx"].get<bool>());
+      }
       if (q->unit.empty()) {
         EXPECT_FALSE(q->counted_class.empty());
         if (cls.empty()) cls = q->counted_class;

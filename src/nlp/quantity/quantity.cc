@@ -103,6 +103,27 @@ std::optional<double> fraction_word(std::string_view w) {
   return std::nullopt;
 }
 
+// "second", "twenty-first", "hundredth": word ordinals.
+std::optional<double> ordinal_word(std::string_view w) {
+  static const std::unordered_map<std::string_view, double> k = {
+      {"first", 1},        {"second", 2},        {"third", 3},         {"fourth", 4},
+      {"fifth", 5},        {"sixth", 6},         {"seventh", 7},       {"eighth", 8},
+      {"ninth", 9},        {"tenth", 10},        {"eleventh", 11},     {"twelfth", 12},
+      {"thirteenth", 13},  {"fourteenth", 14},   {"fifteenth", 15},    {"sixteenth", 16},
+      {"seventeenth", 17}, {"eighteenth", 18},   {"nineteenth", 19},   {"twentieth", 20},
+      {"thirtieth", 30},   {"fortieth", 40},     {"fiftieth", 50},     {"sixtieth", 60},
+      {"seventieth", 70},  {"eightieth", 80},    {"ninetieth", 90},    {"hundredth", 100},
+      {"thousandth", 1000}, {"millionth", 1e6}};
+  if (auto it = k.find(w); it != k.end()) return it->second;
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  auto tens = small_numbers().find(w.substr(0, dash));
+  auto ones = k.find(w.substr(dash + 1));
+  if (tens == small_numbers().end() || ones == k.end() || tens->second < 20 || ones->second >= 10)
+    return std::nullopt;
+  return tens->second + ones->second;
+}
+
 // "seven", "sixty-one": a word numeral below a hundred.
 std::optional<double> word_value(std::string_view w) {
   auto it = small_numbers().find(w);
@@ -118,9 +139,9 @@ std::optional<double> word_value(std::string_view w) {
 }
 
 // "and a half", "and a quarter" after a numeral: the fraction, else nothing.
-std::optional<double> and_a_fraction(const std::vector<std::string_view>& next) {
-  if (next.size() < 3 || next[0] != "and" || (next[1] != "a" && next[1] != "an")) return std::nullopt;
-  return fraction_word(next[2]);
+std::optional<double> and_a_fraction(std::string_view w0, std::string_view w1, std::string_view w2) {
+  if (w0 != "and" || (w1 != "a" && w1 != "an")) return std::nullopt;
+  return fraction_word(w2);
 }
 
 std::optional<double> vulgar_fraction(std::string_view s) {
@@ -154,9 +175,8 @@ bool is_month(std::string_view w) {
 
 enum class Bound : uint8_t { low, high, approx, approx_high, approx_low };
 
-// The hedge table: words before a number and the bound they set. Longest first
-// within the same last word is not needed: matching tries every entry and keeps
-// the longest that ends right before the number.
+// The hedge table: words before a number and the bound they set. Matching
+// keeps the longest entry that ends right before the number.
 const std::vector<std::pair<std::vector<std::string_view>, Bound>>& hedges() {
   static const std::vector<std::pair<std::vector<std::string_view>, Bound>> k = {
       {{"over"}, Bound::low},           {{"more", "than"}, Bound::low},
@@ -217,8 +237,7 @@ bool is_np_stop(std::string_view w) {
       "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "this", "these",
       "those", "there", "here", "not", "no", "so", "if", "when", "while", "since", "after",
       "before", "during", "per", "each", "every", "according", "said", "says", "say",
-      "reportedly", "allegedly", "also", "about", "over", "under", "up", "down", "out",
-      "since", "until", "across", "near", "between", "among", "against", "through", "via",
+      "reportedly", "allegedly", "also", "about", "over", "under", "up", "down", "out", "until", "across", "near", "between", "among", "against", "through", "via",
       "including", "last", "ago", "later", "earlier", "now", "then", "still", "already"};
   return k.count(w) > 0;
 }
@@ -242,6 +261,18 @@ bool is_weapon_word(std::string_view w) {
   return k.count(w) > 0;
 }
 
+// English plural to singular for nouns the lexicon lacks ("countries",
+// "boxes", "copies", "drills").
+std::string singular(std::string_view w) {
+  auto ends = [&](std::string_view e) {
+    return w.size() > e.size() + 1 && w.substr(w.size() - e.size()) == e;
+  };
+  if (ends("ies")) return std::string(w.substr(0, w.size() - 3)) + "y";
+  if (ends("ses") || ends("xes") || ends("ches") || ends("shes") || ends("zes"))
+    return std::string(w.substr(0, w.size() - 2));
+  return std::string(w.substr(0, w.size() - 1));
+}
+
 // ---------------------------------------------------------------- tokens
 
 struct Tok {
@@ -261,6 +292,7 @@ struct Number {
   bool vague = false;
   bool word_numeral = false;  // written in words ("three")
   bool has_scale = false;
+  double scale = 1;  // the multiplier the scale words applied ("4 million" -> 1e6)
   bool has_separator = false;  // "3,000", "1.5"
   std::string unit;            // from a suffix ("170mm", "5km")
   QuantityKind kind = QuantityKind::count;
@@ -271,8 +303,7 @@ struct Number {
 
 constexpr size_t kMaxDigits = 18;  // doubles hold 15-17 significant digits; more is noise
 
-// Parses "3,000", "1.5", "-" separated ranges are the caller's. Returns nothing
-// for malformed or absurd numerals.
+// Parses a digit numeral ("3,000", "1.5"); nothing for malformed or absurd ones.
 std::optional<double> parse_digits(std::string_view s, bool* separator) {
   std::string clean;
   size_t digits = 0, dots = 0;
@@ -349,8 +380,9 @@ class QuantityTagger : public Component {
     for (size_t i = 0; i < doc.tokens.size(); ++i) {
       const auto& t = doc.tokens[i];
       if (t.value.space_before || i == 0) {
-        std::string w = ascii_lower(doc[t.span]);
-        in = w == "http" || w == "https" || w == "www" || w == "ftp";
+        std::string_view w = doc[t.span];
+        std::string lower = w.size() <= 5 ? ascii_lower(w) : std::string();  // short: no allocation
+        in = lower == "http" || lower == "https" || lower == "www" || lower == "ftp";
       }
       url[i] = in;
     }
@@ -365,9 +397,12 @@ class QuantityTagger : public Component {
   };
 
   bool in_time(const Document& doc, Span span) const {
-    if (doc.times.empty()) return false;
-    for (const auto& t : doc.times)
-      if (t.span.contains(span)) return true;
+    // The layer is sorted by begin; time spans may nest, so no binary search on
+    // ends. A duration ("three weeks") stays a measure: only points in time mask.
+    for (const auto& t : doc.times) {
+      if (t.span.begin > span.begin) break;
+      if (t.span.contains(span) && t.value.type != TimexType::duration) return true;
+    }
     return false;
   }
 
@@ -425,6 +460,12 @@ class QuantityTagger : public Component {
       n.end = j + 3;
       return n;
     }
+    if (auto o = ordinal_word(t[j].lower); o && current == 0) {
+      n.value = *o;
+      n.kind = QuantityKind::ordinal;
+      n.end = j + 1;
+      return n;
+    }
     for (; j < t.size(); ++j) {
       std::string_view w = t[j].lower;
       if (auto v = word_value(w)) {
@@ -434,7 +475,7 @@ class QuantityTagger : public Component {
       }
       if (any && j + 2 < t.size()) {
         // "one and a half million", "two and a half"
-        if (auto f = and_a_fraction({t[j].lower, t[j + 1].lower, t[j + 2].lower})) {
+        if (auto f = and_a_fraction(t[j].lower, t[j + 1].lower, t[j + 2].lower)) {
           current += *f;
           j += 2;
           continue;
@@ -460,6 +501,7 @@ class QuantityTagger : public Component {
         total += (current == 0 ? 1 : current) * *s;
         current = 0;
         n.has_scale = true;
+        n.scale = *s;
       } else if (w == "and" && j + 1 < t.size() && word_value(t[j + 1].lower)) {
         continue;
       } else if (auto f = fraction_word(w); f && current > 0 && current < 10 && w != "half") {
@@ -482,6 +524,7 @@ class QuantityTagger : public Component {
   // token ("170mm", "1.5bn").
   std::optional<Number> parse_number(const std::vector<Tok>& t, size_t i) const {
     const Tok& tok = t[i];
+    if (!may_start_number(tok)) return std::nullopt;
     Number n;
     n.begin = i;
     n.end = i + 1;
@@ -495,7 +538,8 @@ class QuantityTagger : public Component {
         return n;
       }
       n.value = *v;
-      // "1/2" written with no spaces: a fraction.
+      // "1/2" written with no spaces is a fraction only before a scale or "of"
+      // ("1/2 million", "1/3 of"); "24/7" and "6/17" are not figures.
       if (i + 2 < t.size() && t[i + 1].text == "/" && !t[i + 1].space_before &&
           t[i + 2].kind == TokenKind::number && !t[i + 2].space_before) {
         bool sep = false;
@@ -507,6 +551,9 @@ class QuantityTagger : public Component {
         n.value /= *d;
         n.fraction = true;
         n.end = i + 3;
+        bool before_scale_or_of =
+            n.end < t.size() && (t[n.end].lower == "of" || scale_of(t[n.end].lower));
+        if (!before_scale_or_of) n.skip = true;
       }
     } else if (tok.kind == TokenKind::word && !tok.text.empty() && tok.text[0] >= '0' &&
                tok.text[0] <= '9') {
@@ -514,11 +561,13 @@ class QuantityTagger : public Component {
         n.skip = true;
         return n;
       }
-    } else if (auto vs = vague_scale(tok.lower)) {
-      return parse_vague(t, i, *vs);
+    } else if (auto vs = vague_scale(tok.lower);
+               vs && (tok.lower != "scores" || (i + 1 < t.size() && t[i + 1].lower == "of"))) {
+      return parse_vague(t, i, *vs);  // "scores" alone is more often results than a count
     } else if (i + 1 < t.size() && (tok.lower == "several" || tok.lower == "few") &&
-               scale_of(t[i + 1].lower) && t[i + 1].lower.size() > 2) {
-      double s = *scale_of(t[i + 1].lower);
+               (t[i + 1].lower == "hundred" ||
+                (scale_of(t[i + 1].lower) && t[i + 1].lower.size() > 2))) {
+      double s = t[i + 1].lower == "hundred" ? 100 : *scale_of(t[i + 1].lower);
       n.value = 2 * s;
       n.low = 2 * s;
       n.high = 9 * s;
@@ -542,16 +591,19 @@ class QuantityTagger : public Component {
       const Tok& s = t[n.end];
       if (s.lower == "hundred") {
         n.value *= 100;
+        n.scale *= 100;
       } else if (s.lower == "dozen") {
         n.value *= 12;
+        n.scale *= 12;
       } else if (auto f = n.end + 2 < t.size()
-                              ? and_a_fraction({s.lower, t[n.end + 1].lower, t[n.end + 2].lower})
+                              ? and_a_fraction(s.lower, t[n.end + 1].lower, t[n.end + 2].lower)
                               : std::nullopt) {
         n.value += *f;  // "2 and a half million"
         n.end += 2;
       } else if (auto sc = scale_of(s.lower);
                  sc && (s.lower.size() > 2 || !s.space_before || s.lower == "bn" || s.lower == "mn")) {
         n.value *= *sc;
+        n.scale *= *sc;
         n.has_scale = true;
       } else {
         break;
@@ -568,6 +620,19 @@ class QuantityTagger : public Component {
     }
     if (!std::isfinite(n.value)) n.skip = true;
     return n;
+  }
+
+  // One hash look-up that rules out most words before the full parse.
+  static bool may_start_number(const Tok& tok) {
+    static const std::unordered_set<std::string_view> starters = {
+        "a", "an", "half", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
+        "several", "few", "tens"};
+    if (tok.kind == TokenKind::number || tok.text.empty()) return tok.kind == TokenKind::number;
+    unsigned char first = static_cast<unsigned char>(tok.text[0]);
+    if ((first >= '0' && first <= '9') || first >= 0x80) return true;  // "170mm", "\u00bd"
+    std::string_view w = tok.lower;
+    return starters.count(w) || small_numbers().count(w.substr(0, w.find('-'))) ||
+           ordinal_word(w);
   }
 
   // "dozens", "hundreds of thousands", "thousands".
@@ -603,6 +668,7 @@ class QuantityTagger : public Component {
     if (!rest.empty() && rest[0] == '-') rest.remove_prefix(1);
     if (auto s = scale_of(rest)) {
       n->value *= *s;
+      n->scale = *s;
       n->has_scale = true;
       return std::isfinite(n->value);
     }
@@ -719,9 +785,9 @@ class QuantityTagger : public Component {
       return false;
     Bound b;
     if (match_hedge(t, n.begin, &b) != n.begin) return false;
-    if (n.begin == 1 && counted_noun(prev) == nullptr && prev.lower.size() < 4) return false;
+    if (n.begin == 1) return false;  // a sentence's first word is capitalized anyway ("Just 40")
     if (n.end < t.size() && counted_noun(t[n.end]) && t[n.end].lower != counted_noun(t[n.end])->lemma)
-      return false;  // "Brigade 300 soldiers" is odd; a plural noun after means a count
+      return false;  // a plural noun after means a count: "the Kremlin 300 soldiers"
     return true;
   }
 
@@ -755,7 +821,7 @@ class QuantityTagger : public Component {
           t[k].lower.back() != 's')
         return false;
       head = k;
-      q->counted = t[k].lower.substr(0, t[k].lower.size() - 1);
+      q->counted = singular(t[k].lower);
       q->counted_class = q->counted;
     } else {
       const auto* c = counted_noun(t[head]);
@@ -822,10 +888,9 @@ class QuantityTagger : public Component {
         continue;
       }
       Mention m;
-      if (build(doc, t, n, &m)) {
-        next = std::max(next, m.end);
-        found.push_back(std::move(m));
-      }
+      build(t, n, &m);
+      next = std::max(next, m.end);
+      found.push_back(std::move(m));
       i = next;
     }
     link_partitives(t, found);
@@ -840,7 +905,7 @@ class QuantityTagger : public Component {
   }
 
   // Everything around a numeral: currency, hedge, range, unit, counted thing, delta.
-  bool build(const Document& doc, const std::vector<Tok>& t, const Number& n, Mention* m) const {
+  void build(const std::vector<Tok>& t, const Number& n, Mention* m) const {
     Quantity& q = m->q;
     q.kind = n.kind;
     q.value = n.value;
@@ -878,13 +943,9 @@ class QuantityTagger : public Component {
         if (auto second = parse_number(t, j); second && !second->skip && !second->vague &&
                                               second->kind == n.kind && second->value > 0) {
           double first_value = n.value;
-          if (second->has_scale && !n.has_scale) {
-            // "3 to 4 million": the scale is written once for both.
-            double ratio = second->value;
-            for (size_t k = second->end; k-- > second->begin;)
-              if (auto s = scale_of(t[k].lower)) ratio /= *s;
-            if (ratio > 0) first_value *= second->value / ratio;
-          }
+          // "3 to 4 million", "3 to 4bn": the scale is written once for both.
+          if (second->has_scale && !n.has_scale && first_value * second->scale < second->value)
+            first_value *= second->scale;
           if (second->value > first_value) {
             low = first_value;
             high = second->value;
@@ -913,8 +974,6 @@ class QuantityTagger : public Component {
     if (q.unit.empty() && end < t.size()) {
       const UnitEntry* u = nullptr;
       if (size_t len = match_unit(t, end, &u)) {
-        // A lone "m" after a figure in news is million more often than metres;
-        // "pounds" is money unless a weight is meant, which the text rarely marks.
         q.unit = u->unit;
         q.kind = u->kind;
         end += len;
@@ -1021,7 +1080,6 @@ class QuantityTagger : public Component {
     if (before > 0 && (t[before - 1].lower == "up" || t[before - 1].lower == "down") &&
         q.kind == QuantityKind::percent)
       q.is_delta = true;
-    return true;
   }
 
   // "4,000 of the initial 11,000 troops": the first is part of the second and

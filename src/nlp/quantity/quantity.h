@@ -2,9 +2,9 @@
 // meaning of its fields: core/layers/quantity.h; design: docs/quantity.md).
 //
 // Reads tokens and, when the time stage has run, Document::times: a number
-// inside a time expression is not a quantity. Without times it sets aside
-// years, day-of-month numbers next to a month name, clock times and phone
-// numbers itself.
+// inside a date or time is not a quantity (a duration stays a measure). It
+// also sets aside years, day-of-month numbers next to a month name, clock
+// times, phone numbers and web addresses itself.
 //
 // Loads two lexicons from <data_dir>/quantity/: units.tsv (unit words) and
 // counted.tsv (counted nouns -> lemma and class, built from WordNet by
