@@ -1,6 +1,8 @@
 #include "core/text.h"
 
 #include <unicode/normalizer2.h>
+
+#include <cstring>
 #include <unicode/stringpiece.h>
 #include <unicode/bytestream.h>
 
@@ -189,6 +191,14 @@ Result<Decoded> decode_text(std::string_view bytes) {
   size_t start = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   size_t invalid = 0, multibyte = 0;
   for (size_t i = start; i < bytes.size();) {
+    // Eight ASCII bytes at a time: nothing to validate in them.
+    while (i + 8 <= bytes.size()) {
+      uint64_t word;
+      std::memcpy(&word, bytes.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= bytes.size()) break;
     size_t n = utf8_sequence_length(bytes, i);
     if (n == 0) {
       ++invalid;
@@ -229,16 +239,33 @@ Normalized normalize_text(const Decoded& decoded) {
   out.reserve(in.size());
   bool line_has_text = false, pending_space = false, pending_newline = false;
   size_t space_at = 0, newline_at = 0;
+  // Appends in[at, at + len) as visible text, after the space or newline
+  // that white space before it folded into.
+  auto emit = [&](size_t at, size_t len) {
+    if (pending_newline) {
+      to_decoded.map(static_cast<uint32_t>(out.size()), newline_at);
+      out.push_back('\n');
+      pending_newline = false;
+    } else if (pending_space) {
+      to_decoded.map(static_cast<uint32_t>(out.size()), space_at);
+      out.push_back(' ');
+    }
+    pending_space = false;
+    line_has_text = true;
+    to_decoded.map(static_cast<uint32_t>(out.size()), at);
+    out.append(in.substr(at, len));
+  };
   for (size_t i = 0; i < in.size();) {
     size_t at = i;
-    char32_t c;
     auto byte = static_cast<unsigned char>(in[i]);
-    if (byte >= 0x20 && byte < 0x7F && byte != ' ') {  // printable ASCII fast path
-      c = byte;
-      ++i;
-    } else {
-      c = next_code_point(in, i);
+    if (byte > 0x20 && byte < 0x7F) {  // a run of visible ASCII: most of any text
+      while (++i < in.size() && static_cast<unsigned char>(in[i]) > 0x20 &&
+             static_cast<unsigned char>(in[i]) < 0x7F) {
+      }
+      emit(at, i - at);
+      continue;
     }
+    char32_t c = next_code_point(in, i);
     if (is_line_break(c)) {
       if (line_has_text && !pending_newline) {
         pending_newline = true;
@@ -256,18 +283,7 @@ Normalized normalize_text(const Decoded& decoded) {
       continue;
     }
     if (is_dropped(c)) continue;
-    if (pending_newline) {
-      to_decoded.map(static_cast<uint32_t>(out.size()), newline_at);
-      out.push_back('\n');
-      pending_newline = false;
-    } else if (pending_space) {
-      to_decoded.map(static_cast<uint32_t>(out.size()), space_at);
-      out.push_back(' ');
-    }
-    pending_space = false;
-    line_has_text = true;
-    to_decoded.map(static_cast<uint32_t>(out.size()), at);
-    out.append(in.substr(at, i - at));
+    emit(at, i - at);
   }
   Normalized n;
   n.text = std::move(out);
