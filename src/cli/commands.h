@@ -36,5 +36,6 @@ void print(std::string_view text);
 void add_annotate(CLI::App& app);
 void add_brief(CLI::App& app);
 void add_ledger_commands(CLI::App& app);  // ingest, facts, show
+void add_stories(CLI::App& app);          // stories, story
 
 }  // namespace cc::cli
