@@ -35,23 +35,17 @@ uint64_t rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 // or one of all the words when there are fewer.
 template <class Fn>
 void for_each_shingle(std::string_view text, Fn&& fn) {
-  uint64_t window[kShingleWords] = {};
+  static_assert(kShingleWords == 3, "the window below holds three words");
+  uint64_t w0 = 0, w1 = 0;  // the two words before the current one
   uint64_t words = 0;
   for_each_word(text, [&](uint64_t h, bool) {
-    window[words % kShingleWords] = h;
-    ++words;
-    if (words >= kShingleWords) {
-      uint64_t s = 0;
-      for (uint64_t i = words - kShingleWords; i < words; ++i)
-        s = rotl(s, 23) ^ window[i % kShingleWords];
-      fn(mix64(s));
-    }
+    if (++words >= 3) fn(mix64(rotl(w0, 46) ^ rotl(w1, 23) ^ h));
+    w0 = w1;
+    w1 = h;
   });
-  if (words > 0 && words < kShingleWords) {
-    uint64_t s = 0;
-    for (uint64_t i = 0; i < words; ++i) s = rotl(s, 23) ^ window[i];
-    fn(mix64(s));
-  }
+  // Fewer words than a shingle: one shingle of them all.
+  if (words == 1) fn(mix64(w1));
+  if (words == 2) fn(mix64(rotl(w0, 23) ^ w1));
 }
 
 constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();

@@ -20,6 +20,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -71,27 +72,52 @@ Result<MinHash> decode_minhash(std::string_view bytes);
 namespace sketch_internal {
 // Byte classes: 0 separator, 1 ASCII letter/digit, 2 upper-case ASCII, 3 non-ASCII.
 extern const std::array<uint8_t, 256> kByteClass;
+
+// True at general punctuation (E2 80..81 xx: dashes, quotes, ellipsis).
+inline bool general_punctuation(const unsigned char* p, const unsigned char* end) {
+  return *p == 0xE2 && end - p >= 3 && (p[1] == 0x80 || p[1] == 0x81);
+}
+
+// Hashes a word eight bytes at a time: one multiply per chunk instead of one
+// per byte. OR-ing 0x20 into every byte below 0x80 lowercases ASCII letters
+// and leaves digits alone; other bytes are kept as they are.
+inline uint64_t hash_word(const unsigned char* p, size_t n, const unsigned char* text_end) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+  for (;; p += 8) {
+    uint64_t chunk = 0;
+    if (text_end - p >= 8) {
+      std::memcpy(&chunk, p, 8);  // a fixed-size load; bytes past the word are masked off
+      if (n < 8) chunk &= (uint64_t{1} << (8 * n)) - 1;
+    } else {
+      for (size_t i = 0; i < n && i < 8; ++i) chunk |= static_cast<uint64_t>(p[i]) << (8 * i);
+    }
+    chunk |= (~chunk & 0x8080808080808080ULL) >> 2;
+    h = (h ^ chunk) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+    if (n <= 8) break;
+    n -= 8;
+  }
+  return h;
+}
 }  // namespace sketch_internal
 
 template <class Fn>
 void for_each_word(std::string_view text, Fn&& fn) {
+  using namespace sketch_internal;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
-  const auto& cls = sketch_internal::kByteClass;
   while (p < end) {
-    // General punctuation (E2 80..81 xx: dashes, quotes, ellipsis) separates words.
-    if (cls[*p] == 0 || (*p == 0xE2 && end - p >= 3 && (p[1] == 0x80 || p[1] == 0x81))) {
-      p += cls[*p] == 0 ? 1 : 3;
+    if (kByteClass[*p] == 0) {
+      ++p;
       continue;
     }
-    bool capitalized = cls[*p] == 2;
-    uint64_t h = 0xcbf29ce484222325ULL;
-    while (p < end && cls[*p] != 0 &&
-           !(*p == 0xE2 && end - p >= 3 && (p[1] == 0x80 || p[1] == 0x81))) {
-      h = (h ^ (*p | (cls[*p] == 2 ? 0x20 : 0))) * 0x100000001b3ULL;
-      ++p;
+    if (general_punctuation(p, end)) {
+      p += 3;
+      continue;
     }
-    fn(h, capitalized);
+    const unsigned char* start = p;
+    while (p < end && kByteClass[*p] != 0 && !general_punctuation(p, end)) ++p;
+    fn(hash_word(start, static_cast<size_t>(p - start), end), kByteClass[*start] == 2);
   }
 }
 

@@ -128,6 +128,7 @@ std::string lead_of(std::string_view text) {
 
 constexpr size_t kDocTerms = 256;       // terms kept per document
 constexpr size_t kQueryTerms = 30;      // terms whose postings give candidate stories
+constexpr size_t kScoredStories = 24;   // candidate stories scored in full
 constexpr size_t kCentroidTerms = 600;  // a centroid is cut back to half when it grows past this
 constexpr size_t kPostingCap = 512;     // stories kept per term (the most recent)
 // idf counts this many imaginary documents that lack every term, so that in a
@@ -406,12 +407,28 @@ StoryIndex::Placement StoryIndex::add(DocFeatures f) {
     if (it == postings_.end()) continue;
     for (uint32_t s : it->second) candidates.push_back(find(s));
   }
+  // Only the stories sharing the most top terms are scored in full, so the
+  // cost per document stays bounded however many stories there are.
   std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<std::pair<uint32_t, uint32_t>> shared;  // (top terms shared, story)
+  for (size_t i = 0, j; i < candidates.size(); i = j) {
+    for (j = i; j < candidates.size() && candidates[j] == candidates[i];) ++j;
+    shared.emplace_back(static_cast<uint32_t>(j - i), candidates[i]);
+  }
+  if (shared.size() > kScoredStories) {
+    std::nth_element(shared.begin(), shared.begin() + kScoredStories, shared.end(),
+                     std::greater<>());
+    shared.resize(kScoredStories);
+  }
+  candidates.clear();
+  for (const auto& [count, story] : shared) candidates.push_back(story);
+  std::sort(candidates.begin(), candidates.end());
   uint32_t best = UINT32_MAX;
   double best_score = options_.join_similarity;
+  std::vector<uint32_t> close;  // stories the report is near enough to bring closer
   for (uint32_t s : candidates) {
     double score = similarity(q, qnorm, stories_[s]) * time_factor(info.published, stories_[s]);
+    if (score >= options_.join_similarity / 2) close.push_back(s);
     if (score >= best_score) best = s, best_score = score;
   }
   std::vector<std::pair<uint32_t, float>> unit;
@@ -427,7 +444,7 @@ StoryIndex::Placement StoryIndex::add(DocFeatures f) {
   join(best, doc, unit);
 
   // Stories that the new report brings close to this one merge into the larger.
-  for (uint32_t s : candidates) {
+  for (uint32_t s : close) {
     uint32_t a = find(best), b = find(s);
     if (a == b) continue;
     std::vector<std::pair<uint32_t, double>> cq;
