@@ -181,13 +181,19 @@ int run_neardup(const std::string& file) {
     if (level[i] == "orig") group_orig[group[i]] = i;
   std::map<std::string, std::pair<int, int>> found;  // level -> (found, total)
   std::map<std::string, double> jsum;
+  std::map<int, std::pair<int, int>> by_jaccard;  // tenths of exact Jaccard -> (found, total)
   for (size_t i = 0; i < docs.size(); ++i) {
     if (level[i] == "orig") continue;
     auto& [f, t] = found[level[i]];
     ++t;
     size_t o = group_orig[group[i]];
-    f += orig[i] == orig[o];
-    jsum[level[i]] += cc::exact_resemblance(docs[i].text, docs[o].text).jaccard;
+    bool hit = orig[i] == orig[o];
+    f += hit;
+    double j = cc::exact_resemblance(docs[i].text, docs[o].text).jaccard;
+    jsum[level[i]] += j;
+    auto& [bf, bt] = by_jaccard[std::min(9, static_cast<int>(j * 10))];
+    bf += hit;
+    ++bt;
   }
   int false_links = 0, links_within = 0;
   for (const auto& c : r.copies) {
@@ -199,6 +205,9 @@ int run_neardup(const std::string& file) {
   for (auto& [lv, ft] : found)
     std::printf("  %-12s copies=%4d mean exact Jaccard=%.2f  recall=%.3f\n", lv.c_str(), ft.second,
                 jsum[lv] / ft.second, static_cast<double>(ft.first) / ft.second);
+  for (auto& [tenth, ft] : by_jaccard)
+    std::printf("  exact Jaccard %.1f-%.1f: copies=%4d recall=%.3f\n", tenth / 10.0,
+                (tenth + 1) / 10.0, ft.second, static_cast<double>(ft.first) / ft.second);
   double precision = r.copies.empty() ? 1 : static_cast<double>(links_within) / r.copies.size();
   std::printf("  link precision=%.3f  false pairs among unrelated texts=%d\n", precision, false_links);
   return 0;

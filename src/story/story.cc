@@ -135,6 +135,47 @@ constexpr size_t kPostingCap = 512;     // stories kept per term (the most recen
 // small collection a word two reports share is not discounted as common.
 constexpr double kIdfPrior = 20;
 
+// Term weights of one document in an open-addressing table: a news report
+// has a few hundred distinct terms, a hostile 100 MB input a few million, and
+// node-based maps spend most of their time missing the cache on either.
+class TermCounts {
+ public:
+  TermCounts() : slots_(1024) {}
+  void add(uint32_t term, float w) {
+    if (term == 0) term = 1;  // 0 marks an empty slot
+    size_t mask = slots_.size() - 1;
+    for (size_t i = (term * 0x9E3779B1u) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].first == term) {
+        slots_[i].second += w;
+        return;
+      }
+      if (slots_[i].first == 0) {
+        slots_[i] = {term, w};
+        if (++used_ * 2 > slots_.size()) grow();
+        return;
+      }
+    }
+  }
+  std::vector<std::pair<uint32_t, float>> take() {
+    std::vector<std::pair<uint32_t, float>> out;
+    out.reserve(used_);
+    for (const auto& s : slots_)
+      if (s.first != 0) out.push_back(s);
+    return out;
+  }
+
+ private:
+  void grow() {
+    std::vector<std::pair<uint32_t, float>> old(slots_.size() * 2);
+    old.swap(slots_);
+    used_ = 0;
+    for (const auto& s : old)
+      if (s.first != 0) add(s.first, s.second);
+  }
+  std::vector<std::pair<uint32_t, float>> slots_;
+  size_t used_ = 0;
+};
+
 }  // namespace
 
 DocFeatures features(const Document& doc) {
@@ -155,16 +196,16 @@ DocFeatures features(const Document& doc) {
     if (f.credit.empty()) f.credit = credited_outlet(r.text);
 
   const auto& stop = stopwords();
-  std::unordered_map<uint32_t, float> tf;
+  TermCounts tf;
   for_each_word(doc.text, [&](uint64_t h, bool capitalized) {
     if (stop.count(h)) return;
-    tf[static_cast<uint32_t>(h >> 32)] += capitalized ? 3.0f : 1.0f;  // names carry the story
+    tf.add(static_cast<uint32_t>(h >> 32), capitalized ? 3.0f : 1.0f);  // names carry the story
   });
   for (const auto& e : doc.entities) {
     std::string key = "entity " + e.value.canonical;
-    tf[static_cast<uint32_t>(word_hash(key) >> 32) ^ 0x5bd1e995u] += 2.0f;
+    tf.add(static_cast<uint32_t>(word_hash(key) >> 32) ^ 0x5bd1e995u, 2.0f);
   }
-  f.terms.assign(tf.begin(), tf.end());
+  f.terms = tf.take();
   if (f.terms.size() > kDocTerms) {
     std::nth_element(f.terms.begin(), f.terms.begin() + kDocTerms, f.terms.end(),
                      [](const auto& a, const auto& b) {
