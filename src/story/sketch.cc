@@ -13,6 +13,7 @@ static constexpr std::array<uint8_t, 256> make_classes() {
   for (int b = 'a'; b <= 'z'; ++b) c[b] = 1;
   for (int b = 'A'; b <= 'Z'; ++b) c[b] = 2;
   for (int b = 0x80; b < 256; ++b) c[b] = 3;
+  c[0xE2] = 4;  // may open general punctuation
   return c;
 }
 const std::array<uint8_t, 256> kByteClass = make_classes();

@@ -70,7 +70,8 @@ Result<MinHash> decode_minhash(std::string_view bytes);
 // ---- implementation of the template ----
 
 namespace sketch_internal {
-// Byte classes: 0 separator, 1 ASCII letter/digit, 2 upper-case ASCII, 3 non-ASCII.
+// Byte classes: 0 separator, 1 ASCII letter/digit, 2 upper-case ASCII, 3 non-ASCII,
+// 4 the lead byte E2 (which may open general punctuation).
 extern const std::array<uint8_t, 256> kByteClass;
 
 // True at general punctuation (E2 80..81 xx: dashes, quotes, ellipsis).
@@ -107,16 +108,20 @@ void for_each_word(std::string_view text, Fn&& fn) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
-    if (kByteClass[*p] == 0) {
+    uint8_t c = kByteClass[*p];
+    if (c == 0) {
       ++p;
       continue;
     }
-    if (general_punctuation(p, end)) {
+    if (c == 4 && general_punctuation(p, end)) {
       p += 3;
       continue;
     }
     const unsigned char* start = p;
-    while (p < end && kByteClass[*p] != 0 && !general_punctuation(p, end)) ++p;
+    for (++p; p < end; ++p) {
+      c = kByteClass[*p];
+      if (c == 0 || (c == 4 && general_punctuation(p, end))) break;
+    }
     fn(hash_word(start, static_cast<size_t>(p - start), end), kByteClass[*start] == 2);
   }
 }
