@@ -70,15 +70,6 @@ void LshIndex::index(uint32_t doc) {
   for (int band = 0; band < kBands; ++band) insert_slot(band_key(bins, band), doc);
 }
 
-double LshIndex::estimate(uint32_t a, uint32_t b) const {
-  if (shingles_[a] == 0 || shingles_[b] == 0) return 0;
-  const uint16_t* x = &bins_[static_cast<size_t>(a) * kMinHashBins];
-  const uint16_t* y = &bins_[static_cast<size_t>(b) * kMinHashBins];
-  int same = 0;
-  for (int i = 0; i < kMinHashBins; ++i) same += x[i] == y[i];
-  return static_cast<double>(same) / kMinHashBins;
-}
-
 std::vector<LshIndex::Match> LshIndex::query(const MinHash& m, double min_jaccard) const {
   std::vector<Match> out;
   if (m.empty() || table_.empty()) return out;

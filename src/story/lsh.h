@@ -40,7 +40,6 @@ class LshIndex {
   // Indexed documents sharing a band with the sketch, best first, each with
   // estimated Jaccard >= min_jaccard.
   std::vector<Match> query(const MinHash& m, double min_jaccard) const;
-  double estimate(uint32_t a, uint32_t b) const;
   uint64_t shingles(uint32_t doc) const { return shingles_[doc]; }
 
   size_t size() const { return shingles_.size(); }

@@ -3,9 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
-#include <memory>
 #include <set>
 #include <string>
 
@@ -153,7 +151,9 @@ TEST(Copies, SingleHundredMegabyteDocument) {
   uint64_t x = 1;
   while (big.size() < (100u << 20)) {
     x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-    big += "w" + std::to_string((x >> 33) % 100000) + (x % 13 == 0 ? ". " : " ");
+    big += 'w';
+    big += std::to_string((x >> 33) % 100000);
+    big += x % 13 == 0 ? ". " : " ";
   }
   auto start = std::chrono::steady_clock::now();
   std::vector<Document> docs;
