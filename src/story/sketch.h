@@ -58,8 +58,9 @@ Resemblance exact_resemblance(std::string_view a, std::string_view b);
 std::vector<uint64_t> shingle_set(std::string_view text);
 Resemblance resemblance(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 
-// Calls fn(hash, capitalized) for every word: hash is of the ASCII-lowercased
-// word; capitalized says its first letter was an upper-case ASCII letter.
+// Calls fn(hash, name_like) for every word: hash is of the ASCII-lowercased
+// word; name_like says it starts with an upper-case ASCII letter without
+// opening a sentence (after '.', '!', '?', a newline or the start of text).
 template <class Fn>
 void for_each_word(std::string_view text, Fn&& fn);
 
@@ -107,9 +108,11 @@ void for_each_word(std::string_view text, Fn&& fn) {
   using namespace sketch_internal;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
+  bool opens_sentence = true;
   while (p < end) {
     uint8_t c = kByteClass[*p];
     if (c == 0) {
+      if (*p == '.' || *p == '!' || *p == '?' || *p == '\n') opens_sentence = true;
       ++p;
       continue;
     }
@@ -122,7 +125,9 @@ void for_each_word(std::string_view text, Fn&& fn) {
       c = kByteClass[*p];
       if (c == 0 || (c == 4 && general_punctuation(p, end))) break;
     }
-    fn(hash_word(start, static_cast<size_t>(p - start), end), kByteClass[*start] == 2);
+    fn(hash_word(start, static_cast<size_t>(p - start), end),
+       kByteClass[*start] == 2 && !opens_sentence);
+    opens_sentence = false;
   }
 }
 

@@ -197,9 +197,9 @@ DocFeatures features(const Document& doc) {
 
   const auto& stop = stopwords();
   TermCounts tf;
-  for_each_word(doc.text, [&](uint64_t h, bool capitalized) {
+  for_each_word(doc.text, [&](uint64_t h, bool name_like) {
     if (stop.count(h)) return;
-    tf.add(static_cast<uint32_t>(h >> 32), capitalized ? 3.0f : 1.0f);  // names carry the story
+    tf.add(static_cast<uint32_t>(h >> 32), name_like ? 3.0f : 1.0f);  // names carry the story
   });
   for (const auto& e : doc.entities) {
     std::string key = "entity " + e.value.canonical;
