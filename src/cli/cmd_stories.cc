@@ -1,5 +1,9 @@
 // crosscheck stories PATHS...: the stories among the inputs and their copies.
 // crosscheck story ID PATHS...: one story's reports, with what each copies.
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"

@@ -72,7 +72,8 @@ struct StoryOptions {
   double time_window_days = 14;     // dates further apart than this weaken similarity
 };
 
-// What the index keeps of one document.
+// What the index needs of one document: a pure function of it, so it can be
+// computed on any core, and small, so a ledger can store it and replay add().
 struct DocFeatures {
   std::string id, title, lead, source, host;
   std::string credit;  // normalized outlet named in a credit line, "" when none
@@ -90,8 +91,8 @@ class StoryIndex {
   struct Placement {
     size_t index = 0;        // position of the document in the index
     std::string story_id;    // at the time of adding; merges may change it later
-    bool copy = false;
-    CopyLink link;           // when copy
+    bool copy = false;       // a copy relation with an earlier document was found
+    CopyLink link;           // when copy; evidence may make the earlier document the copy
   };
   Placement add(DocFeatures f);
   // The current stories and copy links.
