@@ -20,10 +20,8 @@
 #include <iostream>
 #include <map>
 #include <random>
-#include <set>
 #include <sstream>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "story/story.h"
