@@ -55,5 +55,6 @@ void add_annotate(CLI::App& app);
 void add_extract(CLI::App& app);
 void add_brief(CLI::App& app);
 void add_ledger_commands(CLI::App& app);  // ingest, facts, show
+void add_stories(CLI::App& app);          // stories, story
 
 }  // namespace cc::cli

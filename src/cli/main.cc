@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   cc::cli::add_extract(app);
   cc::cli::add_brief(app);
   cc::cli::add_ledger_commands(app);
+  cc::cli::add_stories(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {

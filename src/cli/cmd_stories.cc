@@ -1,0 +1,125 @@
+// crosscheck stories PATHS...: the stories among the inputs and their copies.
+// crosscheck story ID PATHS...: one story's reports, with what each copies.
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "story/story.h"
+
+namespace cc::cli {
+
+namespace {
+
+std::string span_of(const Story& s) {
+  if (!s.first.known()) return "undated";
+  if (s.first == s.last) return s.first.iso();
+  return s.first.iso() + " .. " + s.last.iso();
+}
+
+std::string name_of(const Document& d) {
+  std::string name = d.source.empty() ? d.path : d.source + " (" + d.path + ")";
+  if (d.published.known()) name += ", " + d.published.iso();
+  return name;
+}
+
+nlohmann::json story_json(const Story& s, const StoryResult& r, const std::vector<Document>& docs,
+                          const std::vector<size_t>& original) {
+  nlohmann::json j{{"id", s.id}, {"title", s.title}, {"first", s.first.known() ? s.first.iso() : ""},
+                   {"last", s.last.known() ? s.last.iso() : ""}};
+  std::vector<const CopyLink*> link_of(docs.size(), nullptr);
+  for (const auto& c : r.copies) link_of[c.doc_index] = &c;
+  size_t voices = 0;
+  for (size_t i : s.doc_indexes) {
+    const Document& d = docs[i];
+    nlohmann::json m{{"doc_id", d.id}, {"path", d.path}, {"source", d.source},
+                     {"title", d.title}, {"published", d.published.known() ? d.published.iso() : ""}};
+    if (const CopyLink* c = link_of[i]) {
+      m["copy_of"] = {{"doc_id", c->copy_of}, {"path", docs[c->copy_of_index].path},
+                      {"similarity", c->similarity}, {"evidence", c->evidence}};
+    }
+    voices += original[i] == i;
+    j["documents"].push_back(std::move(m));
+  }
+  j["reports"] = s.doc_indexes.size();
+  j["voices"] = voices;
+  return j;
+}
+
+}  // namespace
+
+void add_stories(CLI::App& app) {
+  static InputArgs list_args, show_args;
+  static std::string list_format = "text", show_format = "text", story_id;
+
+  auto* list = app.add_subcommand("stories", "group the inputs into stories and find copies");
+  add_input_options(list, list_args);
+  list->add_option("--format", list_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  list->callback([] {
+    size_t failed = 0;
+    auto docs = load_and_annotate(list_args, &failed);
+    StoryResult r = cluster_stories(docs);
+    auto original = originals(r, docs.size());
+    if (list_format == "json") {
+      nlohmann::json j = nlohmann::json::array();
+      for (const auto& s : r.stories) j.push_back(story_json(s, r, docs, original));
+      print(j.dump(2) + "\n");
+    } else {
+      std::string out;
+      for (const auto& s : r.stories) {
+        size_t voices = 0;
+        for (size_t i : s.doc_indexes) voices += original[i] == i;
+        out += s.id + "  " + std::to_string(s.doc_indexes.size()) + " reports, " +
+               std::to_string(voices) + " voices, " + span_of(s) + "  " + s.title + "\n";
+      }
+      out += std::to_string(r.stories.size()) + " stories, " + std::to_string(docs.size()) +
+             " reports, " + std::to_string(r.copies.size()) + " copies\n";
+      print(out);
+    }
+    if (failed) throw CLI::RuntimeError(1);
+  });
+
+  auto* show = app.add_subcommand("story", "list one story's reports and what each copies");
+  show->add_option("id", story_id, "story id as `crosscheck stories` prints it")->required();
+  add_input_options(show, show_args);
+  show->add_option("--format", show_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  show->callback([] {
+    size_t failed = 0;
+    auto docs = load_and_annotate(show_args, &failed);
+    StoryResult r = cluster_stories(docs);
+    auto original = originals(r, docs.size());
+    auto it = std::find_if(r.stories.begin(), r.stories.end(),
+                           [](const Story& s) { return s.id == story_id; });
+    if (it == r.stories.end()) {
+      std::cerr << "crosscheck: no story " << story_id << " among these inputs (see `crosscheck stories`)\n";
+      throw CLI::RuntimeError(2);
+    }
+    nlohmann::json j = story_json(*it, r, docs, original);
+    if (show_format == "json") {
+      print(j.dump(2) + "\n");
+    } else {
+      std::string out = it->id + "  " + it->title + "\n" + span_of(*it) + ", " +
+                        std::to_string(it->doc_indexes.size()) + " reports, " +
+                        j["voices"].dump() + " voices\n";
+      std::vector<const CopyLink*> link_of(docs.size(), nullptr);
+      for (const auto& c : r.copies) link_of[c.doc_index] = &c;
+      for (size_t i : it->doc_indexes) {
+        out += "- " + name_of(docs[i]);
+        if (!docs[i].title.empty()) out += ": " + docs[i].title;
+        out += "\n";
+        if (const CopyLink* c = link_of[i]) {
+          char sim[16];
+          std::snprintf(sim, sizeof sim, "%.2f", c->similarity);
+          out += "  copy of " + name_of(docs[c->copy_of_index]) + " (Jaccard " + sim + "; " +
+                 c->evidence + ")\n";
+        }
+      }
+      print(out);
+    }
+    if (failed) throw CLI::RuntimeError(1);
+  });
+}
+
+}  // namespace cc::cli

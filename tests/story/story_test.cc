@@ -1,0 +1,264 @@
+#include "story/story.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include "ingest/ingest.h"
+
+namespace cc {
+namespace {
+
+Document doc(std::string text, std::string path = "") {
+  Document d;
+  d.text = std::move(text);
+  d.path = std::move(path);
+  d.assign_id();
+  return d;
+}
+
+// News-like paragraphs on unrelated subjects, written for these tests.
+const char* kFlood =
+    "Hundreds of residents were evacuated on Monday after an earthen dam above the village "
+    "gave way during two days of heavy rain, regional officials said. The emergency service "
+    "said at least 1,200 people had left their homes by the evening and that water reached the "
+    "first floors of houses. Police said two people were missing, though a council member said "
+    "the figure could rise. Engineers had warned last year that the dam needed repairs.";
+const char* kStrike =
+    "Container traffic at the port came to a halt as about 2,500 dock workers began an "
+    "indefinite strike over wages and night-shift rules, the union said. The operator said it "
+    "had offered 5 percent and called the walkout disproportionate. Shipping agents said at "
+    "least 14 vessels were waiting at anchor outside the harbour by the afternoon.";
+const char* kElection =
+    "Turnout in the municipal election was the lowest in two decades, the electoral commission "
+    "said, with fewer than four in ten voters casting a ballot. The incumbent mayor conceded "
+    "shortly after midnight. Observers reported long queues at some polling stations in the "
+    "northern districts, which the commission blamed on a shortage of staff.";
+
+TEST(Sketch, IdenticalTextsAgreeOnEveryBin) {
+  MinHash a = minhash(kFlood), b = minhash(kFlood);
+  EXPECT_EQ(a.bins, b.bins);
+  EXPECT_DOUBLE_EQ(estimate_jaccard(a, b), 1.0);
+}
+
+TEST(Sketch, CaseAndPunctuationDoNotChangeWords) {
+  EXPECT_EQ(minhash("The dam gave way, officials said.").bins,
+            minhash("the DAM gave way officials said").bins);
+}
+
+TEST(Sketch, EmptyAndOneWordTexts) {
+  MinHash empty = minhash("");
+  EXPECT_TRUE(empty.empty());
+  EXPECT_EQ(estimate_jaccard(empty, empty), 0.0);
+  MinHash one = minhash("Flood"), other = minhash("Strike");
+  EXPECT_EQ(one.shingles, 1u);
+  EXPECT_DOUBLE_EQ(estimate_jaccard(one, minhash("flood!")), 1.0);
+  EXPECT_LT(estimate_jaccard(one, other), 0.05);
+}
+
+TEST(Sketch, EstimateTracksExactJaccard) {
+  // Replace every fifth word of a long text: the estimate must stay within
+  // four standard deviations (sqrt(J(1-J)/128) < 0.045) of the exact value.
+  std::string a, b;
+  for (int round = 0; round < 4; ++round)
+    for (const char* t : {kFlood, kStrike, kElection}) a += std::string(t) + " ";
+  int word = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    b += a[i];
+    if (a[i] == ' ' && ++word % 5 == 0) b += "zq" + std::to_string(word) + " ";
+  }
+  double exact = exact_resemblance(a, b).jaccard;
+  EXPECT_GT(exact, 0.2);
+  EXPECT_LT(exact, 0.8);
+  EXPECT_NEAR(estimate_jaccard(minhash(a), minhash(b)), exact, 0.18);
+}
+
+TEST(Sketch, EncodeRoundTripsAndRejectsBadLength) {
+  MinHash m = minhash(kStrike);
+  auto back = decode_minhash(encode(m));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->bins, m.bins);
+  EXPECT_EQ(back->shingles, m.shingles);
+  auto bad = decode_minhash("short");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("bytes"), std::string::npos);
+}
+
+TEST(Copies, IdenticalDocumentsAreOneVoice) {
+  std::vector<Document> docs = {doc(kFlood, "a"), doc(kStrike, "b"), doc(kFlood, "c")};
+  StoryResult r = cluster_stories(docs);
+  ASSERT_EQ(r.copies.size(), 1u);
+  EXPECT_EQ(r.copies[0].doc_index, 2u);
+  EXPECT_EQ(r.copies[0].copy_of_index, 0u);
+  EXPECT_DOUBLE_EQ(r.copies[0].similarity, 1.0);
+  auto orig = originals(r, docs.size());
+  EXPECT_EQ(orig, (std::vector<size_t>{0, 1, 0}));
+}
+
+TEST(Copies, LightRewriteIsFoundUnrelatedTextIsNot) {
+  std::string rewrite = kFlood;
+  rewrite.replace(rewrite.find("gave way"), 8, "collapsed");
+  rewrite.replace(rewrite.find("the evening"), 11, "nightfall");
+  std::vector<Document> docs = {doc(kFlood), doc(kElection), doc(kStrike), doc(rewrite)};
+  StoryResult r = cluster_stories(docs);
+  ASSERT_EQ(r.copies.size(), 1u);
+  EXPECT_EQ(r.copies[0].doc_index, 3u);
+  EXPECT_EQ(r.copies[0].copy_of_index, 0u);
+  EXPECT_GT(r.copies[0].similarity, 0.5);
+  EXPECT_LT(r.copies[0].similarity, 1.0);
+}
+
+TEST(Copies, CreditLineGivesDirection) {
+  // The crediting report comes first in the input, yet it is the copy.
+  Document copy = doc(std::string(kStrike) + "\nRead More @ harbourtimes.example");
+  Document original = doc(kStrike);
+  original.url = "https://www.harbourtimes.example/strike";
+  StoryResult r = cluster_stories({copy, original});
+  ASSERT_EQ(r.copies.size(), 1u);
+  EXPECT_EQ(r.copies[0].doc_index, 0u);
+  EXPECT_EQ(r.copies[0].copy_of_index, 1u);
+  EXPECT_NE(r.copies[0].evidence.find("harbourtimes"), std::string::npos);
+}
+
+TEST(Copies, EarlierPublicationIsTheOriginal) {
+  Document later = doc(std::string(kElection) + " Results are due on Tuesday.");
+  later.published = *PartialDate::parse("2026-05-04");
+  Document earlier = doc(kElection);
+  earlier.published = *PartialDate::parse("2026-05-03");
+  StoryResult r = cluster_stories({later, earlier});
+  ASSERT_EQ(r.copies.size(), 1u);
+  EXPECT_EQ(r.copies[0].doc_index, 0u);
+  EXPECT_EQ(r.copies[0].evidence, "earlier publication");
+}
+
+TEST(Copies, EmptyAndOneWordDocumentsAreNeverCopies) {
+  std::vector<Document> docs = {doc(""), doc(""), doc("Breaking"), doc("Breaking"), doc(kFlood)};
+  StoryResult r = cluster_stories(docs);
+  EXPECT_TRUE(r.copies.empty());
+  size_t placed = 0;
+  for (const auto& s : r.stories) placed += s.doc_indexes.size();
+  EXPECT_EQ(placed, docs.size());
+  std::set<std::string> ids;
+  for (const auto& s : r.stories) EXPECT_TRUE(ids.insert(s.id).second) << s.id;
+}
+
+TEST(Copies, SingleHundredMegabyteDocument) {
+  std::string big;
+  big.reserve(100u << 20);
+  uint64_t x = 1;
+  while (big.size() < (100u << 20)) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    big += 'w';
+    big += std::to_string((x >> 33) % 100000);
+    big += x % 13 == 0 ? ". " : " ";
+  }
+  auto start = std::chrono::steady_clock::now();
+  std::vector<Document> docs;
+  docs.push_back(doc(std::move(big)));
+  StoryResult r = cluster_stories(docs);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(r.stories.size(), 1u);
+  EXPECT_TRUE(r.copies.empty());
+  EXPECT_LT(secs, 30) << "sketching must be linear in the text";
+}
+
+TEST(Copies, HundredThousandIdenticalCopiesStayLinear) {
+  StoryIndex index;
+  index.reserve(100000);
+  Document d = doc(kStrike);
+  DocFeatures f = features(d);
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 100000; ++i) index.add(f);
+  // Copies with different wording of the same root still find it.
+  std::string edited = kStrike;
+  edited.replace(edited.find("halt"), 4, "standstill");
+  auto placed = index.add(features(doc(edited)));
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_TRUE(placed.copy);
+  EXPECT_EQ(placed.link.copy_of_index, 0u);
+  StoryResult r = index.result();
+  ASSERT_EQ(r.stories.size(), 1u);
+  EXPECT_EQ(r.stories[0].doc_indexes.size(), 100001u);
+  EXPECT_EQ(r.copies.size(), 100000u);
+  auto orig = originals(r, index.size());
+  for (size_t i = 0; i < orig.size(); ++i) ASSERT_EQ(orig[i], 0u);
+  EXPECT_LT(secs, 20) << "adding a copy must not scan earlier copies";
+}
+
+TEST(Stories, ReportsOfOneEventClusterAndOthersDoNot) {
+  // Three reports on each of two events, differently worded; no copies.
+  std::vector<Document> docs = {
+      doc("Dock workers at the port of Kessel began a strike over pay on Monday. The union "
+          "said 2,500 members walked out and that Kessel Terminals offered 5 percent."),
+      doc("Heavy rain caused the Orlik dam to fail, flooding the Varna valley. Officials "
+          "said 1,200 residents of Orlik were evacuated and two were missing."),
+      doc("Ships queued outside Kessel as the dockers' strike entered a third day. Kessel "
+          "Terminals and the union blamed each other; the union wants 9 percent."),
+      doc("Rescue crews in boats searched Orlik for the missing after the dam break. The "
+          "Varna river kept rising and helicopters joined the effort."),
+      doc("The Kessel port strike left supermarkets short of fruit, retailers said, as "
+          "dockers and Kessel Terminals stayed apart on pay."),
+      doc("An inquiry into the Orlik dam collapse will ask why repairs recommended for the "
+          "Varna valley reservoir were never made, the governor said."),
+  };
+  StoryResult r = cluster_stories(docs);
+  ASSERT_EQ(r.stories.size(), 2u);
+  for (const auto& s : r.stories) {
+    ASSERT_EQ(s.doc_indexes.size(), 3u);
+    for (size_t i : s.doc_indexes) EXPECT_EQ(i % 2, s.doc_indexes[0] % 2) << s.title;
+  }
+  EXPECT_TRUE(r.copies.empty());
+}
+
+TEST(Stories, TimeSpanAndTitleComeFromMembers) {
+  Document a = doc(kFlood), b = doc(std::string(kFlood) + " More rain is forecast.");
+  a.title = "Dam gives way";
+  a.published = *PartialDate::parse("2026-03-02");
+  b.published = *PartialDate::parse("2026-03-05");
+  StoryResult r = cluster_stories({a, b});
+  ASSERT_EQ(r.stories.size(), 1u);
+  EXPECT_EQ(r.stories[0].title, "Dam gives way");
+  EXPECT_EQ(r.stories[0].first.iso(), "2026-03-02");
+  EXPECT_EQ(r.stories[0].last.iso(), "2026-03-05");
+}
+
+// The bundled mixed folder: two stories, each with one copy.
+TEST(Stories, BundledMixedFolder) {
+  std::string dir = std::string(CROSSCHECK_SOURCE_DIR) + "/tests/story/fixtures/mixed";
+  std::vector<Document> docs;
+  Status st = read_inputs({dir}, IngestOptions{}, [&](Document&& d) { docs.push_back(std::move(d)); },
+                          [](InputError&& e) { ADD_FAILURE() << e.path << ": " << e.message; });
+  ASSERT_TRUE(st.ok()) << st.message();
+  ASSERT_EQ(docs.size(), 6u);
+  StoryResult r = cluster_stories(docs);
+  ASSERT_EQ(r.stories.size(), 2u);
+  for (const auto& s : r.stories) {
+    ASSERT_EQ(s.doc_indexes.size(), 3u);
+    std::string prefix;
+    for (size_t i : s.doc_indexes) {
+      std::string name = std::filesystem::path(docs[i].path).filename().string();
+      std::string p = name.substr(0, name.find('-'));
+      if (prefix.empty()) prefix = p;
+      EXPECT_EQ(p, prefix) << name;
+    }
+  }
+  ASSERT_EQ(r.copies.size(), 2u);
+  for (const auto& c : r.copies) {
+    std::string copy = std::filesystem::path(docs[c.doc_index].path).filename().string();
+    std::string orig = std::filesystem::path(docs[c.copy_of_index].path).filename().string();
+    if (copy.starts_with("flood")) {
+      EXPECT_EQ(copy, "flood-aggregator.txt");
+      EXPECT_EQ(orig, "flood-valleypost.txt");
+      EXPECT_NE(c.evidence.find("credit line"), std::string::npos);
+    } else {
+      EXPECT_TRUE((copy == "strike-wire.txt" && orig == "strike-wire-reprint.txt") ||
+                  (copy == "strike-wire-reprint.txt" && orig == "strike-wire.txt"));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cc
