@@ -48,6 +48,7 @@ Evidence make_evidence(const Document& doc, Span sentence, Span span) {
   e.span = span;
   e.input_begin = doc.offsets.to_original(span.begin);
   e.input_end = doc.offsets.to_original(span.end);
+  e.quote = std::string(doc[span]);
   return e;
 }
 

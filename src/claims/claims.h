@@ -28,6 +28,7 @@ struct Evidence {
   Span span;           // the value or event trigger itself
   uint64_t input_begin = 0;  // span mapped back to input bytes
   uint64_t input_end = 0;
+  std::string quote;         // the span's text
 };
 
 // One report of a figure by one document.
