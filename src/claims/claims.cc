@@ -56,7 +56,8 @@ Evidence make_evidence(const Document& doc, Span sentence, Span span) {
 struct Interval {
   double low, high;
 };
-Interval interval_of(const FactReport& r) {
+template <class Figure>  // FactReport or Quantity
+Interval interval_of(const Figure& r) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
   double v = r.value;
   if (r.low && r.high) return {*r.low, *r.high};
@@ -236,15 +237,30 @@ class BriefBuilder {
     f.is_delta = first.is_delta;
     f.id = "f" + content_hash(fc.block + "|" + fc.counted_class + "|" + lower_ascii(fc.actor)).substr(0, 11);
 
-    // One report per document: the attributed one if any, else the first.
-    std::map<size_t, size_t> per_doc;
+    // One report per document and source. An unattributed figure beside an
+    // attributed one it agrees with is the outlet restating its source.
+    std::map<std::pair<size_t, std::string>, size_t> per_source;
     for (size_t i : fc.claims) {
       const Claim& c = claims_[i];
-      auto it = per_doc.find(c.doc);
-      if (it == per_doc.end()) per_doc[c.doc] = i;
-      else if (claims_[it->second].source.empty() && !c.source.empty()) it->second = i;
+      per_source.emplace(std::make_pair(c.doc, lower_ascii(c.source)), i);
     }
-    for (const auto& [doc, i] : per_doc) f.reports.push_back(make_report(claims_[i]));
+    for (const auto& [key, i] : per_source) {
+      if (!key.second.empty()) {
+        f.reports.push_back(make_report(claims_[i]));
+        continue;
+      }
+      FactReport r = make_report(claims_[i]);
+      bool restated = false;
+      Interval a = interval_of(r);
+      for (auto it = per_source.upper_bound(key); it != per_source.end() && it->first.first == key.first; ++it) {
+        Interval b = interval_of(*claims_[it->second].quantity);
+        restated = restated || (a.low <= b.high && b.low <= a.high);
+      }
+      if (!restated) f.reports.push_back(std::move(r));
+    }
+    std::stable_sort(f.reports.begin(), f.reports.end(), [&](const FactReport& a, const FactReport& b) {
+      return doc_index_.at(a.doc_id) < doc_index_.at(b.doc_id);
+    });
 
     std::string counted_text;
     for (size_t i : fc.claims) {
@@ -485,7 +501,9 @@ class BriefBuilder {
     return std::find(e.object_words.begin(), e.object_words.end(), q.counted) != e.object_words.end();
   }
 
-  static bool relative(const Claim& c) { return c.time_anchor == "published" || c.time_anchor == "text"; }
+  static bool relative(const Claim& c) {
+    return c.time_anchor == "published" || c.time_anchor == "estimated" || c.time_anchor == "text";
+  }
 
   // A report dating the same figure both with a relative expression ("this
   // year") and an explicit date that disagree; other reports' dates of the

@@ -41,7 +41,7 @@ struct Claim {
 
   // The nearest date in the sentence.
   std::string time;              // TIMEX3 value, "" when none
-  std::string time_anchor;       // "absolute", "published", "text", "none"
+  std::string time_anchor;       // "absolute", "published", "estimated", "text", "none"
   Span time_span;
   std::optional<TimeRange> range;
 
