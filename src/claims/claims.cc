@@ -10,6 +10,7 @@
 
 #include "claims/entities.h"
 #include "claims/extract.h"
+#include "claims/lexicon.h"
 
 namespace cc {
 
@@ -80,6 +81,7 @@ std::string short_id(const std::string& doc_id) { return doc_id.substr(0, 8); }
 struct FactCluster {
   std::string block;
   std::string counted_class;
+  std::string counted;  // lemma of the first report that names one
   std::string actor;
   std::vector<size_t> claims;
 };
@@ -185,18 +187,21 @@ class BriefBuilder {
       for (size_t f : members) {
         FactCluster& fc = fact_clusters_[f];
         bool counted_ok = fc.counted_class.empty() || c.counted_class.empty() ||
-                          fc.counted_class == c.counted_class;
+                          (fc.counted_class == c.counted_class &&
+                           (fc.counted.empty() || c.counted.empty() || fc.counted == c.counted ||
+                            (is_generic_counted(fc.counted) && is_generic_counted(c.counted))));
         if (!counted_ok || !actors_compatible(fc.actor, c.actor)) continue;
         chosen = f;
         if (fc.counted_class == c.counted_class) break;  // an exact match beats a wildcard
       }
       if (chosen == SIZE_MAX) {
         chosen = fact_clusters_.size();
-        fact_clusters_.push_back({block, c.counted_class, c.actor, {}});
+        fact_clusters_.push_back({block, c.counted_class, c.counted, c.actor, {}});
         members.push_back(chosen);
       }
       FactCluster& fc = fact_clusters_[chosen];
       if (fc.counted_class.empty()) fc.counted_class = c.counted_class;
+      if (fc.counted.empty()) fc.counted = c.counted;
       if (fc.actor.empty()) fc.actor = c.actor;
       fc.claims.push_back(i);
       fact_of_claim_[i] = chosen;
@@ -235,7 +240,9 @@ class BriefBuilder {
     f.actor = fc.actor;
     f.unit = first.quantity->unit;
     f.is_delta = first.is_delta;
-    f.id = "f" + content_hash(fc.block + "|" + fc.counted_class + "|" + lower_ascii(fc.actor)).substr(0, 11);
+    std::string specific = is_generic_counted(fc.counted) ? "" : fc.counted;
+    f.id = "f" + content_hash(fc.block + "|" + fc.counted_class + "|" + specific + "|" + lower_ascii(fc.actor))
+                     .substr(0, 11);
 
     // One report per document and source. An unattributed figure beside an
     // attributed one it agrees with is the outlet restating its source.
@@ -441,20 +448,25 @@ class BriefBuilder {
     }
   }
 
-  // The clause around a trigger: from the previous clause break to the next.
+  // The clause around a trigger: from the previous clause break (a comma or
+  // semicolon before a space) to the next, at most kMaxSpan bytes each side,
+  // cut at spaces.
   std::string clause_of(const Claim& c) const {
     const std::string& t = docs_[c.doc].text;
-    uint32_t b = c.trigger.begin, e = c.trigger.end;
     constexpr uint32_t kMaxSpan = 120;
-    while (b > c.sentence.begin && c.trigger.begin - b < kMaxSpan && t[b - 1] != ',' && t[b - 1] != ';')
-      --b;
-    while (e < c.sentence.end && e - c.trigger.end < kMaxSpan && t[e] != ',' && t[e] != ';' &&
+    auto is_break = [&](uint32_t i) {
+      return (t[i] == ',' || t[i] == ';') && (i + 1 >= t.size() || t[i + 1] == ' ');
+    };
+    uint32_t b = c.trigger.begin, e = c.trigger.end;
+    while (b > c.sentence.begin && c.trigger.begin - b < kMaxSpan && !is_break(b - 1)) --b;
+    if (b > c.sentence.begin && !is_break(b - 1))
+      while (b < c.trigger.begin && t[b - 1] != ' ') ++b;
+    while (e < c.sentence.end && e - c.trigger.end < kMaxSpan && !is_break(e) &&
            !(t[e] == '.' && (e + 1 == c.sentence.end || t[e + 1] == ' ')))
       ++e;
+    if (e < c.sentence.end && e - c.trigger.end >= kMaxSpan)
+      while (e > c.trigger.end && t[e] != ' ') --e;
     while (b < e && t[b] == ' ') ++b;
-    // Never cut a UTF-8 sequence.
-    while (b < e && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) ++b;
-    while (e > b && e < t.size() && (static_cast<unsigned char>(t[e]) & 0xC0) == 0x80) --e;
     return t.substr(b, e - b);
   }
 

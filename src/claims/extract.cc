@@ -21,6 +21,10 @@ constexpr int kObjectAfter = 3;
 constexpr int kActorBefore = 6;
 // Triggers this close form one predicate ("signed a reconstruction agreement").
 constexpr uint32_t kTriggerChain = 3;
+// Dates and triggers of one sentence are paired all against all; a hostile
+// run-on "sentence" only gets its first ones paired.
+constexpr size_t kMaxPairedDates = 32;
+constexpr size_t kMaxPairedTriggers = 128;
 
 bool is_calibre_unit(const std::string& unit) { return unit == "mm" || unit == "cm"; }
 
@@ -51,6 +55,21 @@ struct SentenceView {
     return std::clamp(t, first_token, end_token == 0 ? 0 : end_token - 1);
   }
 };
+
+// "the two countries", "one of the backers": a small number naming a group
+// already known is a reference, not a figure.
+bool is_reference(const SentenceView& sv, Span figure, double value) {
+  if (value > 9) return false;
+  uint32_t t = sv.token_at(figure.begin);
+  if (t > sv.first_token) {
+    std::string before = sv.word(t - 1);
+    if (before == "the" || before == "both" || before == "these" || before == "those" ||
+        before == "its" || before == "their")
+      return true;
+  }
+  uint32_t after = static_cast<uint32_t>(sv.doc.tokens.first_ending_after(figure.end));
+  return value == 1 && after < sv.end_token && after < sv.doc.tokens.size() && sv.word(after) == "of";
+}
 
 }  // namespace
 
@@ -161,6 +180,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
                o->span.end <= fig->span.begin;
       });
       if (is_whole) continue;
+      if (is_reference(sv, fig->span, qv.value)) continue;
 
       Claim c;
       c.doc = doc_index;
@@ -187,8 +207,10 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
         c.predicate = best->cls;
       }
       if (is_casualty_noun(lower_ascii(qv.counted))) {
+        // "casualties" says what happened, not who: any counted thing matches.
         c.predicate = "casualty";
         c.counted_class.clear();
+        c.counted.clear();
       }
       for (const auto* e : entities)
         if (!qv.counted_span.empty() && e->span.overlaps(qv.counted_span)) {
@@ -210,24 +232,32 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       out->push_back(std::move(c));
     }
 
-    // Event claims: every trigger; the date goes to the trigger nearest it.
+    // Event claims: every trigger. Dates and triggers pair up closest first,
+    // one date per trigger; in a chain of triggers ("signed a reconstruction
+    // agreement") the date goes to the head, the first.
     std::vector<const Annotation<Timex>*> date_of(triggers.size(), nullptr);
-    for (const auto* d : dates) {
-      if (!parse_time_range(d->value.value)) continue;
-      size_t best = triggers.size();
-      int64_t best_d = 0;
-      for (size_t i = 0; i < triggers.size(); ++i) {
-        Span ts = doc.tokens[triggers[i].token].span;
-        int64_t dist = d->span.begin >= ts.end ? d->span.begin - ts.end
-                                               : ts.begin - std::min(ts.begin, d->span.end);
-        if (best == triggers.size() || dist < best_d) best = i, best_d = dist;
+    struct Pairing {
+      int64_t distance;
+      size_t date, trigger;
+    };
+    std::vector<Pairing> pairings;
+    for (size_t di = 0; di < std::min(dates.size(), kMaxPairedDates); ++di) {
+      if (!parse_time_range(dates[di]->value.value)) continue;
+      for (size_t i = 0; i < std::min(triggers.size(), kMaxPairedTriggers); ++i) {
+        Span ts = doc.tokens[triggers[i].token].span, ds = dates[di]->span;
+        int64_t dist = ds.begin >= ts.end ? ds.begin - ts.end : ts.begin - std::min(ts.begin, ds.end);
+        pairings.push_back({dist, di, i});
       }
-      // In a chain of triggers ("signed a reconstruction agreement") the head,
-      // the first, is what happened.
-      while (best > 0 && best < triggers.size() &&
-             triggers[best].token - triggers[best - 1].token <= kTriggerChain)
-        --best;
-      if (best < triggers.size() && !date_of[best]) date_of[best] = d;
+    }
+    std::stable_sort(pairings.begin(), pairings.end(),
+                     [](const Pairing& a, const Pairing& b) { return a.distance < b.distance; });
+    std::vector<bool> date_used(dates.size(), false);
+    for (const auto& p : pairings) {
+      size_t head = p.trigger;
+      while (head > 0 && triggers[head].token - triggers[head - 1].token <= kTriggerChain) --head;
+      if (date_used[p.date] || date_of[head]) continue;
+      date_used[p.date] = true;
+      date_of[head] = dates[p.date];
     }
     for (size_t i = 0; i < triggers.size(); ++i) {
       const Trigger& tr = triggers[i];

@@ -30,7 +30,7 @@ const std::unordered_map<std::string_view, std::string_view>& predicate_table() 
                       "injure", "injures", "injured", "injuring", "die", "dies", "died",
                       "dying", "dead", "death", "deaths", "casualty", "casualties",
                       "fatality", "fatalities", "losses", "injury", "injuries"}},
-        {"attend", {"attend", "attends", "attended", "attending", "join", "joined", "joining",
+        {"attend", {"attend", "attends", "attended", "attending", "marched", "marchers",
                     "turnout", "crowd", "gather", "gathered", "rally", "rallied"}},
         {"control", {"capture", "captures", "captured", "capturing", "seize", "seizes", "seized",
                      "seizing", "hold", "holds", "held", "holding", "occupy", "occupies",
@@ -90,6 +90,13 @@ bool is_casualty_noun(std::string_view w) {
                                                 "fatality", "fatalities", "dead", "loss",
                                                 "losses", "killed", "wounded"};
   return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
+}
+
+bool is_generic_counted(std::string_view w) {
+  static constexpr std::string_view kGeneric[] = {
+      "troop", "soldier", "serviceman", "servicemen", "personnel", "fighter", "force", "forces",
+      "people", "person", "individual", "civilian", "resident", "inhabitant"};
+  return std::find(std::begin(kGeneric), std::end(kGeneric), w) != std::end(kGeneric);
 }
 
 std::string_view singular_stem(std::string_view w, char* buffer, size_t size) {

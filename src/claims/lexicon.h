@@ -22,6 +22,11 @@ bool is_delta_modifier(std::string_view lower_word);
 // figure of them is about the "casualty" predicate whatever the verb.
 bool is_casualty_noun(std::string_view lower_word);
 
+// Generic heads of a counted class ("troop", "soldier", "people"): two of them
+// name the same thing, while specific heads ("sapper", "engineer") only match
+// themselves even when their class is the same.
+bool is_generic_counted(std::string_view lemma);
+
 // A crude singular: "troops" -> "troop", "casualties" -> "casualty".
 std::string_view singular_stem(std::string_view lower_word, char* buffer, size_t size);
 

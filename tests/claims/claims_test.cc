@@ -82,8 +82,10 @@ TEST(Claims, DeltasTotalsAndPartsStayApart) {
                    .build();
   // The whole in "150 of the 2,000" is a reference back, not a second report.
   Document with_whole = d;
-  with_whole.quantities.add(DocBuilder(d.text, "2025-04-01").find("2,000", 1),
-                            Quantity{2000, {}, {}, false, "", "", "soldier", "soldier"});
+  Quantity whole;
+  whole.value = 2000;
+  whole.counted = whole.counted_class = "soldier";
+  with_whole.quantities.add(DocBuilder(d.text, "2025-04-01").find("2,000", 1), whole);
   with_whole.quantities.sort();
 
   Brief b = build_brief({with_whole});
@@ -97,6 +99,34 @@ TEST(Claims, DeltasTotalsAndPartsStayApart) {
   EXPECT_EQ(injured->reports.at(0).value, 150);
   EXPECT_EQ(injured->reports.at(0).part_of, 2000);
   for (const auto& f : b.facts) EXPECT_EQ(f.status, FactStatus::single_source);
+}
+
+TEST(Claims, SpecificCountedThingsOfOneClassStayApart) {
+  auto personnel = [] {
+    Quantity q;
+    q.counted_class = "personnel";
+    return q;
+  };
+  Document a = DocBuilder("The government agreed to dispatch 1,000 sappers and 5,000 engineers. "
+                          "A contingent of 11,000 troops had been sent earlier.",
+                          "2025-06-20")
+                   .quantity("1,000", 1000, "sapper", "sappers", personnel())
+                   .quantity("5,000", 5000, "engineer", "engineers", personnel())
+                   .quantity("11,000", 11000, "troop", "troops", personnel())
+                   .build();
+  Document b = DocBuilder("Some 11,000 soldiers were sent last year.", "2025-06-21")
+                   .quantity("Some 11,000", 11000, "soldier", "soldiers", personnel())
+                   .build();
+  Brief brief = build_brief({a, b});
+  ASSERT_EQ(brief.facts.size(), 3u);
+  for (const auto& f : brief.facts) {
+    if (f.reports.size() == 2) {
+      EXPECT_EQ(f.status, FactStatus::agreed) << "troops and soldiers are one thing";
+      EXPECT_EQ(f.reports[0].value, 11000);
+    } else {
+      EXPECT_EQ(f.status, FactStatus::single_source) << f.what;
+    }
+  }
 }
 
 TEST(Claims, OneSourceRevisingItsFigureIsAnUpdate) {
