@@ -4,6 +4,7 @@
 // with the exit code (1: some inputs failed; 2: usage or setup error).
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,23 @@ void add_input_options(CLI::App* cmd, InputArgs& args);
 // Reads and annotates every input, in parallel over the machine's cores.
 // Errors go to stderr, one line per failed input; *failed counts them.
 std::vector<Document> load_and_annotate(const InputArgs& args, size_t* failed);
+
+// Shows "crosscheck: <what> done/total" on stderr when stderr is a terminal
+// and the job has run for over a second; clears the line when destroyed.
+class Progress {
+ public:
+  Progress(const char* what, size_t total);
+  ~Progress();
+  // Redraws at most every 250 ms.
+  void update(size_t done);
+  static bool enabled();
+
+ private:
+  const char* what_;
+  size_t total_;
+  std::chrono::steady_clock::time_point start_, last_;
+  bool shown_ = false;
+};
 
 // Writes to stdout; fails with exit code 2 on a write error.
 void print(std::string_view text);

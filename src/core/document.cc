@@ -57,6 +57,8 @@ nlohmann::json to_json(const Document& doc) {
           {"language", doc.language},
           {"published", doc.published.iso()},
           {"published_precision", precision_name(doc.published.precision)},
+          {"published_estimate", doc.published_estimate.iso()},
+          {"published_confidence", doc.published_confidence},
           {"encoding", doc.encoding},
           {"replaced_bytes", doc.replaced_bytes},
           {"text", doc.text},

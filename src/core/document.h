@@ -43,6 +43,10 @@ struct Document {
   std::string title;
   std::string language;  // ISO 639-1, "" when unknown
   PartialDate published;
+  // When `published` is unknown: the date nlp/time estimated from the text,
+  // and its confidence in [0, 1] (0 when nothing could be estimated).
+  PartialDate published_estimate;
+  double published_confidence = 0;
   std::string encoding;  // as decoded
   size_t replaced_bytes = 0;  // invalid input sequences replaced by U+FFFD
 

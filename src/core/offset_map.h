@@ -17,6 +17,11 @@ namespace cc {
 
 class OffsetMap {
  public:
+  struct Point {
+    uint32_t norm;
+    uint64_t orig;
+  };
+
   // Declares that normalized offset `norm` comes from input offset `orig`.
   // Calls must come in increasing `norm` order.
   void map(uint32_t norm, uint64_t orig);
@@ -31,11 +36,11 @@ class OffsetMap {
   // The map of this map followed by `next` (this: a -> b, next: b -> c; result: a -> c).
   OffsetMap then(const OffsetMap& next) const;
 
+  // The checkpoints, in increasing `norm` order (for storing a map; map()
+  // rebuilds it).
+  const std::vector<Point>& points() const { return points_; }
+
  private:
-  struct Point {
-    uint32_t norm;
-    uint64_t orig;
-  };
   std::vector<Point> points_;
 };
 

@@ -1,9 +1,13 @@
 // The store stage: the SQLite ledger.
 //
 // Contract: a Ledger is one SQLite database in WAL mode with a versioned
-// schema (documents, spans, entities, facts, reports). Adding a document is
-// one transaction: it lands whole or not at all; adding a document whose
-// content hash is already present is a no-op. One Ledger per thread.
+// schema (PRAGMA user_version plus a migrations table; docs/ledger.md). Adding
+// a document is one transaction: it lands whole or not at all; adding a
+// document whose content hash is already present is a no-op. Saving a brief's
+// facts is one transaction too. A stored document loads back with its text,
+// metadata, offset map, removed lines and every layer, equal to what was
+// stored. One Ledger per thread; several processes may share the file (WAL,
+// busy timeout).
 #pragma once
 
 #include <memory>
@@ -20,6 +24,10 @@ namespace cc {
 
 class Ledger {
  public:
+  // The schema version this build writes; opening a newer ledger fails.
+  static constexpr int kSchemaVersion = 2;
+
+  // Opens or creates the ledger, bringing its schema up to date.
   static Result<std::unique_ptr<Ledger>> open(const std::string& path);
   ~Ledger();
   Ledger(const Ledger&) = delete;
@@ -28,14 +36,24 @@ class Ledger {
   // Stores the document with all its layers. Returns false when a document
   // with the same content hash is already stored (nothing is written).
   Result<bool> add_document(const Document& doc);
+  // Every stored document, in the order they were added.
   Result<std::vector<Document>> documents();
+  // One document by id, unique id prefix (at least 4 hex digits) or path.
   Result<Document> document(const std::string& id_or_path);
   // Replaces the stored facts with the brief's (one transaction).
   Status save_brief(const Brief& brief);
+  // The stored facts, in the order they were saved.
+  Result<std::vector<Fact>> facts();
 
  private:
-  explicit Ledger(sqlite3* db) : db_(db) {}
+  Ledger(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status migrate();
+  Status exec(const char* sql);
+  Status error(const std::string& what) const;
+  Result<Document> load(const std::string& id);
+
   sqlite3* db_;
+  std::string path_;
 };
 
 }  // namespace cc

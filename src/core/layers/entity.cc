@@ -17,6 +17,7 @@ const char* entity_type_name(EntityType t) {
 
 void to_json(nlohmann::json& j, const EntityMention& e) {
   j = {{"type", entity_type_name(e.type)}, {"canonical", e.canonical}, {"confidence", e.confidence}};
+  if (e.metonym) j["metonym"] = true;
 }
 
 }  // namespace cc

@@ -11,8 +11,36 @@ nlohmann::json optional_number(const std::optional<double>& v) {
 }
 }  // namespace
 
+bool is_claim(const Quantity& q) {
+  switch (q.kind) {
+    case QuantityKind::count:
+    case QuantityKind::measure:
+    case QuantityKind::money:
+    case QuantityKind::percent:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const char* quantity_kind_name(QuantityKind k) {
+  switch (k) {
+    case QuantityKind::count: return "count";
+    case QuantityKind::measure: return "measure";
+    case QuantityKind::money: return "money";
+    case QuantityKind::percent: return "percent";
+    case QuantityKind::ordinal: return "ordinal";
+    case QuantityKind::calibre: return "calibre";
+    case QuantityKind::model: return "model";
+    case QuantityKind::age: return "age";
+  }
+  return "count";
+}
+
 void to_json(nlohmann::json& j, const Quantity& q) {
-  j = {{"value", q.value},
+  j = {{"kind", quantity_kind_name(q.kind)},
+       {"claim", is_claim(q)},
+       {"value", q.value},
        {"low", optional_number(q.low)},
        {"high", optional_number(q.high)},
        {"approx", q.approx},

@@ -16,6 +16,7 @@ const char* timex_type_name(TimexType t) {
 
 void to_json(nlohmann::json& j, const Timex& t) {
   j = {{"type", timex_type_name(t.type)}, {"value", t.value}, {"mod", t.mod}, {"anchor", t.anchor}};
+  if (!t.note.empty()) j["note"] = t.note;
 }
 
 }  // namespace cc

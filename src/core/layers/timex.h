@@ -18,6 +18,9 @@ struct Timex {
   // to the publication date), "text" (relative to another date in the text),
   // "none" (underspecified).
   std::string anchor;
+  // Why a value is underspecified or how it was reasoned, for the reader:
+  // "publication date known only to 2025-03: the weekday cannot be placed".
+  std::string note;
 };
 
 void to_json(nlohmann::json& j, const Timex& t);

@@ -1,14 +1,1616 @@
 #include "nlp/time/time.h"
 
+#include <algorithm>
+#include <climits>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "nlp/time/calendar.h"
+#include "nlp/time/publication.h"
+#include "nlp/tokenize.h"
+
 namespace cc {
 
 namespace {
+
+constexpr int kNoYear = INT_MIN;
+
+// What a matched expression denotes before it is written as a TIMEX3 value.
+enum class Gran : uint8_t { year, decade, century, month, day, week, season, quarter, half, time, literal };
+enum class Tense : uint8_t { unknown, past, future };
+
+struct Val {
+  Gran gran = Gran::literal;
+  TimexType type = TimexType::date;
+  int y = kNoYear;
+  int m = 0, d = 0;
+  int sub = 0;          // week number, season index (0 SP .. 3 WI), quarter or half
+  int hour = -1, minute = 0;
+  std::string part;     // part of day for times: "MO", "AF", "EV", "NI"
+  bool year_given = false;  // the text itself states the year
+  bool relative = false;    // computed from the anchor date
+  bool from_text = false;   // computed from another expression in the text
+  std::string literal;      // the whole value when gran == literal
+  std::string mod;
+  std::string note;
+};
+
+struct Match {
+  size_t end = 0;  // one past the last token
+  Val v;
+};
+
+const char* const kSeasonCodes[] = {"SP", "SU", "FA", "WI"};
+// First month of each season (northern hemisphere, as news uses them).
+const int kSeasonStart[] = {3, 6, 9, 12};
+
+std::string format_value(const Val& v) {
+  char buf[48];
+  auto year = [&](char* out, size_t n) {
+    if (v.y == kNoYear) std::snprintf(out, n, "XXXX");
+    else std::snprintf(out, n, "%04d", v.y);
+  };
+  char y[16];
+  year(y, sizeof y);
+  switch (v.gran) {
+    case Gran::literal: return v.literal;
+    case Gran::year: return y;
+    case Gran::decade:
+      if (v.y == kNoYear) return "XXX";
+      std::snprintf(buf, sizeof buf, "%03d", v.y / 10);
+      return buf;
+    case Gran::century:
+      std::snprintf(buf, sizeof buf, "%02d", v.y / 100);
+      return buf;
+    case Gran::month: std::snprintf(buf, sizeof buf, "%s-%02d", y, v.m); return buf;
+    case Gran::day: std::snprintf(buf, sizeof buf, "%s-%02d-%02d", y, v.m, v.d); return buf;
+    case Gran::week: std::snprintf(buf, sizeof buf, "%s-W%02d", y, v.sub); return buf;
+    case Gran::season: std::snprintf(buf, sizeof buf, "%s-%s", y, kSeasonCodes[v.sub]); return buf;
+    case Gran::quarter: std::snprintf(buf, sizeof buf, "%s-Q%d", y, v.sub); return buf;
+    case Gran::half: std::snprintf(buf, sizeof buf, "%s-H%d", y, v.sub); return buf;
+    case Gran::time: {
+      char date[24];
+      if (v.m == 0) std::snprintf(date, sizeof date, "XXXX-XX-XX");
+      else std::snprintf(date, sizeof date, "%s-%02d-%02d", y, v.m, v.d);
+      if (v.hour >= 0) std::snprintf(buf, sizeof buf, "%sT%02d:%02d", date, v.hour, v.minute);
+      else std::snprintf(buf, sizeof buf, "%sT%s", date, v.part.c_str());
+      return buf;
+    }
+  }
+  return v.literal;
+}
+
+const std::unordered_map<std::string_view, int>& month_names() {
+  static const std::unordered_map<std::string_view, int> k = {
+      {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
+      {"june", 6},    {"july", 7},     {"august", 8},    {"september", 9}, {"october", 10},
+      {"november", 11}, {"december", 12}};
+  return k;
+}
+const std::unordered_map<std::string_view, int>& month_abbreviations() {
+  static const std::unordered_map<std::string_view, int> k = {
+      {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8},
+      {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
+  return k;
+}
+const std::unordered_map<std::string_view, int>& weekday_names() {
+  static const std::unordered_map<std::string_view, int> k = {
+      {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4},
+      {"friday", 5}, {"saturday", 6}, {"sunday", 7}};
+  return k;
+}
+const std::unordered_map<std::string_view, int>& number_words() {
+  static const std::unordered_map<std::string_view, int> k = {
+      {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+      {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+      {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+      {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+      {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
+      {"eighty", 80},  {"ninety", 90},    {"hundred", 100}};
+  return k;
+}
+const std::unordered_map<std::string_view, int>& ordinal_words() {
+  static const std::unordered_map<std::string_view, int> k = {
+      {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"1st", 1}, {"2nd", 2},
+      {"3rd", 3},   {"4th", 4},    {"last", 4}};
+  return k;
+}
+
+// Duration units: TIMEX3 letter, whether it is a time (PT..) unit, and how
+// many of the letter one unit is ("fortnight" = 2 W).
+struct Unit {
+  const char* letter;
+  bool time;
+  int factor;
+  Gran gran;  // granularity of a date this many units away
+};
+const std::unordered_map<std::string_view, Unit>& units() {
+  static const std::unordered_map<std::string_view, Unit> k = {
+      {"second", {"S", true, 1, Gran::time}},   {"seconds", {"S", true, 1, Gran::time}},
+      {"minute", {"M", true, 1, Gran::time}},   {"minutes", {"M", true, 1, Gran::time}},
+      {"min", {"M", true, 1, Gran::time}},      {"mins", {"M", true, 1, Gran::time}},
+      {"hour", {"H", true, 1, Gran::time}},     {"hours", {"H", true, 1, Gran::time}},
+      {"hr", {"H", true, 1, Gran::time}},       {"hrs", {"H", true, 1, Gran::time}},
+      {"day", {"D", false, 1, Gran::day}},      {"days", {"D", false, 1, Gran::day}},
+      {"night", {"D", false, 1, Gran::day}},    {"nights", {"D", false, 1, Gran::day}},
+      {"week", {"W", false, 1, Gran::week}},    {"weeks", {"W", false, 1, Gran::week}},
+      {"fortnight", {"W", false, 2, Gran::week}},
+      {"month", {"M", false, 1, Gran::month}},  {"months", {"M", false, 1, Gran::month}},
+      {"quarter", {"Q", false, 1, Gran::quarter}}, {"quarters", {"Q", false, 1, Gran::quarter}},
+      {"year", {"Y", false, 1, Gran::year}},    {"years", {"Y", false, 1, Gran::year}},
+      {"yr", {"Y", false, 1, Gran::year}},      {"yrs", {"Y", false, 1, Gran::year}},
+      {"decade", {"Y", false, 10, Gran::decade}}, {"decades", {"Y", false, 10, Gran::decade}},
+      {"century", {"Y", false, 100, Gran::century}}, {"centuries", {"Y", false, 100, Gran::century}}};
+  return k;
+}
+std::optional<Unit> unit_of(std::string_view w) {
+  auto it = units().find(w);
+  if (it == units().end()) return std::nullopt;
+  return it->second;
+}
+
+int season_of(std::string_view w) {
+  if (w == "spring") return 0;
+  if (w == "summer") return 1;
+  if (w == "fall" || w == "autumn") return 2;
+  if (w == "winter") return 3;
+  return -1;
+}
+
+// Parses up to `max_digits` ASCII digits making up all of `s`.
+bool parse_int(std::string_view s, size_t max_digits, int* out) {
+  if (s.empty() || s.size() > max_digits) return false;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+// "27", "27th", "1st": a day of month 1..31.
+bool parse_day(std::string_view s, int* out) {
+  int scratch = 0;
+  int* day = out ? out : &scratch;
+  size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  std::string_view suffix = s.substr(n);
+  if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th")
+    return false;
+  return parse_int(s.substr(0, n), 2, day) && *day >= 1 && *day <= 31;
+}
+
+bool is_year_number(std::string_view s, int* year) {
+  return parse_int(s, 4, year) && s.size() == 4 && *year >= 1000;
+}
+
+// Words that show a sentence talks about the past or the future. The nearest
+// one to an expression decides which way a bare weekday or month points.
+Tense tense_of_word(std::string_view w) {
+  static const std::unordered_map<std::string_view, Tense> k = {
+      {"will", Tense::future},     {"'ll", Tense::future},      {"shall", Tense::future},
+      {"plans", Tense::future},    {"plan", Tense::future},     {"planned", Tense::future},
+      {"expected", Tense::future}, {"expects", Tense::future},  {"scheduled", Tense::future},
+      {"upcoming", Tense::future}, {"intends", Tense::future},  {"aims", Tense::future},
+      {"could", Tense::future},    {"may", Tense::future},      {"might", Tense::future},
+      {"set", Tense::future},      {"due", Tense::future},      {"next", Tense::future},
+      {"would", Tense::future},    {"payable", Tense::future},  {"effective", Tense::future},
+      {"expire", Tense::future},   {"expires", Tense::future},  {"until", Tense::future},
+      {"was", Tense::past},        {"were", Tense::past},       {"had", Tense::past},
+      {"did", Tense::past},        {"said", Tense::past},       {"told", Tense::past},
+      {"sent", Tense::past},       {"began", Tense::past},      {"went", Tense::past},
+      {"came", Tense::past},       {"took", Tense::past},       {"made", Tense::past},
+      {"met", Tense::past},        {"left", Tense::past},       {"saw", Tense::past},
+      {"held", Tense::past},       {"led", Tense::past},        {"fought", Tense::past},
+      {"gave", Tense::past},       {"fell", Tense::past},       {"rose", Tense::past},
+      {"struck", Tense::past},     {"won", Tense::past},        {"lost", Tense::past},
+      {"ago", Tense::past},        {"last", Tense::past},       {"earlier", Tense::past},
+      {"wrote", Tense::past},      {"spoke", Tense::past},      {"became", Tense::past},
+      {"hit", Tense::past},        {"began", Tense::past},      {"sought", Tense::past},
+      {"brought", Tense::past},    {"found", Tense::past},      {"got", Tense::past},
+      {"paid", Tense::past},       {"sold", Tense::past},       {"bought", Tense::past}};
+  auto it = k.find(w);
+  if (it != k.end()) return it->second;
+  // Regular past forms: "signed", "arrived", "reported". "need", "speed" and
+  // the like are short or end in "eed".
+  if (w.size() >= 5 && w.ends_with("ed") && !w.ends_with("eed")) return Tense::past;
+  return Tense::unknown;
+}
+
+// Words that can begin a time expression. Every pattern starts with one of
+// these, a number, or a hyphenated token, so the scanner skips other tokens
+// with one lookup.
+bool may_start(std::string_view w) {
+  static const std::unordered_set<std::string_view> kStarts = [] {
+    std::unordered_set<std::string_view> k = {
+        "a", "an", "the", "this", "last", "next", "past", "previous", "coming", "current",
+        "early", "earlier", "late", "later", "mid", "around", "about", "approximately",
+        "roughly", "nearly", "almost", "under", "over", "more", "less", "fewer", "at", "up",
+        "every", "each", "once", "twice", "daily", "weekly", "monthly", "yearly", "annually",
+        "quarterly", "hourly", "nightly", "biweekly", "biannually", "today", "yesterday",
+        "tomorrow", "tonight", "now", "nowadays", "currently", "these", "right", "recently",
+        "lately", "formerly", "recent", "noon", "midnight", "nineteen", "eighteen", "spring",
+        "summer", "fall", "autumn", "winter", "q1", "q2", "q3", "q4", "h1", "h2", "several",
+        "few", "many", "some", "half", "mid-", "christmas", "new", "overnight"};
+    for (const auto& m : {&month_names(), &month_abbreviations(), &weekday_names(),
+                          &number_words(), &ordinal_words()})
+      for (const auto& [name, value] : *m) k.insert(name);
+    for (const auto& [name, unit] : units()) k.insert(name);  // "for years"
+    return k;
+  }();
+  if (w.empty()) return false;
+  if ((w[0] >= '0' && w[0] <= '9') || w[0] == '\'' || w.find('-') != std::string_view::npos)
+    return true;
+  if (kStarts.count(w)) return true;
+  // Plural weekdays: "on Mondays".
+  return w.size() > 6 && w.back() == 's' && weekday_names().count(w.substr(0, w.size() - 1));
+}
+
+class Scanner {
+ public:
+  Scanner(const Document& doc, const PartialDate& anchor, std::string_view anchor_kind)
+      : doc_(doc), a_(anchor), anchor_kind_(anchor_kind) {
+    words_.reserve(doc.tokens.size());
+    for (const auto& t : doc.tokens) {
+      std::string w = ascii_lower(doc[t.span]);
+      // "Jan." and "Sept." arrive as one token with their period.
+      if (w.size() > 2 && w.back() == '.' && w.find('.') == w.size() - 1) w.pop_back();
+      starts_.push_back(may_start(w));
+      words_.push_back(std::move(w));
+    }
+  }
+
+  void run(Layer<Timex>* out) {
+    bool previous_names_quarter = false;
+    for (const auto& s : doc_.sentences) {
+      sb_ = s.value.first_token;
+      se_ = s.value.end_token;
+      // Results are reported over two sentences ("Third-quarter profit rose.
+      // It was $2 a share a year earlier."), so the previous one counts too.
+      bool names_quarter = false;
+      for (size_t k = sb_; k < se_ && !names_quarter; ++k)
+        names_quarter = words_[k] == "quarter" || words_[k].ends_with("-quarter") || words_[k] == "period";
+      about_quarter_ = names_quarter || previous_names_quarter;
+      previous_names_quarter = names_quarter;
+      for (size_t i = sb_; i < se_;) {
+        if (!starts_[i]) {
+          ++i;
+          continue;
+        }
+        auto m = match(i);
+        if (!m) {
+          ++i;
+          continue;
+        }
+        i = emit(i, *m, out);
+      }
+    }
+  }
+
+ private:
+  std::string_view w(size_t i) const { return i < se_ ? std::string_view(words_[i]) : ""; }
+  bool is(size_t i, std::string_view s) const { return w(i) == s; }
+  bool capitalized(size_t i) const { return i < se_ && doc_.tokens[i].value.capitalized; }
+  bool is_number(size_t i) const { return i < se_ && doc_.tokens[i].value.kind == TokenKind::number; }
+
+  // ---- anchoring ----
+
+  bool anchor_has(DatePrecision p) const { return a_.precision >= p; }
+  std::string anchor_missing_note(const char* what) const {
+    if (!a_.known()) return std::string("no publication date: ") + what + " cannot be placed";
+    return "publication date known only to " + a_.iso() + ": " + what + " cannot be placed";
+  }
+
+  Tense tense_at(size_t begin, size_t end) const {
+    // Nearest tense word on either side within the sentence; ties go left.
+    for (size_t dist = 1; dist <= 12; ++dist) {
+      if (begin >= sb_ + dist) {
+        Tense t = tense_word_at(begin - dist);
+        if (t != Tense::unknown) return t;
+      }
+      if (end + dist - 1 < se_) {
+        Tense t = tense_word_at(end + dist - 1);
+        if (t != Tense::unknown) return t;
+      }
+    }
+    return Tense::unknown;
+  }
+  Tense tense_word_at(size_t k) const {
+    Tense t = tense_of_word(w(k));
+    // A participle after "be" is passive, not past: "will be held".
+    if (t == Tense::past && k > sb_ && (w(k - 1) == "be" || w(k - 1) == "being"))
+      return Tense::unknown;
+    // A future seen from the past is past: "had been due to expire Friday".
+    if (t == Tense::future)
+      for (size_t back = 1; back <= 3 && k >= sb_ + back; ++back) {
+        std::string_view p = w(k - back);
+        if (p == "was" || p == "were" || p == "been" || p == "had") return Tense::past;
+      }
+    return t;
+  }
+
+  // Year of a month/day with no year given. Writers leave the year out when
+  // the date is close, so take the occurrence nearest the anchor; a
+  // past-tense sentence means the last one before it unless the next is
+  // within two months (scheduled dates: "payable Dec. 15"), a future-tense
+  // one the next. The anchor's own month is this year's.
+  void anchor_year(Val* v, int month, int day, Tense tense) const {
+    v->relative = true;
+    if (!anchor_has(DatePrecision::year)) {
+      v->note = anchor_missing_note("the year");
+      return;
+    }
+    int y = a_.year;
+    v->y = y;
+    if (!anchor_has(DatePrecision::month) || month == a_.month) return;
+    auto day_of = [&](int year) {
+      int d = day ? day : 15;
+      return days_from_civil(year, month, std::min(d, days_in_month(year, month)));
+    };
+    int64_t here = days_from_civil(y, a_.month, anchor_has(DatePrecision::day) ? a_.day : 15);
+    int64_t same = day_of(y);
+    int prev_year = same < here ? y : y - 1;
+    int next_year = same > here ? y : y + 1;
+    int64_t before = here - day_of(prev_year), after = day_of(next_year) - here;
+    if (tense == Tense::future) v->y = next_year;
+    else if (tense == Tense::past) v->y = after <= 61 ? next_year : prev_year;
+    else v->y = after <= before ? next_year : prev_year;
+  }
+
+  // A date `n` units away from the anchor.
+  Val shift(Gran gran, int n) const {
+    Val v;
+    v.relative = true;
+    v.gran = gran;
+    switch (gran) {
+      case Gran::year:
+      case Gran::decade:
+      case Gran::century:
+        if (!anchor_has(DatePrecision::year)) break;
+        v.y = a_.year + n * (gran == Gran::year ? 1 : gran == Gran::decade ? 10 : 100);
+        if (gran == Gran::year && v.y >= 1 && v.y <= 9999) return v;
+        if (gran != Gran::year) {
+          v.gran = Gran::year;  // "two decades ago": the year, not the decade
+          if (v.y >= 1 && v.y <= 9999) return v;
+        }
+        break;
+      case Gran::month:
+      case Gran::quarter: {
+        if (!anchor_has(DatePrecision::month)) break;
+        int months = gran == Gran::month ? n : 3 * n;
+        int total = a_.year * 12 + (a_.month - 1) + months;
+        v.y = total / 12;
+        v.m = total % 12 + 1;
+        if (gran == Gran::quarter) v.sub = (v.m - 1) / 3 + 1;
+        if (v.y >= 1 && v.y <= 9999) return v;
+        break;
+      }
+      case Gran::day:
+      case Gran::week: {
+        if (!anchor_has(DatePrecision::day)) break;
+        int64_t days = days_from_civil(a_.year, a_.month, a_.day) + (gran == Gran::week ? 7 * n : n);
+        CivilDate c = civil_from_days(days);
+        if (c.year < 1 || c.year > 9999) break;
+        v.y = c.year;
+        v.m = c.month;
+        v.d = c.day;
+        if (gran == Gran::week) v.sub = iso_week(days, &v.y);
+        return v;
+      }
+      default:
+        break;
+    }
+    // Not enough anchor to place it: say what is known.
+    Val u;
+    u.relative = true;
+    u.gran = Gran::literal;
+    switch (gran) {
+      case Gran::month: u.literal = "XXXX-XX"; break;
+      case Gran::quarter: u.literal = "XXXX-QX"; break;
+      case Gran::week: u.literal = "XXXX-WXX"; break;
+      case Gran::day: u.literal = "XXXX-XX-XX"; break;
+      default: u.literal = "XXXX"; break;
+    }
+    u.note = anchor_missing_note("the date");
+    return u;
+  }
+
+  // The weekday nearest the anchor in the tense's direction; news mostly
+  // reports what happened, so an unknown tense counts as past. `offset` -1 /
+  // +1 ("last Monday", "next Monday") means that day of the previous / next
+  // ISO week.
+  Val weekday(int wd, Tense tense, int offset = 0) const {
+    Val v;
+    v.relative = true;
+    if (!anchor_has(DatePrecision::day)) {
+      v.literal = "XXXX-WXX-" + std::to_string(wd);
+      v.note = anchor_missing_note("the weekday");
+      return v;
+    }
+    int64_t today = days_from_civil(a_.year, a_.month, a_.day);
+    int diff = wd - iso_weekday(today);  // -6..6
+    int64_t day;
+    if (offset != 0) day = today + diff + 7 * offset;
+    else if (tense == Tense::future) day = today + (diff >= 0 ? diff : diff + 7);
+    else day = today + (diff <= 0 ? diff : diff - 7);
+    CivilDate c = civil_from_days(day);
+    v.gran = Gran::day;
+    v.y = c.year;
+    v.m = c.month;
+    v.d = c.day;
+    return v;
+  }
+
+  Val season(int s, int year_offset, Tense tense) const {
+    Val v;
+    v.gran = Gran::season;
+    v.sub = s;
+    v.relative = true;
+    if (!anchor_has(DatePrecision::year)) {
+      v.note = anchor_missing_note("the season's year");
+      return v;
+    }
+    v.y = a_.year;
+    if (!anchor_has(DatePrecision::month)) {
+      v.y += year_offset;
+      return v;
+    }
+    // The latest start of this season on or before the anchor month (winter
+    // starts in December of the year it is named after).
+    int start = kSeasonStart[s];
+    int latest = a_.month >= start ? a_.year : a_.year - 1;
+    bool in_progress = (a_.month - start + 12) % 12 < 3;
+    if (year_offset < 0) v.y = in_progress ? latest - 1 : latest;  // "last fall": the last one over
+    else if (year_offset > 0) v.y = latest + 1;                    // "next spring"
+    else if (tense == Tense::past) v.y = latest;
+    else if (tense == Tense::future) v.y = in_progress ? latest : latest + 1;
+    else v.y = in_progress ? latest : a_.year;
+    return v;
+  }
+
+  // ---- numbers ----
+
+  // A count at i: "3", "1.5", "three", "twenty four", "twenty-four", "a",
+  // "a few" (X), "several" (X), "a couple of" (2). Sets *end and *count.
+  bool count_at(size_t i, size_t* end, std::string* count, bool allow_article) const {
+    std::string_view x = w(i);
+    int n = 0;
+    if (is_number(i)) {
+      if (parse_int(x, 4, &n)) {
+        *count = std::to_string(n);
+        *end = i + 1;
+        return true;
+      }
+      size_t dot = x.find('.');
+      int whole = 0, frac = 0;
+      if (dot != std::string_view::npos && parse_int(x.substr(0, dot), 4, &whole) &&
+          parse_int(x.substr(dot + 1), 2, &frac)) {
+        *count = std::string(x);
+        *end = i + 1;
+        return true;
+      }
+      return false;
+    }
+    if (x == "a" || x == "an") {
+      if (is(i + 1, "few")) {
+        *count = "X";
+        *end = i + 2;
+        return true;
+      }
+      if (is(i + 1, "couple") && is(i + 2, "of")) {
+        *count = "2";
+        *end = i + 3;
+        return true;
+      }
+      if (!allow_article) return false;
+      *count = "1";
+      *end = i + 1;
+      return true;
+    }
+    if (x == "several" || x == "few" || x == "many" || x == "some") {
+      *count = "X";
+      *end = i + 1;
+      return true;
+    }
+    if (x == "half" && is(i + 1, "a")) {
+      *count = "0.5";
+      *end = i + 2;
+      return true;
+    }
+    int value = 0;
+    size_t j = i;
+    // "twenty-four" arrives as one token.
+    auto word_value = [&](std::string_view t, int* v) {
+      size_t dash = t.find('-');
+      if (dash == std::string_view::npos) {
+        auto it = number_words().find(t);
+        if (it == number_words().end()) return false;
+        *v = it->second;
+        return true;
+      }
+      auto a = number_words().find(t.substr(0, dash));
+      auto b = number_words().find(t.substr(dash + 1));
+      if (a == number_words().end() || b == number_words().end() || a->second < 20 ||
+          a->second % 10 != 0 || b->second > 9)
+        return false;
+      *v = a->second + b->second;
+      return true;
+    };
+    int v = 0;
+    if (!word_value(x, &v)) return false;
+    value = v;
+    ++j;
+    if (value >= 20 && value % 10 == 0 && value < 100 && word_value(w(j), &v) && v < 10) {
+      value += v;
+      ++j;
+    }
+    *count = std::to_string(value);
+    *end = j;
+    return true;
+  }
+
+  // ---- patterns ----
+
+  std::optional<Match> match(size_t i) const {
+    // Prefix modifiers that belong to the expression: "early", "the end of".
+    std::string mod;
+    size_t j = i;
+    std::string_view x = w(i);
+    if (x == "the" && (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||
+                       is(i + 1, "middle") || is(i + 1, "close") || is(i + 1, "turn")) &&
+        is(i + 2, "of")) {
+      std::string_view k = w(i + 1);
+      mod = k == "end" || k == "close" ? "END" : k == "middle" ? "MID" : "START";
+      j = i + 3;
+    } else if ((x == "end" || x == "beginning" || x == "start" || x == "middle") && is(i + 1, "of")) {
+      mod = x == "end" ? "END" : x == "middle" ? "MID" : "START";
+      j = i + 2;
+    } else if (x == "early" || x == "earlier") {
+      mod = "START";
+      j = i + 1;
+    } else if (x == "late" || x == "later") {
+      mod = "END";
+      j = i + 1;
+    } else if (x == "mid" || x == "mid-") {
+      mod = "MID";
+      j = i + 1;
+      if (is(j, "-")) ++j;
+    } else if (x == "around" || x == "about" || x == "approximately" || x == "roughly") {
+      mod = "APPROX";
+      j = i + 1;
+    } else if (x == "nearly" || x == "almost" || x == "under") {
+      mod = "LESS_THAN";
+      j = i + 1;
+    } else if (x == "over" && !is(i + 1, "the")) {
+      mod = "MORE_THAN";
+      j = i + 1;
+    } else if ((x == "more" || x == "less" || x == "fewer") && is(i + 1, "than")) {
+      mod = x == "more" ? "MORE_THAN" : "LESS_THAN";
+      j = i + 2;
+    } else if (x == "at" && (is(i + 1, "least") || is(i + 1, "most"))) {
+      mod = is(i + 1, "least") ? "EQUAL_OR_MORE" : "EQUAL_OR_LESS";
+      j = i + 2;
+    } else if (x == "up" && is(i + 1, "to")) {
+      mod = "EQUAL_OR_LESS";
+      j = i + 2;
+    }
+    if (j != i) {
+      std::optional<Match> core;
+      auto unit = unit_of(w(j + 1));
+      if (is(j, "the") && unit && (unit->gran == Gran::year || unit->gran == Gran::month ||
+                                   unit->gran == Gran::week || unit->gran == Gran::quarter))
+        core = Match{j + 2, shift(unit->gran, 0)};  // "the end of the year"
+      else
+        core = match_core(j);
+      if (!core) return std::nullopt;
+      // Point modifiers need a point; amount modifiers need an amount.
+      bool amount = core->v.type == TimexType::duration;
+      bool point_mod = mod == "START" || mod == "END" || mod == "MID";
+      if (mod != "APPROX" && amount == point_mod) return std::nullopt;
+      if (core->v.mod.empty()) core->v.mod = mod;
+      return core;
+    }
+    // "mid-March", "mid-2024", "mid-1990s" arrive as one token.
+    if (x.starts_with("mid-") && x.size() > 4) {
+      Val v;
+      std::string_view rest = x.substr(4);
+      int n = 0;
+      auto mn = month_names().find(rest);
+      if (mn != month_names().end()) {
+        v.gran = Gran::month;
+        v.m = mn->second;
+        anchor_year(&v, v.m, 15, tense_at(i, i + 1));
+        if (is_year_number(w(i + 1), &n)) {
+          v.y = n;
+          v.year_given = true;
+          v.relative = false;
+          v.note.clear();
+          v.mod = "MID";
+          return Match{i + 2, v};
+        }
+      } else if (is_year_number(rest, &n)) {
+        v.gran = Gran::year;
+        v.y = n;
+        v.year_given = true;
+      } else if (rest.size() == 5 && rest.back() == 's' && is_year_number(rest.substr(0, 4), &n) &&
+                 n % 10 == 0) {
+        v.gran = Gran::decade;
+        v.y = n;
+        v.year_given = true;
+      } else {
+        return std::nullopt;
+      }
+      v.mod = "MID";
+      return Match{i + 1, v};
+    }
+    return match_core(i);
+  }
+
+  std::optional<Match> match_core(size_t i) const {
+    if (auto m = match_quarter(i)) return m;
+    if (auto m = match_numeric(i)) return m;
+    if (auto m = match_clock(i)) return m;  // "seven o'clock"
+    if (auto m = match_spoken_year(i)) return m;
+    if (auto m = match_month(i)) return m;
+    if (auto m = match_weekday(i)) return m;
+    if (auto m = match_duration(i)) return m;
+    if (auto m = match_relative(i)) return m;
+    if (auto m = match_set(i)) return m;
+    if (auto m = match_season(i)) return m;
+    return std::nullopt;
+  }
+
+  // Month number at i, when the token is a month name and reads as one.
+  int month_at(size_t i) const {
+    std::string_view x = w(i);
+    int month = 0;
+    bool verb = x == "may" || x == "march";  // also verbs
+    if (auto it = month_names().find(x); it != month_names().end()) month = it->second;
+    else if (auto ab = month_abbreviations().find(x); ab != month_abbreviations().end()) month = ab->second;
+    else return 0;
+    if (month_names().count(x) && !verb) return month;
+    // "May", "march" and "Feb" need support: a day or year after them, or
+    // (capitalized, for the verbs) a preposition or determiner before them.
+    size_t k = is(i + 1, ",") ? i + 2 : i + 1;
+    int year = 0;
+    if (is_number(i + 1) || parse_day(w(i + 1), nullptr) || is_year_number(w(k), &year)) return month;
+    if (verb && !capitalized(i)) return 0;
+    if (x == "march" && i > sb_) return month;
+    static const char* const kBefore[] = {"in", "since", "until", "by", "of", "early", "late",
+                                          "last", "next", "this", "mid", "through", "from", "to",
+                                          "between", "and", "or", "during", "before", "after",
+                                          "end", "beginning", "start", "middle", "past"};
+    if (i == sb_) return 0;
+    for (const char* b : kBefore)
+      if (w(i - 1) == b) return month;
+    return 0;
+  }
+
+  // "March 27, 2025", "March 27", "March 2025", "March", "March of 2024".
+  std::optional<Match> match_month(size_t i) const {
+    int month = month_at(i);
+    if (month == 0) return std::nullopt;
+    Val v;
+    size_t j = i + 1;
+    int day = 0, year = 0, last_day = 0;
+    // "March 3-5" (one token) and "November 19 to 20": a range of days.
+    std::string_view x = w(j);
+    size_t dash = x.find('-');
+    if (is_number(j) && dash != std::string_view::npos && parse_day(x.substr(0, dash), &day) &&
+        parse_day(x.substr(dash + 1), &last_day) && last_day > day) {
+      x = x.substr(0, dash);
+    } else {
+      last_day = 0;
+    }
+    if (parse_day(x, &day) && !is_year_number(x, &year)) {
+      ++j;
+      if (last_day == 0 && (is(j, "to") || is(j, "through") || is(j, "until") || is(j, "-") ||
+                            is(j, "–")) &&
+          parse_day(w(j + 1), &last_day) && last_day > day && !month_at(j + 2)) {
+        j += 2;
+      } else if (last_day <= day) {
+        last_day = 0;
+      }
+      size_t k = is(j, ",") ? j + 1 : j;
+      if (is_year_number(w(k), &year)) {
+        j = k + 1;
+        v.y = year;
+        v.year_given = true;
+      }
+      if (v.year_given ? !valid_calendar_date(v.y, month, day) : day > days_in_month(2024, month))
+        return Match{j, invalid()};
+      v.gran = Gran::day;
+      v.m = month;
+      v.d = day;
+      if (!v.year_given) anchor_year(&v, month, day, tense_at(i, j));
+      if (last_day != 0) {
+        if (last_day > days_in_month(v.y == kNoYear ? 2024 : v.y, month)) return Match{j, invalid()};
+        Val end = v;
+        end.d = last_day;
+        v.literal = format_value(v) + "/" + format_value(end);
+        v.gran = Gran::literal;
+      }
+      return Match{j, v};
+    }
+    v.gran = Gran::month;
+    v.m = month;
+    size_t k = is(j, "of") || is(j, ",") ? j + 1 : j;
+    if (is_year_number(w(k), &year)) {
+      v.y = year;
+      v.year_given = true;
+      return Match{k + 1, v};
+    }
+    anchor_year(&v, month, 0, tense_at(i, j));
+    return Match{j, v};
+  }
+
+  // A match that consumes an impossible date ("February 30") without
+  // emitting anything, so its parts are not read as other dates: a literal
+  // with no value, which emit() drops.
+  static Val invalid() { return Val{}; }
+
+  // Numbers first: ISO dates, 3/27/2025, "27 March 2025", years, decades,
+  // clock times, "1990s".
+  std::optional<Match> match_numeric(size_t i) const {
+    std::string_view x = w(i);
+    if (x.empty() || x[0] < '0' || x[0] > '9') {
+      if (x.size() == 4 && x[0] == '\'' && x[3] == 's') {  // "'90s"
+        int n = 0;
+        if (!parse_int(x.substr(1, 2), 2, &n) || n % 10 != 0) return std::nullopt;
+        Val v;
+        v.gran = Gran::decade;
+        v.y = (n >= 30 ? 1900 : 2000) + n;
+        v.year_given = true;
+        return Match{i + 1, v};
+      }
+      return std::nullopt;
+    }
+    int year = 0, month = 0, day = 0;
+    // ISO "2025-03-27" / "2025-03" (one token).
+    if (x.size() >= 7 && x[4] == '-') {
+      auto p = PartialDate::parse(x);
+      if (!p || p->precision < DatePrecision::month) {
+        if (x.size() == 10) return Match{i + 1, invalid()};  // "2023-13-45"
+        return std::nullopt;
+      }
+      Val v;
+      v.y = p->year;
+      v.m = p->month;
+      v.d = p->day;
+      v.year_given = true;
+      v.gran = p->precision == DatePrecision::month ? Gran::month : Gran::day;
+      return Match{i + 1, v};
+    }
+    // "1990s"
+    if (x.size() == 5 && x[4] == 's' && is_year_number(x.substr(0, 4), &year) && year % 10 == 0) {
+      Val v;
+      v.gran = Gran::decade;
+      v.y = year;
+      v.year_given = true;
+      return Match{i + 1, v};
+    }
+    // "2015/08/12", "2016/11" and "11/2016": year first or a month and year.
+    if (is(i + 1, "/") && is_number(i + 2)) {
+      int a = 0, b = 0;
+      if (is_year_number(x, &year) && parse_int(w(i + 2), 2, &a) && a >= 1 && a <= 12) {
+        Val v;
+        v.y = year;
+        v.m = a;
+        v.year_given = true;
+        if (is(i + 3, "/") && parse_int(w(i + 4), 2, &b)) {
+          if (!valid_calendar_date(year, a, b)) return Match{i + 5, invalid()};
+          v.gran = Gran::day;
+          v.d = b;
+          return Match{i + 5, v};
+        }
+        v.gran = Gran::month;
+        return Match{i + 3, v};
+      }
+      if (parse_int(x, 2, &a) && a >= 1 && a <= 12 && is_year_number(w(i + 2), &year) &&
+          !is(i + 3, "/")) {
+        Val v;
+        v.gran = Gran::month;
+        v.y = year;
+        v.m = a;
+        v.year_given = true;
+        return Match{i + 3, v};
+      }
+    }
+    // "3/27/2025" (US order, as English news writes it) and "27/3/2025" when
+    // the first number cannot be a month.
+    if (is(i + 1, "/") && is_number(i + 2) && is(i + 3, "/") && is_number(i + 4)) {
+      int a = 0, b = 0;
+      if (parse_int(x, 2, &a) && parse_int(w(i + 2), 2, &b) && parse_int(w(i + 4), 4, &year)) {
+        if (w(i + 4).size() == 2) year += year < 50 ? 2000 : 1900;
+        month = a, day = b;
+        if (a > 12) month = b, day = a;
+        if (!valid_calendar_date(year, month, day)) return Match{i + 5, invalid()};
+        Val v;
+        v.gran = Gran::day;
+        v.y = year;
+        v.m = month;
+        v.d = day;
+        v.year_given = true;
+        return Match{i + 5, v};
+      }
+      return std::nullopt;
+    }
+    if (auto date = match_day_month(i)) return date;
+    if (auto clock = match_clock(i)) return clock;
+    // A year on its own: "2022", "in 1998". Not a count: "2000 troops", "$1999".
+    if (is_year_number(x, &year) && x.size() == 4) {
+      if (i > sb_ && (w(i - 1) == "$" || w(i - 1) == "€" || w(i - 1) == "£" || w(i - 1) == "no" ||
+                      w(i - 1) == "number" || w(i - 1) == "#"))
+        return std::nullopt;
+      std::string_view next = w(i + 1);
+      if (next == "%" || next == "percent" || next == "per" || next == "-" ||
+          (next.size() > 3 && next.back() == 's' && i + 1 < se_ &&
+           doc_.tokens[i + 1].value.kind == TokenKind::word && !capitalized(i + 1) &&
+           next != "was" && next != "has" && next != "is" && next != "as" && next != "this" &&
+           next != "its" && next != "thus" && next != "does"))
+        return std::nullopt;
+      bool plausible = (year >= 1900 && year <= 2100) ||
+                       (i > sb_ && (w(i - 1) == "in" || w(i - 1) == "since" || w(i - 1) == "of" ||
+                                    w(i - 1) == "until" || w(i - 1) == "by" || w(i - 1) == "year"));
+      if (!plausible) return std::nullopt;
+      Val v;
+      v.gran = Gran::year;
+      v.y = year;
+      v.year_given = true;
+      return Match{i + 1, v};
+    }
+    return std::nullopt;
+  }
+
+  // Clock times: "10 a.m.", "10:30", "7:56:35 pm", "7pm", "9 o'clock",
+  // "seven o'clock". A bare number is not a time.
+  std::optional<Match> match_clock(size_t i) const {
+    auto split = [](std::string_view t, int* n, std::string_view* suffix) {
+      size_t d = 0;
+      while (d < t.size() && t[d] >= '0' && t[d] <= '9') ++d;
+      *suffix = t.substr(d);
+      return parse_int(t.substr(0, d), 2, n);
+    };
+    auto meridiem = [](std::string_view t) {
+      if (t == "pm" || t == "p.m." || t == "p.m") return 1;
+      if (t == "am" || t == "a.m." || t == "a.m") return -1;
+      return 0;
+    };
+    int hour = 0, minute = 0, second = 0;
+    std::string_view suffix;
+    size_t j = i + 1;
+    bool clock = false;
+    if (!split(w(i), &hour, &suffix)) {
+      auto it = number_words().find(w(i));
+      if (it == number_words().end() || it->second > 12 || !is(i + 1, "o'clock")) return std::nullopt;
+      return clock_with_date(i + 2, it->second, 0);
+    }
+    if (suffix.empty() && is(j, ":") && split(w(j + 1), &minute, &suffix) &&
+        w(j + 1).size() - suffix.size() == 2) {
+      j += 2;
+      clock = true;
+      if (suffix.empty() && is(j, ":") && split(w(j + 1), &second, &suffix)) j += 2;
+    }
+    int m = meridiem(suffix);
+    if (!suffix.empty() && m == 0) return std::nullopt;
+    if (suffix.empty()) {
+      m = meridiem(w(j));
+      if (m != 0 || is(j, "o'clock")) {
+        ++j;
+        clock = true;
+      }
+    } else {
+      clock = true;
+    }
+    if (!clock || hour > 24 || minute > 59 || second > 59 || (m != 0 && (hour == 0 || hour > 12)))
+      return std::nullopt;
+    if (m > 0 && hour < 12) hour += 12;
+    if (m < 0 && hour == 12) hour = 0;
+    return clock_with_date(j, hour, minute);
+  }
+
+  // A clock time whose tokens end before j, with the time zone and a date
+  // that may follow: "5 p.m. EST Nov. 9", "noon Thursday". Without a date it
+  // is a time of the publication day.
+  Match clock_with_date(size_t j, int hour, int minute) const {
+    if (is(j, "local") && is(j + 1, "time")) j += 2;
+    else if (is(j, "gmt") || is(j, "utc") || is(j, "et") || is(j, "est") || is(j, "edt") ||
+             is(j, "pt") || is(j, "pst") || is(j, "cet") || is(j, "msk"))
+      ++j;
+    size_t k = is(j, ",") || is(j, "on") ? j + 1 : j;
+    std::optional<Match> date;
+    if (weekday_names().count(w(k))) date = match_weekday(k);
+    else if (is(k, "today") || is(k, "yesterday") || is(k, "tomorrow")) date = match_relative(k);
+    else if (month_at(k) != 0) date = match_month(k);
+    Val v;
+    if (date && date->v.gran == Gran::day) {
+      v = date->v;
+      j = date->end;
+    } else {
+      v = shift(Gran::day, 0);
+    }
+    v.type = TimexType::time;
+    v.hour = hour;
+    v.minute = minute;
+    if (v.gran == Gran::day) v.gran = Gran::time;
+    else v.literal += "T" + two(hour) + ":" + two(minute);
+    return Match{j, v};
+  }
+
+  // "27 March 2025", "27th of March".
+  std::optional<Match> match_day_month(size_t i) const {
+    int day = 0, year = 0;
+    if (!parse_day(w(i), &day)) return std::nullopt;
+    size_t j = i + 1;
+    if (is(j, "of")) ++j;
+    int m = month_at(j);
+    if (m == 0) return std::nullopt;
+    Val v;
+    v.gran = Gran::day;
+    v.m = m;
+    v.d = day;
+    ++j;
+    size_t k = is(j, ",") ? j + 1 : j;
+    if (is_year_number(w(k), &year)) {
+      v.y = year;
+      v.year_given = true;
+      j = k + 1;
+      if (!valid_calendar_date(year, m, day)) return Match{j, invalid()};
+    } else {
+      if (day > days_in_month(2024, m)) return Match{j, invalid()};
+      anchor_year(&v, m, day, tense_at(i, j));
+    }
+    return Match{j, v};
+  }
+
+  static std::string two(int n) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d", n);
+    return buf;
+  }
+
+  // "Thursday", "on Thursday", "Thursday, March 27, 2025", "Thursday night".
+  std::optional<Match> match_weekday(size_t i) const {
+    auto it = weekday_names().find(w(i));
+    bool plural = false;
+    if (it == weekday_names().end()) {
+      std::string_view x = w(i);
+      if (x.size() > 6 && x.back() == 's') it = weekday_names().find(x.substr(0, x.size() - 1));
+      if (it == weekday_names().end()) return std::nullopt;
+      plural = true;
+    }
+    int wd = it->second;
+    if (plural) {  // "on Mondays": every Monday
+      Val v;
+      v.type = TimexType::set;
+      v.literal = "XXXX-WXX-" + std::to_string(wd);
+      return Match{i + 1, v};
+    }
+    size_t j = i + 1;
+    size_t k = is(j, ",") ? j + 1 : j;
+    // Only calendar dates, never clock times, so patterns cannot chain
+    // ("Monday 5 pm Monday 5 pm ...") into unbounded recursion.
+    auto date = month_at(k) != 0 ? match_month(k) : match_day_month(k);
+    if (date && date->v.gran == Gran::day) return Match{date->end, date->v};
+    Val v = weekday(wd, tense_at(i, j));
+    if (auto part = part_of_day(w(j))) {
+      set_part_of_day(&v, part);
+      ++j;
+    }
+    return Match{j, v};
+  }
+
+  // Makes a day (or an underspecified day) a time: "Monday" -> "Monday night".
+  static void set_part_of_day(Val* v, const char* part) {
+    v->type = TimexType::time;
+    if (v->gran == Gran::day) {
+      v->gran = Gran::time;
+      v->part = part;
+    } else {
+      v->literal += std::string("T") + part;
+    }
+  }
+
+  static const char* part_of_day(std::string_view x) {
+    if (x == "morning") return "MO";
+    if (x == "afternoon") return "AF";
+    if (x == "evening") return "EV";
+    if (x == "night" || x == "overnight") return "NI";
+    return nullptr;
+  }
+
+  // Durations and dates counted from now: "three weeks", "24 hours",
+  // "the past three months", "five-year", "two years ago", "for years".
+  std::optional<Match> match_duration(size_t i) const {
+    size_t j = i;
+    bool the_past = false;
+    bool first = false;
+    if (is(j, "the") && (is(j + 1, "past") || is(j + 1, "last") || is(j + 1, "next") ||
+                         is(j + 1, "previous") || is(j + 1, "coming") || is(j + 1, "first") ||
+                         is(j + 1, "following"))) {
+      first = is(j + 1, "first");
+      j += 2;
+      the_past = true;
+    } else if ((is(j, "past") || is(j, "previous")) && i > sb_ && w(i - 1) != "the") {
+      j += 1;
+      the_past = true;
+    }
+    std::string count;
+    size_t k = j;
+    std::optional<Unit> unit;
+    std::string_view x = w(j);
+    // "five-year", "24-hour", "two-day": one token.
+    size_t dash = x.rfind('-');
+    // Only the singular joins a number: "five-year", not "three-quarters".
+    if (dash != std::string_view::npos && dash > 0 && x.back() != 's' &&
+        (unit = unit_of(x.substr(dash + 1)))) {
+      std::string_view num = x.substr(0, dash);
+      int n = 0;
+      auto nw = number_words().find(num);
+      if (parse_int(num, 4, &n)) count = std::to_string(n);
+      else if (nw != number_words().end()) count = std::to_string(nw->second);
+      else return std::nullopt;
+      k = j + 1;
+    } else if (count_at(j, &k, &count, /*allow_article=*/true)) {
+      // "three" "hours"; "twenty four hours"
+      unit = unit_of(w(k));
+      // "a second" is mostly the ordinal: "a second phase"; "$5 a year" is a
+      // rate, not a duration.
+      if (!unit || (w(k) == "second" && count == "1" && !is_number(j))) return std::nullopt;
+      if ((w(j) == "a" || w(j) == "an") && j > sb_ && is_number(j - 1) && !is(k + 1, "ago") &&
+          !is(k + 1, "earlier"))
+        return std::nullopt;
+      // "twenty second" is an ordinal; "three quarters of" and "a quarter
+      // past" are fractions.
+      if (w(k) == "second" && count != "1" && !is_number(j)) return std::nullopt;
+      if (unit->gran == Gran::quarter && (is(k + 1, "of") || is(k + 1, "past") || is(k + 1, "to")))
+        return std::nullopt;
+      ++k;
+    } else if (the_past && !first && (unit = unit_of(w(j)))) {
+      count = "1";  // "the past year"
+      k = j + 1;
+      if (w(j).back() == 's') count = "X";
+    } else if (x == "recent" && (unit = unit_of(w(j + 1))) && w(j + 1).back() == 's') {
+      count = "X";  // "recent weeks": some weeks up to now
+      k = j + 2;
+    } else if ((unit = unit_of(x)) && x.back() == 's' && x.size() > 4 && i > sb_ &&
+               (w(i - 1) == "for" || w(i - 1) == "over" || w(i - 1) == "within" ||
+                w(i - 1) == "in")) {
+      count = "X";  // "for years"
+      k = j + 1;
+    } else {
+      return std::nullopt;
+    }
+    // "52 years old" is an age.
+    if (is(k, "old") && unit->gran == Gran::year) return std::nullopt;
+    // "two years ago": a date; "three days from now" too.
+    bool ago = is(k, "ago") || is(k, "earlier") || (is(k, "from") && is(k + 1, "now")) ||
+               is(k, "hence");
+    if (ago && !the_past) {
+      int n = 0;
+      if (!parse_int(count, 4, &n)) {
+        Val v;
+        v.relative = true;
+        v.literal = is(k, "ago") || is(k, "earlier") ? "PAST_REF" : "FUTURE_REF";
+        return Match{k + 1, v};
+      }
+      int sign = is(k, "ago") || is(k, "earlier") ? -1 : 1;
+      if (unit->gran == Gran::year && sign < 0)
+        if (auto q = quarter_years_back(n)) return Match{k + 1, *q};
+      // "three hours ago" is a moment of the publication day.
+      Val v = unit->time ? shift(Gran::day, 0) : shift(unit->gran, sign * n);
+      return Match{k + (is(k, "from") ? 2 : 1), v};
+    }
+    Val v;
+    v.type = TimexType::duration;
+    std::string n = count;
+    if (unit->factor != 1 && count != "X") {
+      int c = 0;
+      if (parse_int(count, 4, &c)) n = std::to_string(c * unit->factor);
+    }
+    const char* letter = unit->letter;
+    if (count == "X" && unit->factor == 10) letter = "DE";
+    if (count == "X" && unit->factor == 100) letter = "CE";
+    v.literal = std::string("P") + (unit->time ? "T" : "") + n + letter;
+    return Match{k, v};
+  }
+
+  // today, yesterday, now, this week, last year, next month, last fall,
+  // recently, the past, the future, tonight, this morning.
+  std::optional<Match> match_relative(size_t i) const {
+    std::string_view x = w(i);
+    Val v;
+    v.relative = true;
+    if (x == "year-earlier" || x == "year-ago") {
+      // "the year-earlier quarter": the quarter under discussion (else the
+      // latest reported one), a year back; "the year-ago third quarter".
+      if (is(i + 1, "quarter") || is(i + 1, "period")) {
+        if (auto q = quarter_years_back(1)) return Match{i + 2, *q};
+        return Match{i + 2, shift(Gran::quarter, -5)};
+      }
+      if (auto ord = ordinal_words().find(w(i + 1));
+          ord != ordinal_words().end() && ord->first != "last" && ord->second <= 4 && is(i + 2, "quarter")) {
+        Val v = shift(Gran::year, -1);
+        if (v.gran == Gran::year) {
+          v.gran = Gran::quarter;
+          v.sub = ord->second;
+        }
+        return Match{i + 3, v};
+      }
+      return Match{i + 1, shift(Gran::year, -1)};
+    }
+    if (x == "noon" || x == "midnight") return clock_with_date(i + 1, x == "noon" ? 12 : 24, 0);
+    if (auto holiday = match_holiday(i)) return holiday;
+    if (x == "overnight" || x == "mid-morning" || x == "mid-afternoon") {
+      // "overnight" in a report is the night before it; the others today's.
+      Val v = shift(Gran::day, x == "overnight" && tense_at(i, i + 1) != Tense::future ? -1 : 0);
+      const char* part = x == "overnight" ? "NI" : x == "mid-morning" ? "MO" : "AF";
+      set_part_of_day(&v, part);
+      return Match{i + 1, v};
+    }
+    if (x == "today" || x == "yesterday" || x == "tomorrow" || x == "tonight") {
+      int n = x == "yesterday" ? -1 : x == "tomorrow" ? 1 : 0;
+      v = shift(Gran::day, n);
+      size_t j = i + 1;
+      const char* part = x == "tonight" ? "NI" : part_of_day(w(j));
+      if (part) {
+        set_part_of_day(&v, part);
+        if (x != "tonight") ++j;
+      }
+      return Match{j, v};
+    }
+    if (x == "now" || x == "nowadays" || x == "currently" ||
+        ((x == "these") && is(i + 1, "days")) || (x == "the" && is(i + 1, "present")) ||
+        (x == "at" && is(i + 1, "present")) || (x == "right" && is(i + 1, "now"))) {
+      v.literal = "PRESENT_REF";
+      return Match{i + (x == "now" || x == "nowadays" || x == "currently" ? 1 : 2), v};
+    }
+    if (x == "recently" || x == "lately" || x == "formerly" ||
+        (x == "the" && is(i + 1, "past") && !unit_of(w(i + 2)) && !is_number(i + 2))) {
+      v.literal = "PAST_REF";
+      return Match{i + (x == "the" ? 2 : 1), v};
+    }
+    if (x == "the" && is(i + 1, "future")) {
+      v.literal = "FUTURE_REF";
+      return Match{i + 2, v};
+    }
+    if (x == "the" && (is(i + 1, "near") || is(i + 1, "foreseeable")) && is(i + 2, "future")) {
+      v.literal = "FUTURE_REF";
+      return Match{i + 3, v};
+    }
+    if (x == "the") return match_the_period(i);
+    // this/last/next + unit, month, season, weekday or part of day.
+    int offset = 0;
+    if (x == "last" || x == "previous" || x == "past") offset = -1;
+    else if (x == "next" || x == "coming") offset = 1;
+    else if (x != "this" && x != "current") return std::nullopt;
+    std::string_view u = w(i + 1);
+    Tense tense = tense_at(i, i + 2);
+    if (int month = month_at(i + 1); month != 0 && x != "current") {
+      // "last June": the latest one before this month; "next June": the
+      // first one after it; "this June": this year's.
+      v.gran = Gran::month;
+      v.m = month;
+      Val now = shift(Gran::month, 0);
+      if (now.gran != Gran::month) {
+        v.note = anchor_missing_note("the year");
+        return Match{i + 2, v};
+      }
+      v.y = now.y;
+      if (offset < 0 && month >= now.m) v.y -= 1;
+      if (offset > 0 && month <= now.m) v.y += 1;
+      return Match{i + 2, v};
+    }
+    if (x == "past" && !weekday_names().count(u)) return std::nullopt;
+    if (u == "year" && offset == -1)
+      if (auto q = quarter_years_back(1)) return Match{i + 2, *q};
+    if (u == "year" || u == "month" || u == "week" || u == "quarter") {
+      auto unit = unit_of(u);
+      v = shift(unit->gran, offset);
+      return Match{i + 2, v};
+    }
+    if (u == "weekend") return Match{i + 2, weekend(offset)};
+    int s = season_of(u);
+    // "this summer" is this year's whatever the verb's tense.
+    if (s >= 0 && x != "current")
+      return Match{i + 2, season(s, offset, x == "this" ? Tense::unknown : tense)};
+    auto wd = weekday_names().find(u);
+    if (wd != weekday_names().end() && x != "current")
+      return Match{i + 2, weekday(wd->second, tense, offset)};
+    const char* part = part_of_day(u);
+    if (part && (x == "this" || x == "last")) {
+      // "this morning"; "last night" is the night before publication.
+      v = shift(Gran::day, x == "last" ? -1 : 0);
+      set_part_of_day(&v, part);
+      return Match{i + 2, v};
+    }
+    return std::nullopt;
+  }
+
+  // The weekend of the week `offset` weeks from the anchor's: "2025-W12-WE".
+  Val weekend(int offset) const {
+    Val v = shift(Gran::week, offset);
+    if (v.gran == Gran::week) {
+      v.literal = format_value(v) + "-WE";
+      v.gran = Gran::literal;
+    }
+    return v;
+  }
+
+  // In a sentence about a quarter ("third-quarter profit rose from a year
+  // earlier"), the quarter last named, `years` back.
+  std::optional<Val> quarter_years_back(int years) const {
+    if (!last_quarter_ || !about_quarter_) return std::nullopt;
+    Val v = *last_quarter_;
+    v.y -= years;
+    v.year_given = false;
+    v.relative = false;
+    v.from_text = true;
+    v.mod.clear();
+    return v;
+  }
+
+  // Fixed-date holidays: "Christmas (Eve, Day)", "New Year's (Eve, Day)",
+  // with the year the tense and the anchor give, or the one written after.
+  std::optional<Match> match_holiday(size_t i) const {
+    int month = 0, day = 0;
+    size_t j = i;
+    if (is(i, "christmas")) {
+      month = 12;
+      day = is(i + 1, "eve") ? 24 : 25;
+      j = is(i + 1, "eve") || is(i + 1, "day") ? i + 2 : i + 1;
+    } else if (is(i, "new") && is(i + 1, "year") && is(i + 2, "'s") &&
+               (is(i + 3, "eve") || is(i + 3, "day"))) {
+      month = is(i + 3, "eve") ? 12 : 1;
+      day = is(i + 3, "eve") ? 31 : 1;
+      j = i + 4;
+    } else {
+      return std::nullopt;
+    }
+    if (!capitalized(i)) return std::nullopt;
+    Val v;
+    v.gran = Gran::day;
+    v.m = month;
+    v.d = day;
+    int year = 0;
+    size_t k = is(j, ",") ? j + 1 : j;
+    if (is_year_number(w(k), &year)) {
+      v.y = year;
+      v.year_given = true;
+      return Match{k + 1, v};
+    }
+    anchor_year(&v, month, day, tense_at(i, j));
+    return Match{j, v};
+  }
+
+  // Periods business news names without a number: "the quarter", "the latest
+  // quarter" (the last one reported), "the current quarter", "the year",
+  // "the fiscal year", "the weekend".
+  std::optional<Match> match_the_period(size_t i) const {
+    size_t j = i + 1;
+    if (is(j, "day") && (is(j + 1, "before") || is(j + 1, "after")) &&
+        (is(j + 2, "yesterday") || is(j + 2, "tomorrow")))
+      return Match{j + 3, shift(Gran::day, is(j + 2, "yesterday") ? -2 : 2)};
+    bool current = false, latest = false;
+    if (is(j, "current")) current = true, ++j;
+    else if (is(j, "latest") || is(j, "most")) latest = true, j += is(j, "most") ? 2 : 1;
+    else if (is(j, "full")) ++j;
+    if (is(j, "fiscal")) ++j;
+    if (is(j, "year") && !is(j + 1, "'s")) {
+      if (is_number(j + 1)) return std::nullopt;  // "the year 2000": the number says it
+      if (i > sb_ && w(i - 1) == "for") {  // "profit for the year": its length
+        Val v;
+        v.type = TimexType::duration;
+        v.literal = "P1Y";
+        return Match{j + 1, v};
+      }
+      return Match{j + 1, shift(Gran::year, 0)};
+    }
+    if (is(j, "quarter")) {
+      bool reported = latest || (!current && tense_at(i, j + 1) != Tense::future);
+      return Match{j + 1, shift(Gran::quarter, reported ? -1 : 0)};
+    }
+    if (is(j, "weekend") && j == i + 1) {
+      // The coming one in the future tense; otherwise the one just past,
+      // which is this week's when the report itself is out at the weekend.
+      bool at_weekend = anchor_has(DatePrecision::day) &&
+                        iso_weekday(days_from_civil(a_.year, a_.month, a_.day)) >= 6;
+      bool future = tense_at(i, j + 1) == Tense::future;
+      return Match{j + 1, weekend(future || at_weekend ? 0 : -1)};
+    }
+    return std::nullopt;
+  }
+
+  // every Monday, each week, every two years, daily, twice a week.
+  std::optional<Match> match_set(size_t i) const {
+    std::string_view x = w(i);
+    Val v;
+    v.type = TimexType::set;
+    static const std::unordered_map<std::string_view, const char*> kAdverbs = {
+        {"daily", "P1D"},    {"weekly", "P1W"},    {"monthly", "P1M"},   {"yearly", "P1Y"},
+        {"annually", "P1Y"}, {"quarterly", "P1Q"}, {"hourly", "PT1H"},  {"nightly", "P1D"},
+        {"biweekly", "P2W"}, {"biannually", "P6M"}};
+    auto adv = kAdverbs.find(x);
+    // "daily" before a noun is an adjective ("a daily newspaper"), not a set.
+    bool before_noun = i + 1 < se_ && doc_.tokens[i + 1].value.kind == TokenKind::word &&
+                       !capitalized(i + 1) && w(i + 1) != "and" && w(i + 1) != "or";
+    if (adv != kAdverbs.end() && !before_noun) {
+      v.literal = adv->second;
+      return Match{i + 1, v};
+    }
+    if (x == "every" || x == "each") {
+      size_t j = i + 1;
+      auto wd = weekday_names().find(w(j));
+      if (wd != weekday_names().end()) {
+        v.literal = "XXXX-WXX-" + std::to_string(wd->second);
+        return Match{j + 1, v};
+      }
+      if (is(j, "other") && (wd = weekday_names().find(w(j + 1))) != weekday_names().end()) {
+        v.literal = "XXXX-WXX-" + std::to_string(wd->second);
+        v.mod = "EVERY_OTHER";
+        return Match{j + 2, v};
+      }
+      if (const char* part = part_of_day(w(j))) {
+        v.literal = std::string("XXXX-XX-XXT") + part;
+        return Match{j + 1, v};
+      }
+      std::string count = "1";
+      size_t k = j;
+      if (is(j, "other")) {
+        count = "2";
+        k = j + 1;
+      } else if (!count_at(j, &k, &count, false)) {
+        k = j;
+      }
+      auto unit = unit_of(w(k));
+      if (!unit) return std::nullopt;
+      v.literal = std::string("P") + (unit->time ? "T" : "") + count + unit->letter;
+      return Match{k + 1, v};
+    }
+    if ((x == "once" || x == "twice") && (is(i + 1, "a") || is(i + 1, "per") || is(i + 1, "every"))) {
+      auto unit = unit_of(w(i + 2));
+      if (!unit) return std::nullopt;
+      v.literal = std::string("P") + (unit->time ? "T" : "") + "1" + unit->letter;
+      return Match{i + 3, v};
+    }
+    return std::nullopt;
+  }
+
+  // "the first quarter of 2025", "Q3 2024", "fourth-quarter", "the second
+  // half", "the 1988 third quarter", "next year's first quarter".
+  std::optional<Match> match_quarter(size_t i) const {
+    size_t j = is(i, "the") ? i + 1 : i;
+    int year = 0;
+    bool year_before = false;
+    int year_offset = 0;
+    bool year_relative = false;
+    if (is_year_number(w(j), &year) && j + 1 < se_) {
+      year_before = true;
+      ++j;
+    } else if ((is(j, "this") || is(j, "last") || is(j, "next")) && is(j + 1, "year") &&
+               is(j + 2, "'s")) {
+      year_relative = true;
+      year_offset = is(j, "this") ? 0 : is(j, "last") ? -1 : 1;
+      j += 3;
+    }
+    if (year_before && (is(j, "quarter") || is(j, "period")) && last_quarter_ && about_quarter_) {
+      Val v = *last_quarter_;  // "the 1988 period": the quarter under discussion, in 1988
+      v.y = year;
+      v.year_given = true;
+      v.relative = false;
+      v.from_text = true;
+      v.mod.clear();
+      return Match{j + 1, v};
+    }
+    std::string_view x = w(j);
+    int q = 0;
+    bool half = false;
+    size_t k = j;
+    if (x.size() == 2 && (x[0] == 'q' || x[0] == 'h') && x[1] >= '1' && x[1] <= '4') {
+      q = x[1] - '0';
+      half = x[0] == 'h';
+      if (half && q > 2) return std::nullopt;
+      k = j + 1;
+    } else {
+      size_t dash = x.find('-');
+      std::string_view ord = dash == std::string_view::npos ? x : x.substr(0, dash);
+      std::string_view noun = dash == std::string_view::npos ? w(j + 1) : x.substr(dash + 1);
+      auto it = ordinal_words().find(ord);
+      if (it == ordinal_words().end() || (noun != "quarter" && noun != "half")) return std::nullopt;
+      q = it->second;
+      half = noun == "half";
+      if (ord == "last" && j == i) return std::nullopt;  // "last quarter": relative, not the fourth
+      if (half && q > 2) q = 2;
+      k = dash == std::string_view::npos ? j + 2 : j + 1;
+    }
+    Val v;
+    v.gran = half ? Gran::half : Gran::quarter;
+    v.sub = q;
+    if (year_before) {
+      v.y = year;
+      v.year_given = true;
+      return Match{k, v};
+    }
+    if (year_relative) {
+      Val y = shift(Gran::year, year_offset);
+      v.y = y.y;
+      v.relative = true;
+      v.note = y.note;
+      return Match{k, v};
+    }
+    size_t y = is(k, "of") ? k + 1 : k;
+    if (is(y, "fiscal")) ++y;
+    if (is_year_number(w(y), &year)) {
+      v.y = year;
+      v.year_given = true;
+      return Match{y + 1, v};
+    }
+    // A quarter named without a year is this year's, unless a past-tense
+    // sentence names one that has not begun yet.
+    v.relative = true;
+    if (!anchor_has(DatePrecision::year)) {
+      v.note = anchor_missing_note("the year");
+      return Match{k, v};
+    }
+    v.y = a_.year;
+    int first_month = half ? (q - 1) * 6 + 1 : (q - 1) * 3 + 1;
+    if (anchor_has(DatePrecision::month) && first_month > a_.month &&
+        tense_at(i, k) == Tense::past)
+      v.y -= 1;
+    return Match{k, v};
+  }
+
+  // "nineteen ninety-six": years as broadcasts say them.
+  std::optional<Match> match_spoken_year(size_t i) const {
+    if (!is(i, "nineteen") && !is(i, "eighteen")) return std::nullopt;
+    std::string count;
+    size_t end = 0;
+    int n = 0;
+    if (!count_at(i + 1, &end, &count, false) || !parse_int(count, 2, &n) || n < 10) return std::nullopt;
+    Val v;
+    v.gran = Gran::year;
+    v.y = (is(i, "nineteen") ? 1900 : 1800) + n;
+    v.year_given = true;
+    return Match{end, v};
+  }
+
+  // "spring 2024", "the fall of 2023", "in the spring", "in winter".
+  std::optional<Match> match_season(size_t i) const {
+    size_t j = is(i, "the") ? i + 1 : i;
+    int s = season_of(w(j));
+    if (s < 0) return std::nullopt;
+    size_t k = is(j + 1, "of") ? j + 2 : j + 1;
+    int year = 0;
+    if (is_year_number(w(k), &year)) {
+      Val v;
+      v.gran = Gran::season;
+      v.sub = s;
+      v.y = year;
+      v.year_given = true;
+      return Match{k + 1, v};
+    }
+    // Without a year the word needs a determiner or preposition: "fall" is a verb.
+    bool framed = j > i || (i > sb_ && (w(i - 1) == "in" || w(i - 1) == "during" ||
+                                        w(i - 1) == "this" || w(i - 1) == "by" ||
+                                        w(i - 1) == "until" || w(i - 1) == "since"));
+    if (!framed || (s == 2 && j == i)) return std::nullopt;
+    return Match{j + 1, season(s, 0, tense_at(i, j + 1))};
+  }
+
+  // ---- emission ----
+
+  // Writes the match at i (merging a coordinated second expression when they
+  // form a range) and returns the token to continue from.
+  size_t emit(size_t i, Match m, Layer<Timex>* out) {
+    if (m.v.gran == Gran::literal && m.v.literal.empty()) return m.end;  // invalid()
+    size_t end = m.end;
+    Val& a = m.v;
+    std::string range_end;
+    std::string_view conj = w(end);
+    bool joins = conj == "and" || conj == "or" || conj == "to" || conj == "through" ||
+                 conj == "until" || conj == "till" || conj == "-" || conj == "–" || conj == "thru";
+    if (joins && a.type == TimexType::date) {
+      auto b = match(end + 1);
+      if (b && b->v.type == TimexType::date && b->v.gran == a.gran && b->v.gran != Gran::literal) {
+        // "January and February 2024": the year given once serves both.
+        if (!a.year_given && b->v.year_given && (a.gran == Gran::month || a.gran == Gran::day ||
+                                                 a.gran == Gran::season || a.gran == Gran::quarter)) {
+          a.y = b->v.y;
+          a.relative = false;
+          a.year_given = true;
+          a.note.clear();
+        }
+        bool from_to = i > sb_ && (w(i - 1) == "between" || w(i - 1) == "from");
+        bool span_words = conj != "and" && conj != "or";
+        bool consecutive = false;
+        if (a.gran == Gran::month && a.y != kNoYear && b->v.y != kNoYear)
+          consecutive = b->v.y * 12 + b->v.m == a.y * 12 + a.m + 1;
+        else if (a.gran == Gran::month && a.y == kNoYear && b->v.y == kNoYear)
+          consecutive = b->v.m == a.m + 1;
+        if (from_to || span_words || consecutive) {
+          range_end = format_value(b->v);
+          end = b->end;
+        }
+      }
+    }
+    // Quarters derived from another ("a year earlier") do not become the referent.
+    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text) last_quarter_ = a;
+    Timex t;
+    t.type = a.type;
+    t.value = format_value(a);
+    if (!range_end.empty()) t.value += "/" + range_end;
+    t.mod = a.mod;
+    if (t.mod.empty()) t.mod = signal_mod(i);
+    t.note = a.note;
+    if (t.value.find('X') != std::string::npos && a.relative) t.anchor = "none";
+    else if (a.from_text) t.anchor = "text";
+    else if (a.relative) t.anchor = std::string(anchor_kind_);
+    else t.anchor = "absolute";
+    Span span{doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end};
+    out->add(span, std::move(t));
+    return range_end.empty() ? m.end : end;
+  }
+
+  // Signal words before an expression that bound it: "as early as July".
+  std::string signal_mod(size_t i) const {
+    if (i >= sb_ + 3 && w(i - 3) == "as" && w(i - 2) == "early" && w(i - 1) == "as") return "ON_OR_AFTER";
+    if (i >= sb_ + 3 && w(i - 3) == "as" && w(i - 2) == "late" && w(i - 1) == "as") return "ON_OR_BEFORE";
+    if (i >= sb_ + 3 && w(i - 3) == "no" && w(i - 2) == "later" && w(i - 1) == "than") return "ON_OR_BEFORE";
+    if (i > sb_ && (w(i - 1) == "by" || w(i - 1) == "until")) return "ON_OR_BEFORE";
+    if (i > sb_ && w(i - 1) == "before") return "BEFORE";
+    if (i > sb_ && w(i - 1) == "after") return "AFTER";
+    if (i > sb_ && w(i - 1) == "since") return "ON_OR_AFTER";
+    return "";
+  }
+
+  const Document& doc_;
+  PartialDate a_;
+  std::string_view anchor_kind_;
+  std::vector<std::string> words_;
+  std::vector<bool> starts_;  // may_start(words_[i])
+  size_t sb_ = 0, se_ = 0;  // the current sentence's tokens
+  bool about_quarter_ = false;  // this sentence or the one before names a quarter or period
+  // The last quarter the text named: "a year earlier" in a sentence about
+  // quarterly results means that quarter a year back.
+  std::optional<Val> last_quarter_;
+};
+
+// The least confidence a publication-date estimate needs to anchor relative
+// expressions.
+constexpr double kMinAnchorConfidence = 0.5;
+
 class TimeTagger : public Component {
  public:
   const char* name() const override { return "time"; }
-  void process(Document&) const override {}
+  void process(Document& doc) const override {
+    if (doc.published.known()) {
+      tag_times(doc, doc.published, "published");
+      return;
+    }
+    // Absolute expressions first; they are the evidence for the estimate.
+    tag_times(doc, PartialDate{}, "published");
+    PublicationEstimate estimate = estimate_publication_date(doc);
+    doc.published_estimate = estimate.date;
+    doc.published_confidence = estimate.confidence;
+    // A weak estimate (only the latest year or month the text names) would
+    // turn "last month" into a confident-looking wrong date; those stay
+    // underspecified, with a note.
+    if (estimate.confidence >= kMinAnchorConfidence) tag_times(doc, estimate.date, "estimated");
+  }
 };
+
 }  // namespace
+
+void tag_times(Document& doc, const PartialDate& anchor, std::string_view anchor_kind) {
+  doc.times.clear();
+  Scanner(doc, anchor, anchor_kind).run(&doc.times);
+  doc.times.sort();
+}
 
 Result<std::unique_ptr<Component>> make_time_tagger(const Resources&) {
   return std::unique_ptr<Component>(new TimeTagger());

@@ -1,0 +1,79 @@
+// Phrase-level scoring of IOB2 tag sequences, as conlleval does it: a mention
+// counts as correct only when its type and both boundaries match exactly.
+#pragma once
+
+#include <array>
+#include <cstdio>
+#include <initializer_list>
+#include <vector>
+
+#include "nlp/entity/ner_model.h"
+
+namespace cc {
+
+struct NerScore {
+  size_t tp[kNumNerTypes] = {}, fp[kNumNerTypes] = {}, fn[kNumNerTypes] = {};
+
+  // Adds the tags of one document (mentions never cross sentences, because
+  // tagging restarts at each).
+  void add(const std::vector<uint8_t>& gold, const std::vector<uint8_t>& pred) {
+    auto mentions = [](const std::vector<uint8_t>& tags) {
+      std::vector<std::array<size_t, 3>> out;  // begin, end, type
+      for (size_t i = 0; i < tags.size();) {
+        if (tags[i] == kO) {
+          ++i;
+          continue;
+        }
+        size_t j = i + 1;
+        int type = ner_type_of(tags[i]);
+        while (j < tags.size() && ner_is_inside(tags[j]) && ner_type_of(tags[j]) == type) ++j;
+        out.push_back({i, j, static_cast<size_t>(type)});
+        i = j;
+      }
+      return out;
+    };
+    auto g = mentions(gold), p = mentions(pred);
+    size_t a = 0, b = 0;
+    while (a < g.size() || b < p.size()) {
+      if (b == p.size() || (a < g.size() && g[a][0] < p[b][0])) {
+        ++fn[g[a++][2]];
+      } else if (a == g.size() || p[b][0] < g[a][0]) {
+        ++fp[p[b++][2]];
+      } else {
+        if (g[a] == p[b]) {
+          ++tp[g[a][2]];
+        } else {
+          ++fn[g[a][2]];
+          ++fp[p[b][2]];
+        }
+        ++a;
+        ++b;
+      }
+    }
+  }
+
+  // Prints P/R/F1 per type and overall for `types` (1-4).
+  void print(const char* label, std::initializer_list<int> types) const {
+    size_t TP = 0, FP = 0, FN = 0;
+    for (int t : types) {
+      TP += tp[t];
+      FP += fp[t];
+      FN += fn[t];
+      std::printf("  %-28s %-4s P %.4f  R %.4f  F1 %.4f  (gold %zu)\n", label, ner_type_name(t),
+                  prf(tp[t], fp[t], fn[t], 0), prf(tp[t], fp[t], fn[t], 1),
+                  prf(tp[t], fp[t], fn[t], 2), tp[t] + fn[t]);
+    }
+    std::printf("  %-28s all  P %.4f  R %.4f  F1 %.4f  (gold %zu)\n", label, prf(TP, FP, FN, 0),
+                prf(TP, FP, FN, 1), prf(TP, FP, FN, 2), TP + FN);
+  }
+
+  static double prf(size_t tp, size_t fp, size_t fn, int which) {
+    double p = tp + fp ? double(tp) / double(tp + fp) : 0;
+    double r = tp + fn ? double(tp) / double(tp + fn) : 0;
+    if (which == 0) return p;
+    if (which == 1) return r;
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+};
+
+}  // namespace cc

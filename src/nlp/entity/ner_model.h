@@ -1,0 +1,117 @@
+// The named-entity tagger: a greedy left-to-right averaged perceptron over
+// hashed features (word, affixes, word shape, context, gazetteer matches,
+// earlier tags of the same word in the document), IOB2 tags over PER, ORG,
+// LOC and MISC.
+//
+// Contract: NerModel is loaded once and read-only afterwards; tag() is safe
+// to call from many threads, each with its own NerScratch. Tagging allocates
+// only when the scratch grows, so a warm scratch tags without allocation.
+// Work is linear in the number of tokens; every feature costs one probe into
+// an open-addressed table of 32-bit feature keys.
+//
+// Model file (little-endian): "CCNER001", u32 tag count, u32 row count, f32
+// scale, u32 keys[rows] (sorted), i16 weights[rows][tags]. weight/scale is the
+// averaged perceptron weight; rows whose weights were all small were pruned.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+#include "nlp/entity/gazetteer.h"
+
+namespace cc {
+
+// IOB2 tags. The type of tag t > 0 is (t + 1) / 2: 1 PER, 2 ORG, 3 LOC, 4 MISC.
+enum NerTag : uint8_t { kO = 0, kBPer, kIPer, kBOrg, kIOrg, kBLoc, kILoc, kBMisc, kIMisc };
+inline constexpr int kNumNerTags = 9;
+inline constexpr int kNumNerTypes = 5;  // including "none"
+inline int ner_type_of(uint8_t tag) { return (tag + 1) / 2; }
+inline bool ner_is_inside(uint8_t tag) { return tag != kO && tag % 2 == 0; }
+const char* ner_type_name(int type);  // "PER", "ORG", "LOC", "MISC"; "O" for 0
+
+// One document to tag: its words and sentences as [first, end) word indices.
+struct NerInput {
+  std::vector<std::string_view> words;
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;
+};
+
+// Reusable per-thread buffers for tagging.
+struct NerScratch {
+  std::vector<uint64_t> keys;    // token_key per word
+  std::vector<uint64_t> shapes;  // word-shape key per word
+  std::vector<uint8_t> flags;    // capitalization facts per word
+  std::vector<uint32_t> feats;   // static feature keys, a fixed number per word
+  std::vector<GazetteerMatch> gaz;
+  std::vector<uint8_t> gaz_tag;  // per word: gazetteer kinds << 1 | inside
+  // Flat hash tables keyed by token_key, sized to the document.
+  std::vector<uint64_t> lower_seen;     // words seen starting with a lower-case letter
+  std::vector<uint64_t> upper_seen;     // words seen capitalized inside running text
+  std::vector<uint64_t> history_keys;   // capitalized words tagged earlier
+  std::vector<uint16_t> history_counts; // kNumNerTypes counts per history key
+};
+
+class NerModel {
+ public:
+  static Result<NerModel> load(const std::string& path);
+  Status save(const std::string& path) const;
+
+  // Writes one tag per word into `tags` and, when `margins` is not null, the
+  // score margin of the chosen tag over the runner-up (in weight units).
+  void tag(const NerInput& input, const Gazetteer* gazetteer, NerScratch& scratch,
+           std::vector<uint8_t>& tags, std::vector<float>* margins) const;
+
+  size_t rows() const { return row_keys_.size(); }
+
+ private:
+  friend class NerTrainer;
+  const int16_t* row(uint32_t key) const;
+  void build_index();
+
+  float scale_ = 1;
+  std::vector<uint32_t> row_keys_;  // sorted
+  std::vector<int16_t> weights_;    // rows x kNumNerTags
+  // Open addressing over row keys: key << 32 | (row + 1), 0 = empty.
+  std::vector<uint64_t> table_;
+};
+
+// Averaged-perceptron training over documents with gold tags.
+class NerTrainer {
+ public:
+  explicit NerTrainer(const Gazetteer* gazetteer) : gazetteer_(gazetteer) {}
+  // One pass over the documents in order; returns the number of wrong tags.
+  size_t train_epoch(const std::vector<NerInput>& docs,
+                     const std::vector<std::vector<uint8_t>>& gold);
+  // Averages, drops rows whose largest weight is below `prune`, quantizes.
+  NerModel finish(float prune) const;
+  size_t rows() const { return rows_.size(); }
+
+ private:
+  const Gazetteer* gazetteer_;
+  std::unordered_map<uint32_t, uint32_t> rows_;  // feature key -> row
+  std::vector<float> w_;
+  std::vector<double> acc_;  // sum of step * update, for averaging
+  uint64_t step_ = 1;
+  NerScratch scratch_;
+};
+
+// Reads CoNLL-style IOB files: one token a line with the word in the first
+// column (a "lang:" prefix, as in WikiANN, is dropped) and the tag in the last;
+// blank lines end sentences and "-DOCSTART-" lines end documents (a file
+// without them is one document per sentence). IOB1 and IOB2 are both read into
+// IOB2; map_corpus_type() turns a corpus type ("PER", "person", "geo") into a
+// project type 1-4, or 0 to drop the mention.
+struct NerCorpus {
+  std::string storage;  // owns the words the inputs point into
+  std::vector<NerInput> docs;
+  std::vector<std::vector<uint8_t>> tags;
+  size_t tokens = 0;
+};
+int map_corpus_type(std::string_view type);
+Result<NerCorpus> read_iob_file(const std::string& path);
+
+}  // namespace cc

@@ -1,0 +1,432 @@
+#include "nlp/attribution/attribution.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace cc {
+namespace {
+
+// Tokenizer and attribution only: these tests must not depend on the other
+// stages' output (the entity layer is optional for this component).
+const Pipeline& pipeline() {
+  static const Pipeline p = [] {
+    auto loaded = Pipeline::load(Resources{CROSSCHECK_DATA_DIR}, {"attribution"});
+    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+    return std::move(loaded.value());
+  }();
+  return p;
+}
+
+Document annotate(std::string text, std::string outlet = "") {
+  Document d;
+  d.text = std::move(text);
+  d.source = std::move(outlet);
+  pipeline().run(d);
+  return d;
+}
+
+Span find(const Document& d, std::string_view needle) {
+  size_t at = d.text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  return Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
+}
+
+struct Seen {
+  std::string cue, source, name, content;
+  std::vector<std::string> via;
+};
+
+// The attribution covering `needle`, as text.
+Seen covering(const Document& d, std::string_view needle) {
+  const Attribution* a = attribution_for(d, find(d, needle));
+  if (!a) return {};
+  Seen s{std::string(d[a->cue]), std::string(d[a->source]), a->source_name, "", a->via};
+  for (const auto& item : d.attributions)
+    if (&item.value == a) s.content = std::string(d[item.span]);
+  return s;
+}
+
+TEST(Attribution, AccordingToWithBriefingAndAcronym) {
+  auto d = annotate(
+      "According to a closed-door briefing by Finland's Security Intelligence Service (SIS), "
+      "the group is likely to send more fighters to the border.");
+  Seen s = covering(d, "more fighters");
+  EXPECT_EQ(s.cue, "According to");
+  EXPECT_EQ(s.source, "Finland's Security Intelligence Service (SIS)");
+  EXPECT_EQ(s.content, "the group is likely to send more fighters to the border");
+  EXPECT_EQ(modality_for(d, find(d, "more fighters")), ModalityKind::hedged);
+}
+
+TEST(Attribution, TrailingAccordingTo) {
+  auto d =
+      annotate("Some 1,200 people were evacuated overnight, according to the regional governor.");
+  Seen s = covering(d, "1,200");
+  EXPECT_EQ(s.cue, "according to");
+  EXPECT_EQ(s.name, "regional governor");
+  EXPECT_EQ(s.content, "Some 1,200 people were evacuated overnight");
+  EXPECT_EQ(modality_for(d, find(d, "1,200")), ModalityKind::asserted);
+}
+
+TEST(Attribution, ReportedThat) {
+  auto d = annotate("The coast guard reported that four vessels had been seized near the strait.");
+  Seen s = covering(d, "four vessels");
+  EXPECT_EQ(s.cue, "reported");
+  EXPECT_EQ(s.source, "The coast guard");
+  EXPECT_EQ(s.name, "coast guard");
+  EXPECT_EQ(s.content, "four vessels had been seized near the strait");
+}
+
+TEST(Attribution, QuotedAsSayingIsAChain) {
+  auto d = annotate(
+      "The Meridian news agency quoted the Army's General Staff in Valdor as saying, "
+      "\u201cIt seems that nearly 2,000 soldiers crossed the river.\u201d",
+      "Daily Ledger");
+  const Attribution* a = attribution_for(d, find(d, "2,000"));
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(d[a->cue], "quoted");
+  EXPECT_EQ(d[a->source], "the Army's General Staff in Valdor");
+  EXPECT_EQ(a->via, (std::vector<std::string>{"Meridian news agency"}));
+  EXPECT_EQ(attribution_chain(d, *a),
+            (std::vector<std::string>{"Daily Ledger", "Meridian news agency", a->source_name}));
+  EXPECT_EQ(modality_for(d, find(d, "2,000")), ModalityKind::hedged);
+}
+
+TEST(Attribution, ToldAProgramIsAnIntermediary) {
+  auto d = annotate(
+      "Military analyst Petra Vanek told Northern Radio's Evening Desk program that the brigade "
+      "had lost half its vehicles.");
+  Seen s = covering(d, "half its vehicles");
+  EXPECT_EQ(s.cue, "told");
+  EXPECT_EQ(s.name, "Petra Vanek");
+  EXPECT_EQ(s.via, (std::vector<std::string>{"Northern Radio's Evening Desk program"}));
+  EXPECT_EQ(s.content, "the brigade had lost half its vehicles");
+}
+
+TEST(Attribution, InvertedSaysWithAppositive) {
+  auto d = annotate(
+      "The convoy carried at least 40 tanks, says Vanek, co-founder of a monitoring group.");
+  Seen s = covering(d, "40 tanks");
+  EXPECT_EQ(s.cue, "says");
+  // The source span keeps the appositive as evidence; the name does not.
+  EXPECT_EQ(s.source, "Vanek, co-founder of a monitoring group");
+  EXPECT_EQ(s.name, "Vanek");
+  EXPECT_EQ(s.content, "The convoy carried at least 40 tanks");
+}
+
+TEST(Attribution, QuoteSpanningSentencesThenHeSaid) {
+  auto d = annotate(
+      "Retired colonel Adam Rusk described the scene.\n"
+      "\u201cThe first wave arrived at dawn. Nobody counted on 500 more by noon. "
+      "We were not ready,\u201d he said.");
+  Seen s = covering(d, "500 more");
+  EXPECT_EQ(s.cue, "said");
+  EXPECT_EQ(s.source, "he");
+  EXPECT_EQ(s.name, "Adam Rusk");
+  EXPECT_TRUE(s.content.starts_with("\u201cThe first wave")) << s.content;
+  EXPECT_TRUE(s.content.ends_with("ready,\u201d")) << s.content;
+}
+
+TEST(Attribution, NounEstimatesPlace) {
+  auto d = annotate(
+      "The Dutch defense intelligence estimates place the number of casualties at over 6,000.");
+  Seen s = covering(d, "6,000");
+  EXPECT_EQ(s.cue, "estimates place");
+  EXPECT_EQ(s.source, "The Dutch defense intelligence");
+  EXPECT_EQ(s.name, "Dutch defense intelligence");
+  EXPECT_EQ(modality_for(d, find(d, "6,000")), ModalityKind::hedged);
+}
+
+TEST(Attribution, ThereAreReportsAndItIsEstimatedHaveNoSource) {
+  auto d = annotate(
+      "There are reports that the ministry may send up to 900 engineers. "
+      "It is estimated that 300 of them are already there.");
+  Seen a = covering(d, "900");
+  EXPECT_EQ(a.cue, "reports");
+  EXPECT_EQ(a.name, "");
+  EXPECT_EQ(modality_for(d, find(d, "900")), ModalityKind::hedged);
+  Seen b = covering(d, "300 of them");
+  EXPECT_EQ(b.cue, "estimated");
+  EXPECT_EQ(b.name, "");
+  EXPECT_EQ(modality_for(d, find(d, "300 of them")), ModalityKind::hedged);
+}
+
+TEST(Attribution, StateMediaAndPlannedVisit) {
+  auto d = annotate(
+      "Eastland state media reported that the factory reopened. "
+      "A senior aide told state media that plans were being made for the premier to visit "
+      "the capital later this year.");
+  Seen a = covering(d, "factory reopened");
+  EXPECT_EQ(a.name, "Eastland state media");
+  Seen b = covering(d, "premier to visit");
+  EXPECT_EQ(b.cue, "told");
+  EXPECT_EQ(b.via, (std::vector<std::string>{"state media"}));
+  EXPECT_EQ(modality_for(d, find(d, "premier to visit")), ModalityKind::planned);
+}
+
+TEST(Modality, HedgedNegatedConditionalQuestion) {
+  auto d = annotate(
+      "The board report suggests that these losses could increase. "
+      "Officials have not officially confirmed the 12 arrests. "
+      "If talks fail, the union will strike. "
+      "Will the bridge reopen by May 3? "
+      "The ministry denied sending 40 trucks. "
+      "The river rose 2 meters on Monday, and more rain may follow.");
+  EXPECT_EQ(modality_for(d, find(d, "losses")), ModalityKind::hedged);
+  EXPECT_EQ(modality_for(d, find(d, "12 arrests")), ModalityKind::negated);
+  EXPECT_EQ(modality_for(d, find(d, "union will")), ModalityKind::conditional);
+  EXPECT_EQ(modality_for(d, find(d, "bridge reopen")), ModalityKind::question);
+  EXPECT_EQ(modality_for(d, find(d, "40 trucks")), ModalityKind::negated);
+  EXPECT_EQ(modality_for(d, find(d, "2 meters")), ModalityKind::asserted);
+  EXPECT_EQ(modality_for(d, find(d, "more rain")), ModalityKind::hedged);
+  Seen s = covering(d, "losses could");
+  EXPECT_EQ(s.name, "board");
+}
+
+TEST(Modality, ReportedlyAndMonthMay) {
+  auto d = annotate("Valdor reportedly seeks new drones. The plant closed in May after a fire.");
+  EXPECT_EQ(modality_for(d, find(d, "new drones")), ModalityKind::hedged);
+  EXPECT_EQ(modality_for(d, find(d, "plant closed")), ModalityKind::asserted);
+}
+
+TEST(Attribution, PronounAndDefiniteDescriptionResolve) {
+  auto d = annotate(
+      "The Coastal Weather Agency said the storm would reach land on Friday. "
+      "The agency added that 3,000 homes had lost power. "
+      "It also said schools would stay closed.");
+  EXPECT_EQ(covering(d, "3,000 homes").name, "Coastal Weather Agency");
+  EXPECT_EQ(covering(d, "schools").name, "Coastal Weather Agency");
+}
+
+TEST(Attribution, NestedAttributionInheritsChain) {
+  auto d = annotate("The Harbor Times reported that port officials said 14 cranes were damaged.");
+  const Attribution* a = attribution_for(d, find(d, "14 cranes"));
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source_name, "port officials");
+  EXPECT_EQ(a->via, (std::vector<std::string>{"Harbor Times"}));
+}
+
+TEST(Attribution, CitingKeepsTheReporterAsIntermediary) {
+  auto d = annotate("Meridian reported, citing the navy, that two ships had docked.");
+  const Attribution* a = attribution_for(d, find(d, "two ships"));
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source_name, "navy");
+  EXPECT_EQ(a->via, (std::vector<std::string>{"Meridian"}));
+}
+
+TEST(Attribution, UnbalancedQuoteStopsAtParagraphEnd) {
+  auto d = annotate(
+      "\u201cWe will rebuild the bridge, the mayor said at the ceremony.\n"
+      "Engineers said 30 workers were hired.");
+  Seen s = covering(d, "30 workers");
+  EXPECT_EQ(s.name, "Engineers");
+  EXPECT_EQ(s.content, "30 workers were hired");
+  for (const auto& a : d.attributions) EXPECT_LE(a.span.size(), d.text.size());
+}
+
+TEST(Attribution, OutletsOwnTextHasNoAttribution) {
+  auto d = annotate("The bridge reopened to traffic on Tuesday after 6 weeks of repairs.");
+  EXPECT_EQ(attribution_for(d, find(d, "6 weeks")), nullptr);
+  EXPECT_TRUE(d.attributions.empty());
+  EXPECT_EQ(d.modalities.size(), 1u);
+}
+
+TEST(Attribution, LongQuoteIsLinear) {
+  std::string text = "\u201c";
+  for (int i = 0; i < 10000; ++i) text += "The unit moved " + std::to_string(i) + " crates today. ";
+  text += "That is all,\u201d the quartermaster said.";
+  auto start = std::chrono::steady_clock::now();
+  auto d = annotate(text);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 5.0);
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(d.attributions[0].span.begin, 0u);
+  Seen s = covering(d, "9999 crates");
+  EXPECT_EQ(s.name, "quartermaster");
+  EXPECT_GE(d.modalities.size(), 10000u);
+}
+
+TEST(Attribution, NestedPassiveIsTheOuterSpeakers) {
+  auto d = annotate(
+      "The Lakeshore Aid Society said on Monday that 58 people were confirmed dead. The "
+      "society's field coordinator Mara Ilunga told reporters that 9 were missing.");
+  Seen a = covering(d, "58 people");
+  EXPECT_EQ(a.cue, "confirmed");
+  EXPECT_EQ(a.content, "58 people");
+  EXPECT_EQ(a.name, "Lakeshore Aid Society");
+  EXPECT_TRUE(a.via.empty());
+  EXPECT_EQ(covering(d, "9 were").name, "Mara Ilunga");
+  EXPECT_TRUE(covering(d, "9 were").via.empty());
+}
+
+TEST(Attribution, EntitiesNameSourcesOnlyWhenTheyAreTheSource) {
+  Document d;
+  d.text = "Rhinegrad said 40 drones flew. Eastland state media said 12 fell.";
+  auto tagger = make_attribution_tagger(Resources{CROSSCHECK_DATA_DIR});
+  ASSERT_TRUE(tagger.ok());
+  Pipeline::load(Resources{CROSSCHECK_DATA_DIR}, {}).value().run(d);  // tokenize only
+  d.entities.add(find(d, "Rhinegrad"), EntityMention{EntityType::location, "Valdor", 1.0});
+  d.entities.add(find(d, "Eastland"), EntityMention{EntityType::nationality, "Eastland", 1.0});
+  tagger.value()->process(d);
+  EXPECT_EQ(covering(d, "40 drones").name, "Valdor");  // the capital stands for its country
+  EXPECT_EQ(covering(d, "12 fell").name, "Eastland state media");
+}
+
+TEST(Attribution, HostileInputStaysBounded) {
+  // One paragraph: 5,000 unpaired quote marks, then 5,000 sentences whose
+  // speaker is a pronoun, all inside the last open quote.
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "\u201cShe said 3 boats left. ";
+  for (int i = 0; i < 5000; ++i) text += "He said \"it\" was over, they said. ";
+  auto start = std::chrono::steady_clock::now();
+  auto d = annotate(text);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 5.0);
+  EXPECT_GE(d.attributions.size(), 5000u);
+  for (const auto& a : d.attributions) EXPECT_LE(a.value.via.size(), 8u);
+}
+
+TEST(Attribution, RandomWordSoupKeepsLayerInvariants) {
+  // Cue words, pronouns, quote marks and punctuation in random order: every
+  // span must stay inside the text and the layers sorted.
+  const char* words[] = {"said", "told", "according", "to", "\u201c", "\u201d", "\"", "''",
+                         ",", ".", "?", ";", ":", "he", "it", "the", "agency", "Valdor",
+                         "(", ")", "VDA", "quoted", "as", "saying", "citing", "that", "and",
+                         "estimates", "place", "there", "are", "reports", "may", "not", "\n",
+                         "was", "reported", "by", "who", "'s", "Mr.", "analyst", "Ana", "Ruiz"};
+  uint32_t state = 12345;
+  for (int doc = 0; doc < 50; ++doc) {
+    std::string text;
+    for (int i = 0; i < 400; ++i) {
+      state = state * 1664525u + 1013904223u;
+      text += words[(state >> 8) % (sizeof(words) / sizeof(words[0]))];
+      text += ' ';
+    }
+    auto d = annotate(text);
+    Span previous;
+    for (const auto& a : d.attributions) {
+      EXPECT_LE(a.span.end, d.text.size());
+      EXPECT_LE(a.value.cue.end, d.text.size());
+      EXPECT_LE(a.value.source.end, d.text.size());
+      EXPECT_FALSE(a.span < previous);
+      previous = a.span;
+    }
+    previous = Span{};
+    for (const auto& m : d.modalities) {
+      EXPECT_LE(m.span.end, d.text.size());
+      EXPECT_FALSE(m.span < previous);
+      previous = m.span;
+    }
+  }
+}
+
+TEST(PrimarySource, AcronymsHeadsAndQualifiers) {
+  auto d = annotate(
+      "Valdor's Joint Defense Staff (JDS) said 200 troops moved. The JDS report said more would "
+      "follow. The army's Field Command in Rhine said the same. Later, analyst Petra Vanek said so "
+      "too. "
+      "Vanek added that it was unclear.");
+  EXPECT_TRUE(same_primary_source(primary_source_key(d, "Valdor's Joint Defense Staff"),
+                                  primary_source_key(d, "JDS")));
+  EXPECT_TRUE(same_primary_source(primary_source_key(d, "the army's Field Command in Rhine"),
+                                  primary_source_key(d, "the Valdoran army")));
+  EXPECT_EQ(primary_source_key(d, "Vanek"), primary_source_key(d, "Petra Vanek"));
+  EXPECT_FALSE(same_primary_source(primary_source_key(d, "Eastland state media"),
+                                   primary_source_key(d, "Westland state media")));
+  EXPECT_TRUE(same_primary_source(primary_source_key(d, "Valdor's army"),
+                                  primary_source_key(d, "the Valdoran army")));
+  EXPECT_EQ(
+      count_primary_sources(
+          {primary_source_key(d, "JDS"), primary_source_key(d, "Valdor's Joint Defense Staff"),
+           primary_source_key(d, "the army"), primary_source_key(d, "Valdor's army"),
+           primary_source_key(d, "Eastland state media"), ""}),
+      3u);
+}
+
+TEST(Attribution, EachCueType) {
+  struct Case {
+    const char* text;
+    const char* inside;  // a phrase in the content
+    const char* cue;
+    const char* name;
+    ModalityKind modality;
+  };
+  const Case cases[] = {
+      {"The rebels claimed that 70 soldiers surrendered.", "70 soldiers", "claimed", "rebels",
+       ModalityKind::hedged},
+      {"The ministry denied that 15 jets were lost.", "15 jets", "denied", "ministry",
+       ModalityKind::negated},
+      {"Valdor estimates that 800 drones were built.", "800 drones", "estimates", "Valdor",
+       ModalityKind::hedged},
+      {"The governor's office stated that 9 shelters opened.", "9 shelters", "stated",
+       "governor's office", ModalityKind::asserted},
+      {"Petra Vanek: \u201cWe counted 120 shells.\u201d", "120 shells", ":", "Petra Vanek",
+       ModalityKind::asserted},
+      {"Officials have not officially confirmed that 5 ships sank.", "5 ships", "confirmed",
+       "Officials", ModalityKind::negated},
+      {"Harbor police warned that 2 bridges may close.", "2 bridges", "warned", "Harbor police",
+       ModalityKind::hedged},
+      {"The figure, what Valdor estimates is 4,000 fighters, grew.", "4,000 fighters", "estimates",
+       "Valdor", ModalityKind::hedged},
+  };
+  for (const Case& c : cases) {
+    auto d = annotate(c.text);
+    Seen s = covering(d, c.inside);
+    EXPECT_EQ(s.cue, c.cue) << c.text;
+    EXPECT_EQ(s.name, c.name) << c.text;
+    EXPECT_EQ(modality_for(d, find(d, c.inside)), c.modality) << c.text;
+  }
+}
+
+TEST(Attribution, ClosingQuoteThenSpeakerSentence) {
+  auto d = annotate("\u201cWe moved 60 families before the flood.\u201d Mayor Ines Duarte said.");
+  Seen s = covering(d, "60 families");
+  EXPECT_EQ(s.cue, "said");
+  EXPECT_EQ(s.name, "Ines Duarte");
+}
+
+TEST(Attribution, ParenthesisInsideSource) {
+  auto d = annotate("Sen. Mara Quist (D-Ore.) said 11 dams needed repair.");
+  Seen s = covering(d, "11 dams");
+  EXPECT_EQ(s.source, "Sen. Mara Quist (D-Ore.)");
+  EXPECT_EQ(s.name, "Mara Quist");
+}
+
+TEST(Attribution, DoubledApostropheQuotes) {
+  auto d = annotate(
+      "''We lost 18 boats in one night,'' said Ana Reyes, a fisher. On Monday, Mr. Ortiz, a "
+      "harbor pilot, wrote: ''Nine of them sank.''");
+  EXPECT_EQ(covering(d, "18 boats").name, "Ana Reyes");
+  EXPECT_EQ(covering(d, "18 boats").content, "''We lost 18 boats in one night,''");
+  EXPECT_EQ(covering(d, "Nine of them").name, "Ortiz");
+}
+
+TEST(Attribution, FirstPersonInsideQuoteIsTheQuotedSpeaker) {
+  auto d =
+      annotate("\u201cWe can say that 25 depots burned,\u201d engineer Tomas Ruiz told Coast FM.");
+  const Attribution* a = attribution_for(d, find(d, "25 depots"));
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source_name, "Tomas Ruiz");
+  EXPECT_EQ(a->via, (std::vector<std::string>{"Coast FM"}));
+}
+
+TEST(PrimarySource, DocumentSourcesCollapseAcronymsAndSurnames) {
+  auto d = annotate(
+      "According to Valdor's Joint Defense Staff (JDS), 200 troops moved. The JDS said more "
+      "would follow. Analysts said the move was expected. Ruth Alder, a retired general, said "
+      "it was late. Alder added that 40 trucks were seen.");
+  EXPECT_EQ(document_primary_sources(d),
+            (std::vector<std::string>{"Valdor's Joint Defense Staff", "Analysts", "Ruth Alder"}));
+}
+
+TEST(Attribution, MissingLexiconIsAnError) {
+  auto loaded = make_attribution_tagger(Resources{"/nonexistent"});
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.status().message().find("cues.tsv"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cc

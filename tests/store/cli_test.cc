@@ -1,0 +1,117 @@
+// The ledger commands end to end: crosscheck ingest, facts, show.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "store/store.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+class LedgerCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) / "ledger_cli";
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "story");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  static std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+
+  struct Out {
+    int code;
+    std::string out, err;
+  };
+  Out run(const std::string& args) {
+    std::string cmd = "cd '" + dir_.string() + "' && CROSSCHECK_DATA='" CROSSCHECK_DATA_DIR "' '" +
+                      CROSSCHECK_BINARY + "' " + args + " >out.txt 2>err.txt";
+    int status = std::system(cmd.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out.txt"),
+            slurp(dir_ / "err.txt")};
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(LedgerCli, IngestFactsShow) {
+  write("story/a.txt",
+        "Ferry Capsizes Near Harbour\nA ferry carrying about 300 people capsized on Tuesday.\n"
+        "Comments are closed.\n");
+  write("story/b.txt", "Rescuers said at least 61 people were pulled from the water.\n");
+  write("story/c.txt", std::string("\0\0\0binary", 9));
+  auto first = run("ingest story --published 2026-04");
+  EXPECT_EQ(first.code, 1);  // one input failed, the others went in
+  EXPECT_NE(first.err.find("story/c.txt: binary data"), std::string::npos) << first.err;
+  EXPECT_NE(first.out.find("ingested 2 new, 0 already"), std::string::npos) << first.out;
+  EXPECT_TRUE(fs::exists(dir_ / "crosscheck.db"));
+
+  auto again = run("ingest story/a.txt story/b.txt");
+  EXPECT_EQ(again.code, 0);
+  EXPECT_NE(again.out.find("ingested 0 new, 2 already"), std::string::npos) << again.out;
+
+  auto show = run("show story/a.txt");
+  ASSERT_EQ(show.code, 0) << show.err;
+  auto doc = nlohmann::json::parse(show.out);
+  EXPECT_EQ(doc["title"], "Ferry Capsizes Near Harbour");
+  EXPECT_EQ(doc["published"], "2026-04");
+  EXPECT_EQ(doc["removed"].size(), 1u);
+  EXPECT_FALSE(doc["layers"]["tokens"].empty());
+  auto by_prefix = run("show " + doc["id"].get<std::string>().substr(0, 8));
+  EXPECT_EQ(by_prefix.code, 0);
+  EXPECT_EQ(nlohmann::json::parse(by_prefix.out)["id"], doc["id"]);
+
+  EXPECT_EQ(run("show nothing-here.txt").code, 1);
+
+  // Facts saved in the ledger are what `facts` prints.
+  {
+    auto ledger = cc::Ledger::open((dir_ / "crosscheck.db").string());
+    ASSERT_TRUE(ledger.ok());
+    cc::Brief brief;
+    cc::Fact fact;
+    fact.id = "f-rescued";
+    fact.what = "people rescued";
+    fact.status = cc::FactStatus::disputed;
+    cc::FactReport report;
+    report.doc_id = doc["id"];
+    report.as_written = "at least 61";
+    report.attributed_to = "the coast guard";
+    report.via = {"Coast Wire"};
+    report.modality = "hedged";
+    fact.reports.push_back(report);
+    brief.facts.push_back(fact);
+    ASSERT_TRUE((*ledger)->save_brief(brief).ok());
+  }
+  auto facts = run("facts");
+  EXPECT_EQ(facts.code, 0);
+  EXPECT_NE(facts.out.find("f-rescued  disputed  people rescued"), std::string::npos) << facts.out;
+  EXPECT_NE(facts.out.find("at least 61  (doc " + doc["id"].get<std::string>().substr(0, 8) +
+                           ", according to the coast guard via Coast Wire, hedged)"),
+            std::string::npos)
+      << facts.out;
+  auto json = run("facts --format json");
+  EXPECT_EQ(json.code, 0);
+  EXPECT_TRUE(nlohmann::json::parse(json.out).is_array()) << json.out;
+
+  // Reading commands do not create a ledger.
+  auto absent = run("facts --db other.db");
+  EXPECT_EQ(absent.code, 2);
+  EXPECT_NE(absent.err.find("other.db"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir_ / "other.db"));
+}
+
+}  // namespace

@@ -1,0 +1,328 @@
+#include "nlp/time/time.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "nlp/time/consistency.h"
+#include "nlp/time/publication.h"
+#include "nlp/tokenize.h"
+
+namespace cc {
+namespace {
+
+// Published on Friday 2025-03-28 unless a test says otherwise.
+Document tag(std::string text, std::string published = "2025-03-28") {
+  Document d;
+  d.text = std::move(text);
+  if (!published.empty()) d.published = *PartialDate::parse(published);
+  Tokenizer().process(d);
+  auto tagger = make_time_tagger(Resources{});
+  EXPECT_TRUE(tagger.ok());
+  (*tagger)->process(d);
+  return d;
+}
+
+// "text=TYPE:value[:mod]" for every expression, in order.
+std::vector<std::string> found(const Document& d) {
+  std::vector<std::string> out;
+  for (const auto& t : d.times) {
+    std::string s = std::string(d[t.span]) + "=" + timex_type_name(t.value.type) + ":" + t.value.value;
+    if (!t.value.mod.empty()) s += ":" + t.value.mod;
+    out.push_back(s);
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Time, AbsoluteDates) {
+  EXPECT_EQ(found(tag("The accord was signed on March 27, 2025, in Minsk.")),
+            V{"March 27, 2025=DATE:2025-03-27"});
+  EXPECT_EQ(found(tag("Talks resumed 14 February 2023 and again on 2024-06-01.")),
+            (V{"14 February 2023=DATE:2023-02-14", "2024-06-01=DATE:2024-06-01"}));
+  EXPECT_EQ(found(tag("The form is dated 3/7/2021.")), V{"3/7/2021=DATE:2021-03-07"});
+  EXPECT_EQ(found(tag("Sales fell in September 2024 and in Sept. 3, 2019.")),
+            (V{"September 2024=DATE:2024-09", "Sept. 3, 2019=DATE:2019-09-03"}));
+  EXPECT_EQ(found(tag("Prices rose in 2022.")), V{"2022=DATE:2022"});
+  EXPECT_EQ(found(tag("The town grew in the 1990s.")), V{"1990s=DATE:199"});
+}
+
+TEST(Time, MonthAndDayWithoutYearFollowTense) {
+  // Past tense: the latest one before publication; future: the next one.
+  EXPECT_EQ(found(tag("Officials said the convoy arrived on June 17.")),
+            V{"June 17=DATE:2024-06-17"});
+  // A date without a year is close to publication: with no tense, the nearest.
+  EXPECT_EQ(found(tag("Dividend: payable Dec. 15 to holders of record Nov. 20.", "2024-11-02")),
+            (V{"Dec. 15=DATE:2024-12-15", "Nov. 20=DATE:2024-11-20"}));
+  EXPECT_EQ(found(tag("Board meeting: December.", "2025-02-10")), V{"December=DATE:2024-12"});
+  EXPECT_EQ(found(tag("The parade will be held May 9.")), V{"May 9=DATE:2025-05-09"});
+  EXPECT_EQ(found(tag("On March 27, the minister resigned.")), V{"March 27=DATE:2025-03-27"});
+  EXPECT_EQ(found(tag("Shipments were recorded in January and February.")),
+            V{"January and February=DATE:2025-01/2025-02"});
+}
+
+TEST(Time, CoordinatedMonthsShareTheYear) {
+  EXPECT_EQ(found(tag("About 3,000 troops were sent in January and February 2024.")),
+            V{"January and February 2024=DATE:2024-01/2024-02"});
+  EXPECT_EQ(found(tag("They were moved between January and February 2024.")),
+            V{"January and February 2024=DATE:2024-01/2024-02"});
+  EXPECT_EQ(found(tag("The drills ran from 2019 to 2023.")), V{"2019 to 2023=DATE:2019/2023"});
+  // Two separate years, not a range.
+  EXPECT_EQ(found(tag("Similar visits took place in 2019 and 2023.")),
+            (V{"2019=DATE:2019", "2023=DATE:2023"}));
+  // Non-adjacent months stay apart but share the year.
+  EXPECT_EQ(found(tag("Elections were held in March and November 2020.")),
+            (V{"March=DATE:2020-03", "November 2020=DATE:2020-11"}));
+}
+
+TEST(Time, FutureAlternativesWithSignalMod) {
+  EXPECT_EQ(found(tag("More units could deploy as early as July or August.")),
+            V{"July or August=DATE:2025-07/2025-08:ON_OR_AFTER"});
+  EXPECT_EQ(found(tag("A second phase is expected later this year.")),
+            V{"later this year=DATE:2025:END"});
+  EXPECT_EQ(found(tag("The bill must pass by the end of January.")),
+            V{"the end of January=DATE:2025-01:END"});
+}
+
+TEST(Time, RelativeToPublication) {
+  EXPECT_EQ(found(tag("The first units arrived last fall.")), V{"last fall=DATE:2024-FA"});
+  EXPECT_EQ(found(tag("Last month, the ministry confirmed it.")), V{"Last month=DATE:2025-02"});
+  EXPECT_EQ(found(tag("He spoke today and will return tomorrow; he left yesterday.")),
+            (V{"today=DATE:2025-03-28", "tomorrow=DATE:2025-03-29", "yesterday=DATE:2025-03-27"}));
+  EXPECT_EQ(found(tag("Exports rose last week and fell this year.")),
+            (V{"last week=DATE:2025-W12", "this year=DATE:2025"}));
+  EXPECT_EQ(found(tag("Next month the board meets.")), V{"Next month=DATE:2025-04"});
+  EXPECT_EQ(found(tag("The dam was finished two years ago.")), V{"two years ago=DATE:2023"});
+  EXPECT_EQ(found(tag("Earlier this year, the plant closed.")), V{"Earlier this year=DATE:2025:START"});
+  EXPECT_EQ(found(tag("Crops wilted this summer.", "2025-08-10")), V{"this summer=DATE:2025-SU"});
+  EXPECT_EQ(found(tag("Officials said talks would resume this summer.")), V{"this summer=DATE:2025-SU"});
+  EXPECT_EQ(found(tag("Snow fell last winter.", "2025-01-20")), V{"last winter=DATE:2023-WI"});
+  EXPECT_EQ(found(tag("Troops left last Thursday.")), V{"last Thursday=DATE:2025-03-20"});
+  EXPECT_EQ(found(tag("Protests spread over the weekend.")), V{"the weekend=DATE:2025-W12-WE"});
+  EXPECT_EQ(found(tag("Voting ends next weekend.")), V{"next weekend=DATE:2025-W14-WE"});
+  EXPECT_EQ(found(tag("The firm is now larger than it was in the past.")),
+            (V{"now=DATE:PRESENT_REF", "the past=DATE:PAST_REF"}));
+  EXPECT_EQ(found(tag("Such deals may be common in the future.")), V{"the future=DATE:FUTURE_REF"});
+  EXPECT_EQ(found(tag("At the end of January, the talks stalled.")),
+            V{"the end of January=DATE:2025-01:END"});
+}
+
+TEST(Time, WeekdaysFollowTense) {
+  // 2025-03-28 is a Friday.
+  EXPECT_EQ(found(tag("The statement was released on Thursday.")), V{"Thursday=DATE:2025-03-27"});
+  EXPECT_EQ(found(tag("The council will vote on Thursday.")), V{"Thursday=DATE:2025-04-03"});
+  EXPECT_EQ(found(tag("The bid had been due to expire Thursday.")), V{"Thursday=DATE:2025-03-27"});
+  EXPECT_EQ(found(tag("Troops crossed the border Monday morning.")),
+            V{"Monday morning=TIME:2025-03-24TMO"});
+  EXPECT_EQ(found(tag("The report came out Tuesday, March 25, 2025.")),
+            V{"Tuesday, March 25, 2025=DATE:2025-03-25"});
+}
+
+TEST(Time, WeekdayWithMonthOnlyPublicationIsUnderspecified) {
+  Document d = tag("The statement was released on Thursday.", "2025-03");
+  ASSERT_EQ(d.times.size(), 1u);
+  EXPECT_EQ(d.times[0].value.value, "XXXX-WXX-4");
+  EXPECT_EQ(d.times[0].value.anchor, "none");
+  EXPECT_NE(d.times[0].value.note.find("2025-03"), std::string::npos);
+}
+
+TEST(Time, Durations) {
+  EXPECT_EQ(found(tag("The siege lasted three weeks.")), V{"three weeks=DURATION:P3W"});
+  EXPECT_EQ(found(tag("Power was cut for 24 hours.")), V{"24 hours=DURATION:PT24H"});
+  EXPECT_EQ(found(tag("Output doubled over the past three months.")),
+            V{"the past three months=DURATION:P3M"});
+  EXPECT_EQ(found(tag("They signed a five-year deal.")), V{"five-year=DURATION:P5Y"});
+  EXPECT_EQ(found(tag("Talks dragged on for more than two years.")),
+            V{"more than two years=DURATION:P2Y:MORE_THAN"});
+  EXPECT_EQ(found(tag("It took twenty four hours.")), V{"twenty four hours=DURATION:PT24H"});
+  EXPECT_EQ(found(tag("The feud has gone on for years.")), V{"years=DURATION:PXY"});
+  EXPECT_EQ(found(tag("Prices climbed in recent weeks.")), V{"recent weeks=DURATION:PXW"});
+}
+
+TEST(Time, Sets) {
+  EXPECT_EQ(found(tag("Protesters gather every Monday.")), V{"every Monday=SET:XXXX-WXX-1"});
+  EXPECT_EQ(found(tag("The index is published weekly.")), V{"weekly=SET:P1W"});
+  EXPECT_EQ(found(tag("Inspectors visit every two years.")), V{"every two years=SET:P2Y"});
+  EXPECT_EQ(found(tag("The board meets twice a month.")), V{"twice a month=SET:P1M"});
+}
+
+TEST(Time, SeasonsQuartersAndModifiers) {
+  EXPECT_EQ(found(tag("Growth slowed in the third quarter of 2024.")),
+            V{"the third quarter of 2024=DATE:2024-Q3"});
+  EXPECT_EQ(found(tag("Profits fell in the fourth quarter.")), V{"the fourth quarter=DATE:2024-Q4"});
+  EXPECT_EQ(found(tag("Construction began in spring 2023.")), V{"spring 2023=DATE:2023-SP"});
+  EXPECT_EQ(found(tag("The plant opened in early 2021.")), V{"early 2021=DATE:2021:START"});
+  EXPECT_EQ(found(tag("Fighting peaked in mid-March.")), V{"mid-March=DATE:2025-03:MID"});
+  EXPECT_EQ(found(tag("The law lapsed in late December 2019.")),
+            V{"late December 2019=DATE:2019-12:END"});
+}
+
+TEST(Time, ClockTimes) {
+  EXPECT_EQ(found(tag("The blast happened at 10:30 a.m. local time.")),
+            V{"10:30 a.m. local time=TIME:2025-03-28T10:30"});
+  EXPECT_EQ(found(tag("Sirens sounded at 9 p.m.")), V{"9 p.m.=TIME:2025-03-28T21:00"});
+  EXPECT_EQ(found(tag("Residents were woken last night.")), V{"last night=TIME:2025-03-27TNI"});
+  EXPECT_EQ(found(tag("Shelling went on overnight.")), V{"overnight=TIME:2025-03-27TNI"});
+}
+
+TEST(Time, RangesOfDaysAndNumericMonths) {
+  EXPECT_EQ(found(tag("Polls open March 3-5, 2024.")), V{"March 3-5, 2024=DATE:2024-03-03/2024-03-05"});
+  EXPECT_EQ(found(tag("The summit runs November 19 to 20, 2025.")),
+            V{"November 19 to 20, 2025=DATE:2025-11-19/2025-11-20"});
+  EXPECT_EQ(found(tag("Filed 2015/08/12; revised 11/2016.")),
+            (V{"2015/08/12=DATE:2015-08-12", "11/2016=DATE:2016-11"}));
+  EXPECT_TRUE(found(tag("Polls open March 30-31, 2023 and February 28-30, 2023.")).size() == 1);
+}
+
+TEST(Time, FixedDateHolidays) {
+  EXPECT_EQ(found(tag("Talks collapsed on Christmas Eve and resumed after New Year's Day.")),
+            (V{"Christmas Eve=DATE:2024-12-24", "New Year's Day=DATE:2025-01-01:AFTER"}));
+  EXPECT_EQ(found(tag("The truce held over Christmas 2023.")), V{"Christmas 2023=DATE:2023-12-25"});
+}
+
+TEST(Time, MonthNamesWithLastNextThis) {
+  EXPECT_EQ(found(tag("Prices peaked last June.")), V{"last June=DATE:2024-06"});
+  EXPECT_EQ(found(tag("The vote is next February.")), V{"next February=DATE:2026-02"});
+  EXPECT_EQ(found(tag("It opens this May.")), V{"this May=DATE:2025-05"});
+  EXPECT_EQ(found(tag("Inflation eased in Feb, 2024.")), V{"Feb, 2024=DATE:2024-02"});
+}
+
+TEST(Time, BusinessPeriods) {
+  // Published 2025-03-28: the quarter last reported is 2024-Q4.
+  EXPECT_EQ(found(tag("Net income rose 5% in the quarter.")), V{"the quarter=DATE:2024-Q4"});
+  EXPECT_EQ(found(tag("Third-quarter profit rose from a year earlier.")),
+            (V{"Third-quarter=DATE:2024-Q3", "a year earlier=DATE:2023-Q3"}));
+  EXPECT_EQ(found(tag("Sales fell in the 2023 second quarter.")),
+            V{"the 2023 second quarter=DATE:2023-Q2"});
+  EXPECT_EQ(found(tag("Costs rose in next year's first quarter.")),
+            V{"next year's first quarter=DATE:2026-Q1"});
+  EXPECT_EQ(found(tag("Revenue in the fiscal year was flat.")), V{"the fiscal year=DATE:2025"});
+  EXPECT_EQ(found(tag("Profit for the year was flat.")), V{"the year=DURATION:P1Y"});
+  EXPECT_EQ(found(tag("Profit doubled from the year-earlier quarter.")),
+            V{"year-earlier quarter=DATE:2023-Q4"});
+  EXPECT_EQ(found(tag("Sales beat the year-ago third quarter.")),
+            V{"year-ago third quarter=DATE:2024-Q3"});
+  // The quarter named in one sentence is the referent of the next.
+  EXPECT_EQ(found(tag("Second-quarter profit rose 4%. It was $2 a share a year earlier, and "
+                      "$1 in the 2022 period.")),
+            (V{"Second-quarter=DATE:2024-Q2", "a year earlier=DATE:2023-Q2",
+               "the 2022 period=DATE:2022-Q2"}));
+  Document earlier = tag("Second-quarter profit rose. It was $2 a year earlier.");
+  ASSERT_EQ(earlier.times.size(), 2u);
+  EXPECT_EQ(earlier.times[1].value.anchor, "text");
+}
+
+TEST(Time, ClockTimesWithDatesAndCompactForms) {
+  EXPECT_EQ(found(tag("The offer expires at 17:00 GMT on Nov. 9.")),
+            V{"17:00 GMT on Nov. 9=TIME:2025-11-09T17:00"});
+  EXPECT_EQ(found(tag("They met at noon Thursday.")), V{"noon Thursday=TIME:2025-03-27T12:00"});
+  EXPECT_EQ(found(tag("Doors open at 7pm and close at 11:30pm.")),
+            (V{"7pm=TIME:2025-03-28T19:00", "11:30pm=TIME:2025-03-28T23:30"}));
+  EXPECT_EQ(found(tag("It ended at seven o'clock.")), V{"seven o'clock=TIME:2025-03-28T07:00"});
+  EXPECT_EQ(found(tag("The shelling began the day before yesterday.")),
+            V{"the day before yesterday=DATE:2025-03-26"});
+}
+
+TEST(Time, FractionsOrdinalsAndAgesAreNotDurations) {
+  EXPECT_TRUE(found(tag("Three quarters of the voters agreed.")).empty());
+  EXPECT_TRUE(found(tag("The twenty second amendment passed.")).empty());
+  EXPECT_TRUE(found(tag("The 52 years old driver fled. Fees are $5 a year.")).empty());
+  EXPECT_TRUE(found(tag("Production is reported in a daily bulletin.")).empty());
+}
+
+TEST(Time, VerbsAndCountsAreNotDates) {
+  EXPECT_TRUE(found(tag("Prices may fall, and troops march on.")).empty());
+  EXPECT_TRUE(found(tag("Some 2000 soldiers and $1999 were sent.")).empty());
+}
+
+TEST(Time, NonsenseGetsNoDate) {
+  EXPECT_TRUE(found(tag(std::string(100000, '7'))).empty());
+  EXPECT_TRUE(found(tag("The memo is dated February 30, 2023.")).empty());
+  EXPECT_TRUE(found(tag("It will happen on February 30.")).empty());
+  EXPECT_TRUE(found(tag("In the year 99999 nothing happened.")).empty());
+  EXPECT_TRUE(found(tag("Form 2023-13-45 was filed.")).empty());
+  // Patterns that could feed each other ("Monday 5 pm", "5 pm Monday") over
+  // one 100,000-token sentence: bounded work, no deep recursion.
+  std::string chain;
+  for (int i = 0; i < 25000; ++i) chain += "Monday 5 pm ";
+  // The first "Monday" alone, then each "5 pm Monday", then the last "5 pm".
+  EXPECT_EQ(tag(chain).times.size(), 25001u);
+  std::string noise;
+  for (int i = 0; i < 5000; ++i) noise += "the end of the middle of early late mid- ";
+  Document d = tag(noise);
+  for (const auto& t : d.times) EXPECT_NE(t.value.value, "");
+}
+
+TEST(Time, LongSentencesStayLinear) {
+  // One sentence, tens of thousands of expressions: quarter anaphora, the
+  // publication estimate and the consistency check must not go quadratic.
+  std::string quarters = "Third-quarter profit rose";
+  for (int i = 0; i < 20000; ++i) quarters += " from a year ago";
+  Document q = tag(quarters + ".");
+  ASSERT_EQ(q.times.size(), 20001u);
+  EXPECT_EQ(q.times[20000].value.value, "2023-Q3");
+  std::string years = "Troops were sent";
+  for (int i = 0; i < 20000; ++i) years += " in 2020 and this year";
+  Document y = tag(years + ".", "");
+  EXPECT_EQ(y.published_estimate.iso(), "2020");
+  EXPECT_EQ(y.times.size(), 40000u);
+  Document z = tag(years + ".");
+  EXPECT_FALSE(find_time_conflicts(z).empty());
+}
+
+TEST(Time, NoPublicationDateIsEstimatedFromTheText) {
+  Document d = tag(
+      "Published March 12, 2025\n"
+      "Officials said on Tuesday that the talks had failed. Aid arrived in January.",
+      "");
+  EXPECT_EQ(d.published_estimate.iso(), "2025-03-12");
+  EXPECT_DOUBLE_EQ(d.published_confidence, 0.9);
+  // Relative expressions are anchored on the estimate, and say so.
+  ASSERT_EQ(d.times.size(), 3u);
+  EXPECT_EQ(d.times[1].value.value, "2025-03-11");
+  EXPECT_EQ(d.times[1].value.anchor, "estimated");
+  EXPECT_EQ(d.times[2].value.value, "2025-01");
+}
+
+TEST(Time, EstimateFallsBackToLatestPastEvent) {
+  Document d = tag("Fighting resumed on June 3, 2024. A ceasefire was signed on May 2, 2024. "
+                   "A summit will take place on October 1, 2024.",
+                   "");
+  EXPECT_EQ(d.published_estimate.iso(), "2024-06");
+  EXPECT_DOUBLE_EQ(d.published_confidence, 0.5);
+  // A year alone is too weak to anchor "last month" on.
+  Document weak = tag("The plant opened in 2019. Output fell last month.", "");
+  EXPECT_EQ(weak.published_estimate.iso(), "2019");
+  EXPECT_DOUBLE_EQ(weak.published_confidence, 0.3);
+  ASSERT_EQ(weak.times.size(), 2u);
+  EXPECT_EQ(weak.times[1].value.value, "XXXX-XX");
+  EXPECT_EQ(weak.times[1].value.anchor, "none");
+  EXPECT_FALSE(weak.times[1].value.note.empty());
+  Document none = tag("Nothing here has a date.", "");
+  EXPECT_FALSE(none.published_estimate.known());
+  EXPECT_EQ(none.published_confidence, 0);
+}
+
+TEST(Time, ConflictingAnchorsAreReportedWithBothSpans) {
+  Document d = tag(
+      "The government sent 3,000 troops this year, a spokesman said. "
+      "According to the ministry, the troops were sent between January and February 2024.",
+      "2025-03-15");
+  auto conflicts = find_time_conflicts(d);
+  ASSERT_EQ(conflicts.size(), 1u);
+  EXPECT_EQ(d[conflicts[0].relative], "this year");
+  EXPECT_EQ(d[conflicts[0].absolute], "January and February 2024");
+  EXPECT_EQ(conflicts[0].event, "send troop");
+  // Consistent anchors are not reported.
+  Document ok = tag("The pact was signed last year. Officials signed the pact in June 2024.",
+                    "2025-03-15");
+  EXPECT_TRUE(find_time_conflicts(ok).empty());
+  // One shared word is not one event: an invasion and a deployment both "began".
+  Document apart = tag("The invasion began in 2022. The deployment began last fall.", "2025-03-15");
+  EXPECT_TRUE(find_time_conflicts(apart).empty());
+}
+
+}  // namespace
+}  // namespace cc
