@@ -26,8 +26,6 @@ constexpr uint32_t kTriggerChain = 3;
 constexpr size_t kMaxPairedDates = 32;
 constexpr size_t kMaxPairedTriggers = 128;
 
-bool is_calibre_unit(const std::string& unit) { return unit == "mm" || unit == "cm"; }
-
 bool is_agent(EntityType t) { return t != EntityType::misc; }
 
 // The smallest item of a nested layer whose span contains `anchor`. Layers
@@ -170,7 +168,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
     // Quantity claims.
     for (const auto* fig : figures) {
       const Quantity& qv = fig->value;
-      if (is_calibre_unit(qv.unit)) continue;
+      if (!is_claim(qv)) continue;  // calibres, model names, ordinals, ages
       bool is_date = std::any_of(dates.begin(), dates.end(),
                                  [&](const auto* d) { return d->span.overlaps(fig->span); });
       if (is_date) continue;

@@ -239,6 +239,7 @@ TEST(Claims, CalibresAreNotFigures) {
   Document d = DocBuilder("The convoy carried 155mm shells and 40 trucks were sent north.", "2025-01")
                    .quantity("155mm", 155, "shell", "shells", [] {
                      Quantity q;
+                     q.kind = QuantityKind::calibre;
                      q.unit = "mm";
                      return q;
                    }())

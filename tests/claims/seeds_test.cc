@@ -77,10 +77,7 @@ const FactReport* report_in(const Fact& f, const std::string& doc_id, double val
   return nullptr;
 }
 
-// DISABLED until the upstream layers land in main (ingest's non-body rules,
-// time, quantity, entity and attribution components are still empty on this
-// branch); re-enabled one by one as they do.
-TEST_F(Seeds, DISABLED_NonBodyLinesAreRemoved) {
+TEST_F(Seeds, NonBodyLinesAreRemoved) {
   for (const auto& [name, meta] : (*expected_)["documents"].items()) {
     for (const auto& line : meta["not_body"]) {
       bool found = false;
@@ -94,10 +91,7 @@ TEST_F(Seeds, DISABLED_NonBodyLinesAreRemoved) {
 
 // Every expected figure is one fact holding each expected report's value,
 // with the expected status.
-// DISABLED until the upstream layers land in main (ingest's non-body rules,
-// time, quantity, entity and attribution components are still empty on this
-// branch); re-enabled one by one as they do.
-TEST_F(Seeds, DISABLED_QuantityFactsAndStatuses) {
+TEST_F(Seeds, QuantityFactsAndStatuses) {
   for (const auto& fact : (*expected_)["quantity_facts"]) {
     const Fact* match = nullptr;
     for (const auto& f : brief_->facts) {
@@ -133,10 +127,7 @@ TEST_F(Seeds, CalibresAndNamesAreNeverFacts) {
 
 // Events at their normalized times, reported by the expected documents, and
 // in time order wherever the expected times do not overlap.
-// DISABLED until the upstream layers land in main (ingest's non-body rules,
-// time, quantity, entity and attribution components are still empty on this
-// branch); re-enabled one by one as they do.
-TEST_F(Seeds, DISABLED_EventsWithNormalizedTimesInOrder) {
+TEST_F(Seeds, EventsWithNormalizedTimesInOrder) {
   std::vector<std::pair<TimeRange, size_t>> found;
   for (const auto& ev : (*expected_)["events"]) {
     std::string time = ev["time"].get<std::string>();
@@ -164,10 +155,7 @@ TEST_F(Seeds, DISABLED_EventsWithNormalizedTimesInOrder) {
         EXPECT_LT(found[i].second, found[j].second) << "timeline out of order";
 }
 
-// DISABLED until the upstream layers land in main (ingest's non-body rules,
-// time, quantity, entity and attribution components are still empty on this
-// branch); re-enabled one by one as they do.
-TEST_F(Seeds, DISABLED_SelfContradictingDatesAreFlagged) {
+TEST_F(Seeds, SelfContradictingDatesAreFlagged) {
   for (const auto& inc : (*expected_)["inconsistencies"]) {
     bool found = false;
     for (const auto& got : brief_->inconsistencies)
