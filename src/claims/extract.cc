@@ -148,13 +148,14 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
         if ((*it)->span.end <= anchor.begin) return resolve((*it)->value.canonical);
       return {};
     };
+    auto set_date = [](Claim& c, const Annotation<Timex>* d) {
+      if (!d) return;
+      c.time = d->value.value;
+      c.time_anchor = d->value.anchor;
+      c.time_span = d->span;
+      c.range = parse_time_range(c.time);
+    };
     auto fill_context = [&](Claim& c, Span anchor) {
-      if (const auto* d = nearest_date(anchor)) {
-        c.time = d->value.value;
-        c.time_anchor = d->value.anchor;
-        c.time_span = d->span;
-        c.range = parse_time_range(c.time);
-      }
       if (const auto* a = smallest_containing(doc.attributions, anchor)) {
         c.source = resolve(a->value.source_name.empty() ? std::string(doc[a->value.source])
                                                         : a->value.source_name);
@@ -226,6 +227,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
           break;
         }
       }
+      set_date(c, nearest_date(fig->span));
       fill_context(c, fig->span);
       out->push_back(std::move(c));
     }
@@ -275,17 +277,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
         c.object_words.emplace_back(singular_stem(w, buf, sizeof buf));
       }
       fill_context(c, c.trigger);
-      if (date_of[i]) {
-        c.time = date_of[i]->value.value;
-        c.time_anchor = date_of[i]->value.anchor;
-        c.time_span = date_of[i]->span;
-        c.range = parse_time_range(c.time);
-      } else {
-        c.time.clear();
-        c.time_anchor.clear();
-        c.time_span = {};
-        c.range.reset();
-      }
+      set_date(c, date_of[i]);
       out->push_back(std::move(c));
     }
   }
