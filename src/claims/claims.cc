@@ -1,6 +1,570 @@
 #include "claims/claims.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "claims/entities.h"
+#include "claims/extract.h"
+#include "claims/lexicon.h"
+
 namespace cc {
+
+namespace {
+
+// Classes whose events are specific enough that an undated report of them by
+// the same actor, published soon after, is the same event.
+bool is_specific_event(const std::string& cls) {
+  static const std::set<std::string> kSpecific = {"visit", "inspect", "meet", "sign", "launch",
+                                                  "test", "withdraw", "arrest", "evacuate"};
+  return kSpecific.count(cls) > 0;
+}
+
+// How long after an event an undated report of it may appear.
+constexpr int64_t kReportLagDays = 31;
+
+std::string format_number(double v) {
+  char buf[64];
+  if (std::fabs(v) >= 1e15 || v != std::floor(v)) {
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+  }
+  std::string digits = std::to_string(static_cast<long long>(std::fabs(v)));
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return v < 0 ? "-" + out : out;
+}
+
+Evidence make_evidence(const Document& doc, Span sentence, Span span) {
+  Evidence e;
+  e.doc_id = doc.id;
+  e.sentence = sentence;
+  e.span = span;
+  e.input_begin = doc.offsets.to_original(span.begin);
+  e.input_end = doc.offsets.to_original(span.end);
+  e.quote = std::string(doc[span]);
+  return e;
+}
+
+// The values a report allows: bounds as written, widened for approximations.
+struct Interval {
+  double low, high;
+};
+template <class Figure>  // FactReport or Quantity
+Interval interval_of(const Figure& r) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  double v = r.value;
+  if (r.low && r.high) return {*r.low, *r.high};
+  if (r.low) return {*r.low, r.approx ? *r.low * 1.25 : kInf};        // "over 6,000"
+  if (r.high) return {r.approx ? *r.high * 0.8 : 0.0, *r.high};       // "nearly 3,000", "up to"
+  if (r.approx) return {v * 0.9, v * 1.1};                            // "about 3,000"
+  return {v, v};
+}
+
+std::string describe_value(const FactReport& r) {
+  if (r.low && !r.high) return "over " + format_number(*r.low);
+  if (r.high && !r.low) return "up to " + format_number(*r.high);
+  if (r.low && r.high && *r.low != *r.high)
+    return format_number(*r.low) + "-" + format_number(*r.high);
+  return (r.approx ? "about " : "") + format_number(r.value);
+}
+
+std::string short_id(const std::string& doc_id) { return doc_id.substr(0, 8); }
+
+struct FactCluster {
+  std::string block;
+  std::string counted_class;
+  std::string counted;  // lemma of the first report that names one
+  std::string actor;
+  std::vector<size_t> claims;
+};
+
+struct EventCluster {
+  std::string predicate;
+  std::string actor;
+  TimeRange range;
+  bool planned = false;
+  std::vector<size_t> claims;
+};
+
+class BriefBuilder {
+ public:
+  BriefBuilder(const std::vector<Document>& docs, const std::vector<CopyLink>& copies)
+      : docs_(docs) {
+    for (size_t i = 0; i < docs.size(); ++i) doc_index_[docs[i].id] = i;
+    for (const auto& c : copies) copy_of_[c.doc_id] = c.copy_of;
+  }
+
+  Brief build() {
+    Brief brief;
+    if (!docs_.empty()) brief.title = docs_.front().title;
+    EntityIndex entities(docs_);
+    brief.entities = entities.summaries();
+    EntityResolver resolve = [&entities](const std::string& n) { return entities.resolve(n); };
+    doc_claims_.push_back(0);
+    for (size_t i = 0; i < docs_.size(); ++i) {
+      extract_claims(docs_[i], i, resolve, &claims_);
+      doc_claims_.push_back(claims_.size());
+    }
+
+    for (size_t i = 0; i < docs_.size(); ++i) {
+      const Document& d = docs_[i];
+      SourceSummary s{d.id, d.path, d.source, d.title, d.published.iso(), {}, copy_of(d.id)};
+      for (const auto& a : d.attributions) {
+        std::string name = resolve(a.value.source_name.empty() ? std::string(d[a.value.source])
+                                                               : a.value.source_name);
+        if (!name.empty() && std::find(s.primary_sources.begin(), s.primary_sources.end(),
+                                       name) == s.primary_sources.end())
+          s.primary_sources.push_back(name);
+      }
+      brief.sources.push_back(std::move(s));
+      for (const auto& r : d.removed) brief.removed.push_back({d.id, r});
+    }
+
+    cluster_facts();
+    for (const auto& c : fact_clusters_) brief.facts.push_back(make_fact(c));
+    std::stable_sort(brief.facts.begin(), brief.facts.end(), [](const Fact& a, const Fact& b) {
+      return static_cast<int>(status_rank(a.status)) < static_cast<int>(status_rank(b.status));
+    });
+
+    cluster_events();
+    for (const auto& c : event_clusters_) brief.events.push_back(make_event(c));
+    std::vector<size_t> order(brief.events.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const auto& ra = event_clusters_[a].range;
+      const auto& rb = event_clusters_[b].range;
+      return ra.first != rb.first ? ra.first < rb.first : ra.last < rb.last;
+    });
+    std::vector<Event> sorted;
+    for (size_t i : order) sorted.push_back(std::move(brief.events[i]));
+    brief.events = std::move(sorted);
+
+    find_inconsistencies(&brief);
+    return brief;
+  }
+
+ private:
+  static int status_rank(FactStatus s) {
+    switch (s) {
+      case FactStatus::disputed: return 0;
+      case FactStatus::updated: return 1;
+      case FactStatus::agreed: return 2;
+      case FactStatus::single_source: return 3;
+    }
+    return 3;
+  }
+
+  std::string copy_of(const std::string& doc_id) const {
+    auto it = copy_of_.find(doc_id);
+    return it == copy_of_.end() ? std::string() : it->second;
+  }
+
+  std::string text(const Claim& c, Span s) const { return std::string(docs_[c.doc][s]); }
+
+  // Blocking: only claims with the same predicate class, unit and delta/total
+  // are ever compared, and within a block only against each fact's first
+  // claim, so the work is claims x facts-per-block.
+  void cluster_facts() {
+    std::unordered_map<std::string, std::vector<size_t>> blocks;
+    fact_of_claim_.assign(claims_.size(), SIZE_MAX);
+    for (size_t i = 0; i < claims_.size(); ++i) {
+      const Claim& c = claims_[i];
+      if (!c.quantity) continue;
+      // A figure with neither a predicate nor a counted thing nor a unit says
+      // nothing anyone could line up.
+      if (c.predicate.empty() && c.counted_class.empty() && c.quantity->unit.empty()) continue;
+      std::string block = c.predicate + "|" + c.quantity->unit + "|" + (c.is_delta ? "delta" : "total");
+      auto& members = blocks[block];
+      size_t chosen = SIZE_MAX;
+      for (size_t f : members) {
+        FactCluster& fc = fact_clusters_[f];
+        bool counted_ok = fc.counted_class.empty() || c.counted_class.empty() ||
+                          (fc.counted_class == c.counted_class &&
+                           (fc.counted.empty() || c.counted.empty() || fc.counted == c.counted ||
+                            (is_generic_counted(fc.counted) && is_generic_counted(c.counted))));
+        if (!counted_ok || !actors_compatible(fc.actor, c.actor)) continue;
+        chosen = f;
+        if (fc.counted_class == c.counted_class) break;  // an exact match beats a wildcard
+      }
+      if (chosen == SIZE_MAX) {
+        chosen = fact_clusters_.size();
+        fact_clusters_.push_back({block, c.counted_class, c.counted, c.actor, {}});
+        members.push_back(chosen);
+      }
+      FactCluster& fc = fact_clusters_[chosen];
+      if (fc.counted_class.empty()) fc.counted_class = c.counted_class;
+      if (fc.counted.empty()) fc.counted = c.counted;
+      if (fc.actor.empty()) fc.actor = c.actor;
+      fc.claims.push_back(i);
+      fact_of_claim_[i] = chosen;
+    }
+  }
+
+  FactReport make_report(const Claim& c) const {
+    const Document& d = docs_[c.doc];
+    const Quantity& q = *c.quantity;
+    FactReport r;
+    r.doc_id = d.id;
+    r.as_written = text(c, c.quantity_span);
+    r.value = q.value;
+    r.low = q.low;
+    r.high = q.high;
+    r.approx = q.approx;
+    r.hedge = q.hedge;
+    r.attributed_to = c.source;
+    r.via = c.via;
+    r.modality = c.modality;
+    r.time = c.time;
+    if (!c.time_span.empty()) r.time_as_written = text(c, c.time_span);
+    r.is_delta = c.is_delta;
+    r.part_of = q.part_of;
+    r.copy_of = copy_of(d.id);
+    r.evidence = make_evidence(d, c.sentence, c.quantity_span);
+    r.sentence_text = text(c, c.sentence);
+    return r;
+  }
+
+  Fact make_fact(const FactCluster& fc) const {
+    Fact f;
+    const Claim& first = claims_[fc.claims.front()];
+    f.predicate = first.predicate;
+    f.counted_class = fc.counted_class;
+    f.actor = fc.actor;
+    f.unit = first.quantity->unit;
+    f.is_delta = first.is_delta;
+    std::string specific = is_generic_counted(fc.counted) ? "" : fc.counted;
+    f.id = "f" + content_hash(fc.block + "|" + fc.counted_class + "|" + specific + "|" + lower_ascii(fc.actor))
+                     .substr(0, 11);
+
+    // One report per document and source. An unattributed figure beside an
+    // attributed one it agrees with is the outlet restating its source.
+    std::map<std::pair<size_t, std::string>, size_t> per_source;
+    for (size_t i : fc.claims) {
+      const Claim& c = claims_[i];
+      per_source.emplace(std::make_pair(c.doc, lower_ascii(c.source)), i);
+    }
+    for (const auto& [key, i] : per_source) {
+      if (!key.second.empty()) {
+        f.reports.push_back(make_report(claims_[i]));
+        continue;
+      }
+      FactReport r = make_report(claims_[i]);
+      bool restated = false;
+      Interval a = interval_of(r);
+      for (auto it = per_source.upper_bound(key); it != per_source.end() && it->first.first == key.first; ++it) {
+        Interval b = interval_of(*claims_[it->second].quantity);
+        restated = restated || (a.low <= b.high && b.low <= a.high);
+      }
+      if (!restated) f.reports.push_back(std::move(r));
+    }
+    std::stable_sort(f.reports.begin(), f.reports.end(), [&](const FactReport& a, const FactReport& b) {
+      return doc_index_.at(a.doc_id) < doc_index_.at(b.doc_id);
+    });
+
+    std::string counted_text;
+    for (size_t i : fc.claims) {
+      const Quantity& q = *claims_[i].quantity;
+      if (!q.counted_span.empty()) {
+        counted_text = text(claims_[i], q.counted_span);
+        break;
+      }
+    }
+    if (counted_text.empty()) counted_text = first.quantity->counted.empty() ? f.unit : first.quantity->counted;
+    if (counted_text.empty()) counted_text = "figure";
+    f.what = (f.is_delta && !is_delta_word_prefixed(counted_text) ? "additional " : "") +
+             counted_text + (f.predicate.empty() ? "" : " (" + f.predicate + ")");
+
+    reconcile(&f);
+    return f;
+  }
+
+  static bool is_delta_word_prefixed(const std::string& s) {
+    std::string first = lower_ascii(s.substr(0, s.find(' ')));
+    return first == "additional" || first == "more" || first == "further" || first == "extra";
+  }
+
+  // Status, note and independent-source count of a fact from its reports.
+  void reconcile(Fact* f) const {
+    std::set<std::string> docs_with_report;
+    for (const auto& r : f->reports) docs_with_report.insert(r.doc_id);
+    std::vector<const FactReport*> independent;
+    for (const auto& r : f->reports)
+      if (r.copy_of.empty() || !docs_with_report.count(r.copy_of)) independent.push_back(&r);
+
+    std::set<std::string> sources;
+    for (const auto* r : independent) {
+      const Document& d = docs_[doc_index_.at(r->doc_id)];
+      sources.insert(!r->attributed_to.empty() ? lower_ascii(r->attributed_to)
+                     : !d.source.empty()       ? "outlet:" + lower_ascii(d.source)
+                                               : "doc:" + d.id);
+    }
+    f->primary_sources = static_cast<int>(sources.size());
+
+    std::string when = time_note(*f);
+    if (independent.size() <= 1) {
+      f->status = FactStatus::single_source;
+      f->note = when;
+      return;
+    }
+    double low = -std::numeric_limits<double>::infinity();
+    double high = std::numeric_limits<double>::infinity();
+    for (const auto* r : independent) {
+      Interval iv = interval_of(*r);
+      low = std::max(low, iv.low);
+      high = std::min(high, iv.high);
+    }
+    if (low <= high * (1 + 1e-9)) {
+      f->status = FactStatus::agreed;
+      f->note = when;
+      return;
+    }
+    // Incompatible. One primary source revising itself over time is an update.
+    std::set<std::string> named;
+    std::set<std::string> dates;
+    bool all_named = true;
+    for (const auto* r : independent) {
+      if (r->attributed_to.empty()) all_named = false;
+      named.insert(lower_ascii(r->attributed_to));
+      dates.insert(docs_[doc_index_.at(r->doc_id)].published.iso());
+    }
+    std::vector<const FactReport*> by_date = independent;
+    std::stable_sort(by_date.begin(), by_date.end(), [&](const FactReport* a, const FactReport* b) {
+      return docs_[doc_index_.at(a->doc_id)].published.iso() <
+             docs_[doc_index_.at(b->doc_id)].published.iso();
+    });
+    if (all_named && named.size() == 1 && dates.size() == by_date.size()) {
+      f->status = FactStatus::updated;
+      f->note = by_date.front()->attributed_to + " revised the figure from " +
+                describe_value(*by_date.front()) + " (" + short_id(by_date.front()->doc_id) +
+                ") to " + describe_value(*by_date.back()) + " (" + short_id(by_date.back()->doc_id) + ").";
+    } else {
+      f->status = FactStatus::disputed;
+      std::string note;
+      for (const auto* r : independent) {
+        if (!note.empty()) note += " vs ";
+        note += describe_value(*r) + " (" + short_id(r->doc_id);
+        if (!r->attributed_to.empty()) note += ", " + r->attributed_to;
+        note += ")";
+      }
+      auto [mn, mx] = std::minmax_element(independent.begin(), independent.end(),
+                                          [](const FactReport* a, const FactReport* b) {
+                                            return a->value < b->value;
+                                          });
+      double gap = (*mx)->value - (*mn)->value;
+      note += ": differ by " + format_number(gap);
+      if ((*mn)->value > 0)
+        note += " (" + format_number(std::round(100 * gap / (*mn)->value)) + "%)";
+      f->note = note + ".";
+    }
+    if (!when.empty()) f->note += " " + when;
+  }
+
+  // "Reports differ on when: ..." when two reports date the fact to disjoint times.
+  static std::string time_note(const Fact& f) {
+    std::vector<std::pair<const FactReport*, TimeRange>> dated;
+    for (const auto& r : f.reports)
+      if (auto range = parse_time_range(r.time)) dated.push_back({&r, *range});
+    bool disjoint = false;
+    for (size_t i = 0; i < dated.size(); ++i)
+      for (size_t j = i + 1; j < dated.size(); ++j)
+        if (!dated[i].second.overlaps(dated[j].second)) disjoint = true;
+    if (!disjoint) return {};
+    std::string note = "Reports differ on when:";
+    for (size_t i = 0; i < dated.size(); ++i)
+      note += std::string(i ? ";" : "") + " " + short_id(dated[i].first->doc_id) + " " +
+              dated[i].first->time;
+    return note + ".";
+  }
+
+  bool is_planned(const Claim& c) const {
+    if (c.modality == "planned" || c.modality == "conditional") return true;
+    auto pub = date_range(docs_[c.doc].published);
+    if (!pub || !c.range) return false;
+    return c.range->first > pub->last || (c.modality == "hedged" && c.range->last > pub->last);
+  }
+
+  void cluster_events() {
+    std::unordered_map<std::string, std::vector<size_t>> blocks;
+    // Dated claims make events.
+    for (size_t i = 0; i < claims_.size(); ++i) {
+      const Claim& c = claims_[i];
+      if (c.quantity || !c.range || c.predicate.empty()) continue;
+      bool planned = is_planned(c);
+      TimeRange range = *c.range;
+      if (planned) {
+        // A planned event cannot begin before the report announcing it.
+        if (auto pub = date_range(docs_[c.doc].published)) range.first = std::max(range.first, pub->first);
+        range.last = std::max(range.first, range.last);
+      }
+      auto& members = blocks[c.predicate];
+      size_t chosen = SIZE_MAX;
+      for (size_t e : members) {
+        const EventCluster& ec = event_clusters_[e];
+        const Claim& seed = claims_[ec.claims.front()];
+        bool same_time = seed.time == c.time;
+        bool named = !ec.actor.empty() && !c.actor.empty();
+        if (ec.planned == planned && ec.range.overlaps(range) && actors_compatible(ec.actor, c.actor) &&
+            (same_time || named)) {
+          chosen = e;
+          break;
+        }
+      }
+      if (chosen == SIZE_MAX) {
+        chosen = event_clusters_.size();
+        event_clusters_.push_back({c.predicate, c.actor, range, planned, {}});
+        members.push_back(chosen);
+      }
+      EventCluster& ec = event_clusters_[chosen];
+      if (ec.actor.empty()) ec.actor = c.actor;
+      // The most precise report dates the event.
+      if (range.last - range.first < ec.range.last - ec.range.first) ec.range = range;
+      ec.claims.push_back(i);
+    }
+    // Undated reports of a specific event by the same actor, published while
+    // it was news, join it.
+    for (size_t i = 0; i < claims_.size(); ++i) {
+      const Claim& c = claims_[i];
+      if (c.quantity || c.range || c.actor.empty() || !is_specific_event(c.predicate)) continue;
+      if (c.modality == "planned" || c.modality == "conditional" || c.modality == "negated") continue;
+      auto pub = date_range(docs_[c.doc].published);
+      if (!pub) continue;
+      auto it = blocks.find(c.predicate);
+      if (it == blocks.end()) continue;
+      for (size_t e : it->second) {
+        EventCluster& ec = event_clusters_[e];
+        if (ec.planned || ec.actor.empty() || !actors_compatible(ec.actor, c.actor)) continue;
+        if (pub->last < ec.range.first || pub->first > ec.range.last + kReportLagDays) continue;
+        ec.claims.push_back(i);
+        break;
+      }
+    }
+  }
+
+  // The clause around a trigger: from the previous clause break (a comma or
+  // semicolon before a space) to the next, at most kMaxSpan bytes each side,
+  // cut at spaces.
+  std::string clause_of(const Claim& c) const {
+    const std::string& t = docs_[c.doc].text;
+    constexpr uint32_t kMaxSpan = 120;
+    auto is_break = [&](uint32_t i) {
+      return (t[i] == ',' || t[i] == ';') && (i + 1 >= t.size() || t[i + 1] == ' ');
+    };
+    uint32_t b = c.trigger.begin, e = c.trigger.end;
+    while (b > c.sentence.begin && c.trigger.begin - b < kMaxSpan && !is_break(b - 1)) --b;
+    if (b > c.sentence.begin && !is_break(b - 1))
+      while (b < c.trigger.begin && t[b - 1] != ' ') ++b;
+    while (e < c.sentence.end && e - c.trigger.end < kMaxSpan && !is_break(e) &&
+           !(t[e] == '.' && (e + 1 == c.sentence.end || t[e + 1] == ' ')))
+      ++e;
+    if (e < c.sentence.end && e - c.trigger.end >= kMaxSpan)
+      while (e > c.trigger.end && t[e] != ' ') --e;
+    while (b < e && t[b] == ' ') ++b;
+    return t.substr(b, e - b);
+  }
+
+  Event make_event(const EventCluster& ec) const {
+    Event ev;
+    ev.predicate = ec.predicate;
+    ev.actor = ec.actor;
+    ev.planned = ec.planned;
+    const Claim* best = nullptr;
+    for (size_t i : ec.claims) {
+      const Claim& c = claims_[i];
+      if (c.range && (!best || c.range->last - c.range->first < best->range->last - best->range->first))
+        best = &c;
+    }
+    ev.time = best->time;
+    ev.precision = best->range->precision;
+    ev.what = clause_of(claims_[ec.claims.front()]);
+    ev.id = "e" + content_hash(ec.predicate + "|" + lower_ascii(ec.actor) + "|" + ev.time).substr(0, 11);
+    std::set<size_t> seen_docs;
+    for (size_t i : ec.claims) {
+      const Claim& c = claims_[i];
+      if (!seen_docs.insert(c.doc).second) continue;
+      const Document& d = docs_[c.doc];
+      EventReport r;
+      r.doc_id = d.id;
+      r.attributed_to = c.source;
+      r.via = c.via;
+      r.modality = c.modality;
+      r.time = c.time;
+      if (!c.time_span.empty()) r.time_as_written = text(c, c.time_span);
+      r.copy_of = copy_of(d.id);
+      r.evidence = make_evidence(d, c.sentence, c.trigger);
+      r.sentence_text = text(c, c.sentence);
+      ev.reports.push_back(std::move(r));
+    }
+    return ev;
+  }
+
+  // Does event claim `e` (no figure) speak of the figure of quantity claim `q`?
+  // "the additional troops were deployed" refers back to "an additional 3,000 troops".
+  static bool refers_to(const Claim& e, const Claim& q) {
+    if (e.quantity || !q.quantity || q.counted.empty() || e.predicate != q.predicate) return false;
+    if (e.object_delta != q.is_delta) return false;
+    return std::find(e.object_words.begin(), e.object_words.end(), q.counted) != e.object_words.end();
+  }
+
+  static bool relative(const Claim& c) {
+    return c.time_anchor == "published" || c.time_anchor == "estimated" || c.time_anchor == "text";
+  }
+
+  // A report dating the same figure both with a relative expression ("this
+  // year") and an explicit date that disagree; other reports' dates of the
+  // same figure are named alongside.
+  void find_inconsistencies(Brief* brief) const {
+    std::set<std::pair<std::string, std::pair<uint32_t, uint32_t>>> seen;
+    for (size_t i = 0; i < claims_.size(); ++i) {
+      const Claim& q = claims_[i];
+      size_t fact = fact_of_claim_[i];
+      if (!q.quantity || !q.range || fact == SIZE_MAX) continue;
+      // Claims are stored document by document: only this one's are candidates.
+      for (size_t j = doc_claims_[q.doc]; j < doc_claims_[q.doc + 1]; ++j) {
+        const Claim& o = claims_[j];
+        if (j == i || !o.range) continue;
+        bool same = o.quantity ? fact_of_claim_[j] == fact : refers_to(o, q);
+        if (!same || o.range->overlaps(*q.range)) continue;
+        if (relative(q) == relative(o)) continue;  // two explicit dates may be two events
+        const Document& d = docs_[q.doc];
+        auto key = std::make_pair(d.id, std::minmax(q.time_span.begin, o.time_span.begin));
+        if (!seen.insert(key).second) continue;
+        Inconsistency inc;
+        inc.doc_id = d.id;
+        std::string counted = q.quantity->counted.empty() ? "figure" : q.quantity->counted;
+        inc.what = "This report dates the same " + std::string(q.is_delta ? "additional " : "") +
+                   counted + " (" + q.predicate + ") both as '" + text(q, q.time_span) + "' (" +
+                   q.time + ") and as '" + text(o, o.time_span) + "' (" + o.time + ").";
+        for (size_t k : fact_clusters_[fact].claims) {
+          const Claim& other = claims_[k];
+          if (other.doc == q.doc || !other.range) continue;
+          inc.what += " " + short_id(docs_[other.doc].id) + " dates it " + other.time + ".";
+        }
+        inc.evidence.push_back(make_evidence(d, q.sentence, q.time_span));
+        inc.evidence.push_back(make_evidence(d, o.sentence, o.time_span));
+        brief->inconsistencies.push_back(std::move(inc));
+      }
+    }
+  }
+
+  const std::vector<Document>& docs_;
+  std::unordered_map<std::string, size_t> doc_index_;
+  std::unordered_map<std::string, std::string> copy_of_;
+  std::vector<Claim> claims_;
+  std::vector<size_t> doc_claims_;  // claims of document i: [doc_claims_[i], doc_claims_[i + 1])
+  std::vector<FactCluster> fact_clusters_;
+  std::vector<size_t> fact_of_claim_;
+  std::vector<EventCluster> event_clusters_;
+};
+
+}  // namespace
 
 const char* fact_status_name(FactStatus s) {
   switch (s) {
@@ -12,14 +576,8 @@ const char* fact_status_name(FactStatus s) {
   return "single-source";
 }
 
-Brief build_brief(const std::vector<Document>& docs) {
-  Brief brief;
-  for (const auto& d : docs) {
-    brief.sources.push_back({d.id, d.path, d.source, d.title, d.published.iso(), {}, {}});
-    for (const auto& r : d.removed) brief.removed.push_back({d.id, r});
-  }
-  if (!docs.empty()) brief.title = docs.front().title;
-  return brief;
+Brief build_brief(const std::vector<Document>& docs, const std::vector<CopyLink>& copies) {
+  return BriefBuilder(docs, copies).build();
 }
 
 }  // namespace cc

@@ -3,6 +3,7 @@
 #include "claims/claims.h"
 #include "cli/commands.h"
 #include "report/report.h"
+#include "story/story.h"
 
 namespace cc::cli {
 
@@ -16,7 +17,7 @@ void add_brief(CLI::App& app) {
   cmd->callback([] {
     size_t failed = 0;
     auto docs = load_and_annotate(args, &failed);
-    Brief brief = build_brief(docs);
+    Brief brief = build_brief(docs, cluster_stories(docs).copies);
     if (format == "json") print(brief_to_json(brief).dump(2) + "\n");
     else if (format == "html") print(render_html(brief, docs));
     else print(render_markdown(brief));

@@ -1,0 +1,313 @@
+#include "claims/claims.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "claims/time_range.h"
+#include "doc_builder.h"
+
+namespace cc {
+namespace {
+
+using testing::bounds;
+using testing::DocBuilder;
+
+const Fact* fact_with(const Brief& b, const std::string& predicate, bool delta = false) {
+  for (const auto& f : b.facts)
+    if (f.predicate == predicate && f.is_delta == delta) return &f;
+  return nullptr;
+}
+
+Document floods_health_ministry() {
+  return DocBuilder("Floods in Marova have killed at least 40 people, the health ministry said. "
+                    "Rescuers evacuated about 1,200 residents from the river district.",
+                    "2025-04-10", "Coast Daily")
+      .quantity("at least 40", 40, "person", "people", bounds(40, std::nullopt))
+      .quantity("about 1,200", 1200, "resident", "residents", bounds(std::nullopt, std::nullopt, true))
+      .entity("Marova", EntityType::location)
+      .attribution("Floods in Marova have killed at least 40 people", "the health ministry",
+                   "Health Ministry")
+      .build();
+}
+
+Document floods_red_cross() {
+  return DocBuilder("The Red Cross put the death toll at 25 people. "
+                    "Nearly 1,200 residents were evacuated, the fire service said.",
+                    "2025-04-11", "Valley Post")
+      .quantity("25", 25, "person", "people")
+      .quantity("Nearly 1,200", 1200, "resident", "residents", bounds(std::nullopt, 1200, true))
+      .entity("Red Cross", EntityType::organization)
+      .attribution("put the death toll at 25 people", "The Red Cross", "Red Cross")
+      .attribution("Nearly 1,200 residents were evacuated", "the fire service", "Fire Service")
+      .build();
+}
+
+TEST(Claims, CompatibleBoundsAgreeAndIncompatibleFiguresAreDisputed) {
+  Brief b = build_brief({floods_health_ministry(), floods_red_cross()});
+  ASSERT_EQ(b.facts.size(), 2u);
+
+  const Fact* dead = fact_with(b, "casualty");
+  ASSERT_NE(dead, nullptr);
+  EXPECT_EQ(dead->status, FactStatus::disputed);
+  EXPECT_EQ(dead->reports.size(), 2u);
+  EXPECT_NE(dead->note.find("Health Ministry"), std::string::npos) << dead->note;
+  EXPECT_NE(dead->note.find("Red Cross"), std::string::npos) << dead->note;
+  EXPECT_NE(dead->note.find("differ by 15"), std::string::npos) << dead->note;
+  EXPECT_EQ(b.facts.front().id, dead->id) << "disputes come first";
+
+  const Fact* evacuated = fact_with(b, "evacuate");
+  ASSERT_NE(evacuated, nullptr);
+  EXPECT_EQ(evacuated->status, FactStatus::agreed);
+  EXPECT_EQ(evacuated->primary_sources, 2);
+  EXPECT_EQ(evacuated->reports[1].attributed_to, "Fire Service");
+  EXPECT_EQ(evacuated->reports[1].as_written, "Nearly 1,200");
+  const auto& ev = evacuated->reports[0].evidence;
+  EXPECT_EQ(b.sources[0].doc_id, ev.doc_id);
+  EXPECT_EQ(evacuated->reports[0].sentence_text.substr(ev.span.begin - ev.sentence.begin, ev.span.size()),
+            "about 1,200");
+}
+
+TEST(Claims, DeltasTotalsAndPartsStayApart) {
+  Quantity part = bounds(std::nullopt, std::nullopt);
+  part.part_of = 2000;
+  Document d = DocBuilder("The army deployed 2,000 soldiers to Marova in March. "
+                          "An additional 300 soldiers were sent on Friday. "
+                          "Officials said 150 of the 2,000 soldiers were injured.",
+                          "2025-04-01")
+                   .quantity("2,000", 2000, "soldier", "soldiers")
+                   .quantity("300", 300, "soldier", "soldiers",
+                             bounds(std::nullopt, std::nullopt, false, {"additional"}))
+                   .quantity("150", 150, "soldier", "", part)
+                   .build();
+  // The whole in "150 of the 2,000" is a reference back, not a second report.
+  Document with_whole = d;
+  Quantity whole;
+  whole.value = 2000;
+  whole.counted = whole.counted_class = "soldier";
+  with_whole.quantities.add(DocBuilder(d.text, "2025-04-01").find("2,000", 1), whole);
+  with_whole.quantities.sort();
+
+  Brief b = build_brief({with_whole});
+  ASSERT_EQ(b.facts.size(), 3u);
+  const Fact* total = fact_with(b, "send");
+  const Fact* delta = fact_with(b, "send", true);
+  const Fact* injured = fact_with(b, "casualty");
+  ASSERT_TRUE(total && delta && injured);
+  EXPECT_EQ(total->reports.at(0).value, 2000);
+  EXPECT_EQ(delta->reports.at(0).value, 300);
+  EXPECT_EQ(injured->reports.at(0).value, 150);
+  EXPECT_EQ(injured->reports.at(0).part_of, 2000);
+  for (const auto& f : b.facts) EXPECT_EQ(f.status, FactStatus::single_source);
+}
+
+TEST(Claims, SpecificCountedThingsOfOneClassStayApart) {
+  auto personnel = [] {
+    Quantity q;
+    q.counted_class = "personnel";
+    return q;
+  };
+  Document a = DocBuilder("The government agreed to dispatch 1,000 sappers and 5,000 engineers. "
+                          "A contingent of 11,000 troops had been sent earlier.",
+                          "2025-06-20")
+                   .quantity("1,000", 1000, "sapper", "sappers", personnel())
+                   .quantity("5,000", 5000, "engineer", "engineers", personnel())
+                   .quantity("11,000", 11000, "troop", "troops", personnel())
+                   .build();
+  Document b = DocBuilder("Some 11,000 soldiers were sent last year.", "2025-06-21")
+                   .quantity("Some 11,000", 11000, "soldier", "soldiers", personnel())
+                   .build();
+  Brief brief = build_brief({a, b});
+  ASSERT_EQ(brief.facts.size(), 3u);
+  for (const auto& f : brief.facts) {
+    if (f.reports.size() == 2) {
+      EXPECT_EQ(f.status, FactStatus::agreed) << "troops and soldiers are one thing";
+      EXPECT_EQ(f.reports[0].value, 11000);
+    } else {
+      EXPECT_EQ(f.status, FactStatus::single_source) << f.what;
+    }
+  }
+}
+
+TEST(Claims, OneSourceRevisingItsFigureIsAnUpdate) {
+  Document early = DocBuilder("The health ministry said 12 people had died.", "2025-04-02")
+                       .quantity("12", 12, "person", "people")
+                       .attribution("12 people had died", "The health ministry", "Health Ministry")
+                       .build();
+  Document late = DocBuilder("By Saturday the health ministry said 18 people had died.", "2025-04-05")
+                      .quantity("18", 18, "person", "people")
+                      .attribution("18 people had died", "the health ministry", "Health Ministry")
+                      .build();
+  Brief b = build_brief({early, late});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].status, FactStatus::updated);
+  EXPECT_EQ(b.facts[0].primary_sources, 1);
+  EXPECT_NE(b.facts[0].note.find("from 12"), std::string::npos) << b.facts[0].note;
+  EXPECT_NE(b.facts[0].note.find("to 18"), std::string::npos) << b.facts[0].note;
+}
+
+TEST(Claims, CopiesAreShownButCountedOnce) {
+  Document original = DocBuilder("Police arrested 35 protesters outside the port.", "2025-04-02", "Wire")
+                          .quantity("35", 35, "protester", "protesters")
+                          .build();
+  Document copy = DocBuilder("Police arrested 35 protesters outside the port. (Wire copy)", "2025-04-02",
+                             "Harbor Times")
+                      .quantity("35", 35, "protester", "protesters")
+                      .build();
+  Brief b = build_brief({original, copy}, {CopyLink{copy.id, original.id, 0.9, "credit line"}});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].status, FactStatus::single_source);
+  EXPECT_EQ(b.facts[0].primary_sources, 1);
+  ASSERT_EQ(b.facts[0].reports.size(), 2u);
+  EXPECT_EQ(b.facts[0].reports[1].copy_of, original.id);
+  EXPECT_EQ(b.sources[1].copy_of, original.id);
+
+  Brief independent = build_brief({original, copy});
+  EXPECT_EQ(independent.facts[0].status, FactStatus::agreed);
+}
+
+TEST(Claims, TimelineOrdersEventsAndMarksPlannedOnes) {
+  Document p = DocBuilder("Prime Minister Lena Ortiz visited Marova on June 3. "
+                          "Ortiz will visit the neighbouring province in August, her office said. "
+                          "The government signed a reconstruction agreement on May 20.",
+                          "2025-06-10", "Harbor Times")
+                   .entity("Lena Ortiz", EntityType::person)
+                   .entity("Marova", EntityType::location)
+                   .entity("Ortiz", EntityType::person, "", 1)
+                   .time("June 3", "2025-06-03", "published")
+                   .time("in August", "2025-08", "published")
+                   .time("May 20", "2025-05-20", "published")
+                   .modality("Ortiz will visit the neighbouring province in August", ModalityKind::planned)
+                   .build();
+  Document q = DocBuilder("Lena Ortiz toured flooded villages in Marova, officials said.", "2025-06", "Valley Post")
+                   .entity("Lena Ortiz", EntityType::person)
+                   .entity("Marova", EntityType::location)
+                   .build();
+  Brief b = build_brief({p, q});
+  ASSERT_GE(b.events.size(), 3u);
+  std::vector<std::string> times;
+  for (const auto& e : b.events) times.push_back(e.time);
+  EXPECT_EQ(times[0], "2025-05-20");
+  EXPECT_EQ(times[1], "2025-06-03");
+  EXPECT_EQ(times[2], "2025-08");
+  EXPECT_EQ(b.events[0].predicate, "sign");
+  EXPECT_EQ(b.events[1].predicate, "visit");
+  EXPECT_EQ(b.events[1].actor, "Lena Ortiz");
+  EXPECT_EQ(b.events[1].precision, "day");
+  EXPECT_FALSE(b.events[1].planned);
+  ASSERT_EQ(b.events[1].reports.size(), 2u) << "the undated tour joins the dated visit";
+  EXPECT_EQ(b.events[1].reports[1].doc_id, q.id);
+  EXPECT_TRUE(b.events[2].planned);
+  EXPECT_EQ(b.events[2].actor, "Lena Ortiz") << "a lone surname resolves to the full name";
+
+  auto it = std::find_if(b.entities.begin(), b.entities.end(),
+                         [](const EntitySummary& e) { return e.name == "Lena Ortiz"; });
+  ASSERT_NE(it, b.entities.end());
+  EXPECT_EQ(it->documents, 2);
+  EXPECT_NE(std::find(it->aliases.begin(), it->aliases.end(), "Ortiz"), it->aliases.end());
+}
+
+TEST(Claims, RelativeAndExplicitDatesOfOneFigureConflict) {
+  Document r = DocBuilder("The ministry said 500 more troops were sent this year. "
+                          "Between January and February 2024, the additional troops were deployed to the border.",
+                          "2025-03")
+                   .quantity("500", 500, "troop", "troops", bounds(std::nullopt, std::nullopt, false, {"more"}))
+                   .time("this year", "2025", "published")
+                   .time("Between January and February 2024", "2024-01/2024-02")
+                   .build();
+  Document s = DocBuilder("About 500 additional troops were transferred in January and February.", "2025-03")
+                   .quantity("About 500", 500, "troop", "additional troops",
+                             bounds(std::nullopt, std::nullopt, true, {"additional"}, true))
+                   .time("in January and February", "2025-01/2025-02", "published")
+                   .build();
+  Brief b = build_brief({r, s});
+  ASSERT_EQ(b.inconsistencies.size(), 1u);
+  const Inconsistency& inc = b.inconsistencies[0];
+  EXPECT_EQ(inc.doc_id, r.id);
+  ASSERT_EQ(inc.evidence.size(), 2u);
+  EXPECT_EQ(r[inc.evidence[0].span], "this year");
+  EXPECT_EQ(r[inc.evidence[1].span], "Between January and February 2024");
+  EXPECT_NE(inc.what.find("2025-01/2025-02"), std::string::npos) << inc.what;
+
+  const Fact* added = fact_with(b, "send", true);
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(added->status, FactStatus::agreed);
+  EXPECT_EQ(added->reports.size(), 2u);
+}
+
+TEST(Claims, CalibresAreNotFigures) {
+  Document d = DocBuilder("The convoy carried 155mm shells and 40 trucks were sent north.", "2025-01")
+                   .quantity("155mm", 155, "shell", "shells", [] {
+                     Quantity q;
+                     q.kind = QuantityKind::calibre;
+                     q.unit = "mm";
+                     return q;
+                   }())
+                   .quantity("40", 40, "truck", "trucks")
+                   .build();
+  Brief b = build_brief({d});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].reports[0].as_written, "40");
+}
+
+TEST(Claims, AttributionChainIsKept) {
+  Document d = DocBuilder("Harbor Radio quoted the coast guard as saying 60 boats were sent.", "2025-01")
+                   .quantity("60", 60, "boat", "boats")
+                   .attribution("60 boats were sent", "the coast guard", "Coast Guard", {"Harbor Radio"})
+                   .build();
+  Brief b = build_brief({d});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].reports[0].attributed_to, "Coast Guard");
+  EXPECT_EQ(b.facts[0].reports[0].via, std::vector<std::string>{"Harbor Radio"});
+  ASSERT_EQ(b.sources[0].primary_sources.size(), 1u);
+  EXPECT_EQ(b.sources[0].primary_sources[0], "Coast Guard");
+}
+
+TEST(Claims, ChangesBetweenBriefs) {
+  Brief before = build_brief({floods_health_ministry()});
+  Document arrests = DocBuilder("Police arrested 35 looters.", "2025-04-12")
+                         .quantity("35", 35, "looter", "looters")
+                         .build();
+  Brief after = build_brief({floods_health_ministry(), floods_red_cross(), arrests});
+  auto changes = compare_briefs(before, after);
+  auto has = [&](const std::string& kind) {
+    return std::any_of(changes.begin(), changes.end(), [&](const BriefChange& c) { return c.kind == kind; });
+  };
+  EXPECT_TRUE(has("now disputed"));
+  EXPECT_TRUE(has("confirmed by a second primary source"));
+  EXPECT_TRUE(has("new figure"));
+  EXPECT_TRUE(compare_briefs(after, after).empty());
+}
+
+TEST(Claims, DocumentsWithoutLayersGiveAnEmptyBrief) {
+  Document bare;
+  bare.text = "No layers here.";
+  bare.assign_id();
+  Document empty;
+  Brief b = build_brief({bare, empty});
+  EXPECT_TRUE(b.facts.empty());
+  EXPECT_TRUE(b.events.empty());
+  EXPECT_EQ(b.sources.size(), 2u);
+}
+
+TEST(TimeRange, ParsesTimex3Values) {
+  auto fall = parse_time_range("2024-FA");
+  ASSERT_TRUE(fall);
+  EXPECT_EQ(fall->first, days_from_civil(2024, 9, 1));
+  EXPECT_EQ(fall->last, days_from_civil(2024, 11, 30));
+  auto week = parse_time_range("2025-W01");
+  ASSERT_TRUE(week);
+  EXPECT_EQ(week->first, days_from_civil(2024, 12, 30));
+  auto range = parse_time_range("2025-01/2025-02");
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->last, days_from_civil(2025, 2, 28));
+  EXPECT_EQ(parse_time_range("2025-03-27T10:00")->first, days_from_civil(2025, 3, 27));
+  EXPECT_FALSE(parse_time_range("XXXX-03-27"));
+  EXPECT_FALSE(parse_time_range("PRESENT_REF"));
+  EXPECT_FALSE(parse_time_range("2025-02-30"));
+  EXPECT_FALSE(parse_time_range("2025-03/2025-01"));
+  EXPECT_FALSE(parse_time_range("P3W"));
+}
+
+}  // namespace
+}  // namespace cc
