@@ -520,11 +520,12 @@ Result<std::vector<Fact>> Ledger::facts() {
     rep.time = r.text(11);
     rep.is_delta = r.integer(12) != 0;
     auto u32 = [&](int col) { return static_cast<uint32_t>(r.integer(col)); };
-    rep.evidence = {rep.doc_id,
-                    {u32(13), u32(14)},
-                    {u32(15), u32(16)},
-                    static_cast<uint64_t>(r.integer(17)),
-                    static_cast<uint64_t>(r.integer(18))};
+    rep.evidence.doc_id = rep.doc_id;
+    rep.evidence.sentence = {u32(13), u32(14)};
+    rep.evidence.span = {u32(15), u32(16)};
+    rep.evidence.input_begin = static_cast<uint64_t>(r.integer(17));
+    rep.evidence.input_end = static_cast<uint64_t>(r.integer(18));
+    rep.evidence.quote = rep.as_written;  // a figure's evidence span is the figure as written
     rep.sentence_text = r.text(19);
     facts[it->second].reports.push_back(std::move(rep));
   }
