@@ -54,7 +54,7 @@ std::string host_of(std::string_view url) {
   if (p != std::string_view::npos) url.remove_prefix(p + 3);
   url = url.substr(0, url.find_first_of("/?#:"));
   if (url.starts_with("www.")) url.remove_prefix(4);
-  return lower_alnum(url.substr(0, url.rfind('.')));  // "kyivindependent" from kyivindependent.com
+  return lower_alnum(url.substr(0, url.rfind('.')));  // "examplenews" from examplenews.com
 }
 
 bool starts_with_icase(std::string_view s, std::string_view prefix) {

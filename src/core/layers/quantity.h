@@ -8,7 +8,7 @@
 // counted_class; claims groups mentions across reports by counted_class.
 //
 // Not every number is a claim: kind says what was found. Ordinals, calibres
-// ("170mm guns"), model designations ("Tekken 8") and ages in names are kept
+// ("170mm guns"), model designations ("Galaxy S24") and ages in names are kept
 // with their kind so a reader can see why they were set aside; is_claim() is
 // false for them. Years, dates, clock times and phone numbers are not emitted.
 #pragma once
@@ -30,7 +30,7 @@ enum class QuantityKind : uint8_t {
   percent,  // "3%", "a third of" (unit "fraction")
   ordinal,  // "11th"
   calibre,  // "170mm self-propelled guns": a weapon's size, not an amount
-  model,    // "Tekken 8", "Boeing 737": part of a name
+  model,    // "Galaxy S24", "Boeing 737": part of a name
   age,      // "a 25-year-old soldier"
 };
 

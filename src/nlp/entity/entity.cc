@@ -273,7 +273,7 @@ void extend_names(Work& w) {
 }
 
 // "President Vladimir Putin" as tagged -> "Vladimir Putin"; and an untagged
-// capitalized run after a title ("analyst Oleh Saakyan") becomes a person.
+// capitalized run after a title ("analyst Maria Novak") becomes a person.
 void apply_titles(Work& w, const std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
   for (size_t d = 0; d < w.drafts.size(); ++d) {
     Draft& m = w.drafts[d];
@@ -294,8 +294,8 @@ void apply_titles(Work& w, const std::vector<std::pair<uint32_t, uint32_t>>& sen
              !is_title_word(w.low(end)) && !is_acronym(w.words[end]))
         ++end;
       if (end == i + 1) continue;
-      // A name tagged across the title into the run ("Security Council
-      // Secretary Sergei Shoigu") ends before the title; the run is the person.
+      // A name tagged across the title into the run ("Ports Authority
+      // Director Anna Berg") ends before the title; the run is the person.
       if (int32_t o = w.owner[i]; o >= 0) {
         Draft& d = w.drafts[o];
         if (d.end <= i + 1) continue;

@@ -209,7 +209,7 @@ EntityIndex::EntityIndex(const std::vector<Document>& docs) {
   }
   std::stable_sort(keys_.begin(), keys_.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  // First and last words of full names, for "Shoigu" or "Mr. Kim" when no
+  // First and last words of full names, for "Berg" or "Mr. Lee" when no
   // report wrote the name alone; a word two people share is left out.
   std::map<std::string, std::set<int>> parts;
   for (size_t e = 0; e < entities_.size(); ++e) {

@@ -774,7 +774,7 @@ class QuantityTagger : public Component {
     return groups >= 3 || (prefixed && groups >= 2);
   }
 
-  // "Tekken 8", "Boeing 737", "Windows 11": a small integer right after a
+  // "Boeing 737", "Windows 11", "Galaxy 9": a small integer right after a
   // capitalized word that is not a function word, with nothing counted after.
   bool is_model_number(const std::vector<Tok>& t, const Number& n) const {
     if (n.word_numeral || n.has_separator || n.has_scale || !n.unit.empty() || n.begin == 0)
