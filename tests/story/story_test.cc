@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <set>
@@ -57,6 +58,85 @@ TEST(Sketch, EmptyAndOneWordTexts) {
   EXPECT_EQ(one.shingles, 1u);
   EXPECT_DOUBLE_EQ(estimate_jaccard(one, minhash("flood!")), 1.0);
   EXPECT_LT(estimate_jaccard(one, other), 0.05);
+}
+
+// The block-at-a-time word finder against a byte-at-a-time reading of the
+// rule: words are runs of ASCII letters/digits and non-ASCII bytes, general
+// punctuation (E2 80..81 xx) separates, and a word's hash depends on its
+// bytes alone (ASCII case-folded), not on what follows it in the text.
+TEST(Sketch, WordFinderMatchesTheRuleAcrossBlockBoundaries) {
+  const std::vector<std::string> pieces = {
+      "a", "Word", "DOCK", "x9", "2026", "caf\xC3\xA9", "\xE2\x80\x99", "\xE2\x80\x94",
+      "\xE2\x82\xAC", " ", "  ", ". ", "!", "?\n", ",", "-", "\n",
+      "averyveryverylongwordthatrunspastsixteenbytes", std::string(70, 'q')};
+  uint64_t x = 7;
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    size_t want = 1 + (round * 37) % 700;
+    while (text.size() < want) {
+      x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+      text += pieces[(x >> 33) % pieces.size()];
+    }
+    // The reference: split byte by byte.
+    std::vector<std::string> words;
+    std::vector<bool> names;
+    bool stop = true;
+    for (size_t i = 0; i < text.size();) {
+      unsigned char c = text[i];
+      if (c == 0xE2 && i + 2 < text.size() && (static_cast<unsigned char>(text[i + 1]) == 0x80 ||
+                                                    static_cast<unsigned char>(text[i + 1]) == 0x81)) {
+        i += 3;
+        continue;
+      }
+      bool word = c >= 0x80 || std::isalnum(c);
+      if (!word) {
+        if (c == '.' || c == '!' || c == '?' || c == '\n') stop = true;
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < text.size()) {
+        unsigned char d = text[j];
+        if (d == 0xE2 && j + 2 < text.size() &&
+            (static_cast<unsigned char>(text[j + 1]) == 0x80 ||
+             static_cast<unsigned char>(text[j + 1]) == 0x81))
+          break;
+        if (!(d >= 0x80 || std::isalnum(d))) break;
+        ++j;
+      }
+      words.push_back(text.substr(i, j - i));
+      names.push_back(std::isupper(c) && !stop);
+      stop = false;
+      i = j;
+    }
+    std::vector<uint64_t> got;
+    std::vector<bool> got_names;
+    for_each_word(text, [&](uint64_t h, bool name) {
+      got.push_back(h);
+      got_names.push_back(name);
+    });
+    ASSERT_EQ(got.size(), words.size()) << text;
+    for (size_t k = 0; k < words.size(); ++k) {
+      std::string lower = words[k];
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      uint64_t alone = 0;
+      for_each_word(lower, [&](uint64_t h, bool) { alone = h; });
+      ASSERT_EQ(got[k], alone) << "word " << k << " '" << words[k] << "' of: " << text;
+      ASSERT_EQ(got_names[k], names[k]) << "word " << k << " '" << words[k] << "' of: " << text;
+    }
+  }
+}
+
+TEST(Sketch, DifferentWordsHashApart) {
+  std::set<uint64_t> seen;
+  std::vector<std::string> words;
+  for (int i = 0; i < 20000; ++i) words.push_back(std::to_string(i) + "w");
+  words.push_back("ab");
+  words.push_back("ba");
+  words.push_back(std::string(16, 'z'));
+  words.push_back(std::string(17, 'z'));
+  words.push_back(std::string(32, 'z'));
+  for (const auto& w : words) for_each_word(w, [&](uint64_t h, bool) { EXPECT_TRUE(seen.insert(h).second) << w; });
 }
 
 TEST(Sketch, EstimateTracksExactJaccard) {
