@@ -252,6 +252,27 @@ void StoryIndex::reserve(size_t n) {
   docs_.reserve(n);
 }
 
+size_t StoryIndex::memory_bytes() const {
+  // Hash-map nodes cost about two pointers besides their payload.
+  constexpr size_t kNode = 2 * sizeof(void*);
+  size_t bytes = lsh_.memory_bytes() + docs_.capacity() * sizeof(DocInfo);
+  for (const DocInfo& d : docs_)
+    for (const std::string* s : {&d.id, &d.title, &d.lead, &d.source, &d.host, &d.credit})
+      if (s->capacity() > 15) bytes += s->capacity() + 1;  // beyond the short-string buffer
+  for (const Centroid& c : stories_)
+    bytes += sizeof(Centroid) + c.weights.size() * (sizeof(std::pair<uint32_t, float>) + kNode);
+  bytes += parent_.capacity() * sizeof(uint32_t);
+  bytes += df_.size() * (sizeof(std::pair<uint32_t, uint32_t>) + kNode);
+  for (const auto& [term, list] : postings_)
+    bytes += sizeof(term) + sizeof(list) + kNode + list.capacity() * sizeof(uint32_t);
+  bytes += copies_.capacity() * sizeof(CopyLink);
+  for (const CopyLink& c : copies_) bytes += c.doc_id.capacity() + c.copy_of.capacity() + c.evidence.capacity();
+  bytes += by_id_.size() * (sizeof(std::pair<std::string, uint32_t>) + kNode);
+  for (const Pending& p : pending_)
+    bytes += sizeof(Pending) + (p.tf.capacity() + p.added.capacity()) * sizeof(p.tf[0]);
+  return bytes;
+}
+
 uint32_t StoryIndex::find(uint32_t story) const {
   while (parent_[story] != story) story = parent_[story];
   return story;

@@ -115,6 +115,9 @@ class StoryIndex {
   // The current stories and copy links.
   StoryResult result() const;
   size_t size() const { return docs_.size(); }
+  // Bytes held, roughly: sketches, per-document metadata, centroids, postings
+  // and the term vectors of the batch not yet refined; never document texts.
+  size_t memory_bytes() const;
   // Sizes the index for n documents.
   void reserve(size_t n);
 
