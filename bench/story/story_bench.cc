@@ -95,19 +95,6 @@ struct Scores {
 };
 Scores prf(double p, double r) { return {p, r, p + r > 0 ? 2 * p * r / (p + r) : 0}; }
 
-// Documents added in `batches` equal batches, refine() after each: how an
-// incremental feed sees them.
-cc::StoryResult cluster_in_batches(const std::vector<cc::Document>& docs,
-                                   const cc::StoryOptions& options, size_t batches) {
-  cc::StoryIndex index(options);
-  size_t per = (docs.size() + batches - 1) / batches;
-  for (size_t i = 0; i < docs.size(); ++i) {
-    index.add(cc::features(docs[i]));
-    if ((i + 1) % per == 0 || i + 1 == docs.size()) index.refine();
-  }
-  return index.result();
-}
-
 int run_ecb(const std::string& dir, const std::string& which, const cc::StoryOptions& options,
             bool show, size_t batches) {
   // Documents get the layers the story stage reads in `crosscheck stories`:
@@ -136,8 +123,10 @@ int run_ecb(const std::string& dir, const std::string& which, const cc::StoryOpt
     gold.push_back(std::to_string(topic) + (name.find("plus") != std::string::npos ? "+" : ""));
   }
   auto t0 = Clock::now();
-  cc::StoryResult r =
-      batches > 1 ? cluster_in_batches(docs, options, batches) : cc::cluster_stories(docs, options);
+  std::vector<int> batch(docs.size());  // equal batches, in file order
+  size_t per = (docs.size() + batches - 1) / batches;
+  for (size_t i = 0; i < docs.size(); ++i) batch[i] = static_cast<int>(i / per);
+  cc::StoryResult r = cc::cluster_stories(docs, options, batch);
   double secs = std::chrono::duration<double>(Clock::now() - t0).count();
   std::vector<size_t> sys(docs.size());
   for (size_t s = 0; s < r.stories.size(); ++s)

@@ -712,7 +712,8 @@ StoryResult StoryIndex::result() const {
   return r;
 }
 
-StoryResult cluster_stories(const std::vector<Document>& docs, StoryOptions options) {
+StoryResult cluster_stories(const std::vector<Document>& docs, StoryOptions options,
+                            const std::vector<int>& batch) {
   std::vector<DocFeatures> feats(docs.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
@@ -726,9 +727,11 @@ StoryResult cluster_stories(const std::vector<Document>& docs, StoryOptions opti
 
   StoryIndex index(options);
   index.reserve(docs.size());
-  for (auto& f : feats) {
-    index.add(std::move(f));
-    f = DocFeatures{};
+  for (size_t i = 0; i < feats.size(); ++i) {
+    index.add(std::move(feats[i]));
+    feats[i] = DocFeatures{};
+    bool batch_ends = i + 1 < batch.size() && i + 1 < feats.size() && batch[i + 1] != batch[i];
+    if (batch_ends) index.refine();
   }
   index.refine();
   StoryResult r = index.result();

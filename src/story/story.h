@@ -186,8 +186,13 @@ class StoryIndex {
   std::vector<Pending> pending_;  // placed since the last refine()
 };
 
-// Places every document (features on all cores), refines once, then verifies
-// copy links on the exact shingle sets.
-StoryResult cluster_stories(const std::vector<Document>& docs, StoryOptions options = {});
+// Places every document (features on all cores), refines, then verifies copy
+// links on the exact shingle sets. With `batch` (one number per document),
+// the documents are the batches of a feed: refine() runs after the last
+// document of each run of equal numbers, as it did when they arrived, so
+// earlier batches are placed exactly as they were. Without it, all documents
+// are one batch.
+StoryResult cluster_stories(const std::vector<Document>& docs, StoryOptions options = {},
+                            const std::vector<int>& batch = {});
 
 }  // namespace cc

@@ -100,6 +100,8 @@ TEST_F(LedgerTest, CreatesVersionedWalSchema) {
 TEST_F(LedgerTest, MigratesAnOlderLedger) {
   ASSERT_TRUE(open());
   // Turn the file back into a version-1 ledger.
+  query("DROP TABLE story_members");
+  query("DROP TABLE stories");
   query("ALTER TABLE documents DROP COLUMN published_estimate");
   query("ALTER TABLE documents DROP COLUMN published_confidence");
   query("DELETE FROM migrations WHERE version > 1");
@@ -115,6 +117,51 @@ TEST_F(LedgerTest, MigratesAnOlderLedger) {
   doc.published_estimate = *PartialDate::parse("2026-04");
   ASSERT_TRUE(*ledger->add_document(doc));
   EXPECT_EQ(ledger->document(doc.id)->published_estimate.iso(), "2026-04");
+}
+
+TEST_F(LedgerTest, StoriesRoundTrip) {
+  auto ledger = open();
+  ASSERT_TRUE(ledger);
+  Document a = annotated(kReport, "a.txt");
+  Document b = annotated(std::string(kReport) + "Rescuers resumed the search.\n", "b.txt");
+  Document c = annotated("Dock workers at the port began a strike over pay.\n", "c.txt");
+  for (const Document* d : {&a, &b, &c}) ASSERT_TRUE(*ledger->add_document(*d));
+  StoryResult r;
+  Story ferry;
+  ferry.id = "s" + a.id.substr(0, 8);
+  ferry.title = "Ferry Capsizes Near Harbour, Dozens Missing";
+  ferry.first = ferry.last = a.published;
+  ferry.doc_ids = {a.id, b.id};
+  ferry.doc_indexes = {0, 1};
+  Story strike;
+  strike.id = "s" + c.id.substr(0, 8);
+  strike.title = "Dock workers at the port began a strike over pay.";
+  strike.doc_ids = {c.id};
+  strike.doc_indexes = {2};
+  r.stories = {ferry, strike};
+  r.copies.push_back(CopyLink{b.id, a.id, 0.93, "seen first", 1, 0});
+  Status saved = ledger->save_stories(r, {0, 0, 1});
+  ASSERT_TRUE(saved.ok()) << saved.message();
+  EXPECT_FALSE(ledger->save_stories(r, {0}).ok());  // one batch per stored document
+
+  auto back = ledger->stories();
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->batch, (std::vector<int>{0, 0, 1}));
+  ASSERT_EQ(back->result.stories.size(), 2u);
+  const Story& s = back->result.stories[0];
+  EXPECT_EQ(s.id, ferry.id);
+  EXPECT_EQ(s.title, ferry.title);
+  EXPECT_EQ(s.first.iso(), "2026-04-14");
+  EXPECT_EQ(s.doc_indexes, (std::vector<size_t>{0, 1}));
+  EXPECT_EQ(back->result.stories[1].doc_ids, (std::vector<std::string>{c.id}));
+  EXPECT_FALSE(back->result.stories[1].first.known());
+  ASSERT_EQ(back->result.copies.size(), 1u);
+  const CopyLink& link = back->result.copies[0];
+  EXPECT_EQ(link.doc_id, b.id);
+  EXPECT_EQ(link.copy_of, a.id);
+  EXPECT_EQ(link.copy_of_index, 0u);
+  EXPECT_DOUBLE_EQ(link.similarity, 0.93);
+  EXPECT_EQ(link.evidence, "seen first");
 }
 
 TEST_F(LedgerTest, RefusesNewerSchemaAndNonDatabases) {
