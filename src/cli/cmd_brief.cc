@@ -16,12 +16,6 @@ namespace cc::cli {
 
 namespace {
 
-std::string span_of(const Story& s) {
-  if (!s.first.known()) return "undated";
-  if (s.first == s.last) return s.first.iso();
-  return s.first.iso() + " .. " + s.last.iso();
-}
-
 // The reports of a story for its brief. Identical texts share a document id
 // (a content hash) and the brief tells reports apart by id, so an identical
 // reprint is left out: it is one voice with its original either way, and
@@ -87,7 +81,7 @@ void add_brief(CLI::App& app) {
       Brief brief = build_brief(members, r.copies);
       if (brief.title.empty()) brief.title = s->title;
       std::string about = "Story " + s->id + ": " + std::to_string(s->doc_indexes.size()) +
-                          " reports, " + std::to_string(voices) + " voices, " + span_of(*s);
+                          " reports, " + std::to_string(voices) + " voices, " + time_span(*s);
       if (format == "json") {
         all.push_back({{"id", s->id}, {"title", s->title},
                        {"first", s->first.known() ? s->first.iso() : ""},

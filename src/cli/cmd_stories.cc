@@ -14,12 +14,6 @@ namespace cc::cli {
 
 namespace {
 
-std::string span_of(const Story& s) {
-  if (!s.first.known()) return "undated";
-  if (s.first == s.last) return s.first.iso();
-  return s.first.iso() + " .. " + s.last.iso();
-}
-
 std::string name_of(const Document& d) {
   std::string name = d.source.empty() ? d.path : d.source + " (" + d.path + ")";
   if (d.published.known()) name += ", " + d.published.iso();
@@ -104,7 +98,7 @@ void add_stories(CLI::App& app) {
         size_t voices = 0;
         for (size_t i : s.doc_indexes) voices += original[i] == i;
         out += s.id + "  " + std::to_string(s.doc_indexes.size()) + " reports, " +
-               std::to_string(voices) + " voices, " + span_of(s) + "  " + s.title + "\n";
+               std::to_string(voices) + " voices, " + time_span(s) + "  " + s.title + "\n";
       }
       out += std::to_string(r.stories.size()) + " stories, " + std::to_string(docs.size()) +
              " reports, " + std::to_string(r.copies.size()) + " copies\n";
@@ -132,7 +126,7 @@ void add_stories(CLI::App& app) {
     if (show_format == "json") {
       print(j.dump(2) + "\n");
     } else {
-      std::string out = it->id + "  " + it->title + "\n" + span_of(*it) + ", " +
+      std::string out = it->id + "  " + it->title + "\n" + time_span(*it) + ", " +
                         std::to_string(it->doc_indexes.size()) + " reports, " +
                         j["voices"].dump() + " voices\n";
       std::vector<const CopyLink*> link_of(docs.size(), nullptr);

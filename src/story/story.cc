@@ -230,6 +230,12 @@ DocFeatures features(const Document& doc) {
   return f;
 }
 
+std::string time_span(const Story& s) {
+  if (!s.first.known()) return "undated";
+  if (s.first == s.last) return s.first.iso();
+  return s.first.iso() + " .. " + s.last.iso();
+}
+
 std::vector<size_t> originals(const StoryResult& r, size_t n) {
   std::vector<size_t> out(n);
   for (size_t i = 0; i < n; ++i) out[i] = i;
@@ -284,10 +290,11 @@ double StoryIndex::idf(uint32_t term) const {
   return std::log((static_cast<double>(counted_) + kIdfPrior) / (df + 0.5));
 }
 
-StoryIndex::Query StoryIndex::weigh(const Terms& unit) const {
+template <class Weights>
+StoryIndex::Query StoryIndex::weigh(const Weights& tf) const {
   Query q;
-  q.terms.reserve(unit.size());
-  for (const auto& [term, w] : unit) {
+  q.terms.reserve(tf.size());
+  for (const auto& [term, w] : tf) {
     double x = w * idf(term);
     if (x <= 0) continue;
     q.terms.emplace_back(term, x);
@@ -391,14 +398,18 @@ void StoryIndex::join(uint32_t story, uint32_t doc, const Terms& unit) {
   docs_[doc].story = story;
 }
 
+void StoryIndex::subtract(std::unordered_map<uint32_t, float>& weights, const Terms& unit) {
+  for (const auto& [term, w] : unit) {
+    auto it = weights.find(term);
+    if (it == weights.end()) continue;  // cut from the centroid since
+    it->second -= w;
+    if (it->second <= 1e-6f) weights.erase(it);
+  }
+}
+
 void StoryIndex::leave(uint32_t story, const Terms& unit) {
   Centroid& c = stories_[story];
-  for (const auto& [term, w] : unit) {
-    auto it = c.weights.find(term);
-    if (it == c.weights.end()) continue;  // cut from the centroid since
-    it->second -= w;
-    if (it->second <= 1e-6f) c.weights.erase(it);
-  }
+  subtract(c.weights, unit);
   if (c.members > 0) --c.members;
 }
 
@@ -443,14 +454,7 @@ void StoryIndex::merge_close(uint32_t story, const std::vector<uint32_t>& close)
   for (uint32_t s : close) {
     uint32_t a = find(story), b = find(s);
     if (a == b) continue;
-    Query cq;
-    for (const auto& [term, w] : stories_[a].weights) {
-      double x = w * idf(term);
-      cq.terms.emplace_back(term, x);
-      cq.norm += x * x;
-    }
-    cq.norm = std::sqrt(cq.norm);
-    if (similarity(cq, stories_[b]) < options_.merge_similarity) continue;
+    if (similarity(weigh(stories_[a].weights), stories_[b]) < options_.merge_similarity) continue;
     if (stories_[a].members < stories_[b].members) std::swap(a, b);
     merge(a, b);
   }
@@ -624,25 +628,15 @@ void StoryIndex::split_drifted() {
   for (uint32_t story : order) {
     const auto& fresh = batch[story];
     if (fresh.size() < options_.min_split) continue;
-    Centroid now;  // what the new reports add, and what the story was before them
-    for (const Pending* p : fresh)
-      for (const auto& [term, w] : p->added) now.weights[term] += w;
+    // What the new reports add, and what the story was before them.
+    std::unordered_map<uint32_t, float> now;
     Centroid before = stories_[story];
-    for (const auto& [term, w] : now.weights) {
-      auto it = before.weights.find(term);
-      if (it == before.weights.end()) continue;
-      it->second -= w;
-      if (it->second <= 1e-6f) before.weights.erase(it);
+    for (const Pending* p : fresh) {
+      for (const auto& [term, w] : p->added) now[term] += w;
+      subtract(before.weights, p->added);
     }
     if (before.weights.empty()) continue;  // the story is new in this batch
-    Query q;
-    for (const auto& [term, w] : now.weights) {
-      double x = w * idf(term);
-      q.terms.emplace_back(term, x);
-      q.norm += x * x;
-    }
-    q.norm = std::sqrt(q.norm);
-    if (similarity(q, before) >= options_.split_similarity) continue;
+    if (similarity(weigh(now), before) >= options_.split_similarity) continue;
     uint32_t split = open_story(fresh.front()->doc);
     for (const Pending* p : fresh) {
       leave(story, p->added);

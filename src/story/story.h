@@ -59,6 +59,10 @@ struct Story {
   PartialDate first, last;          // publication dates of its earliest and latest report
 };
 
+// A story's time span as the commands print it: "2026-04-14",
+// "2026-04-14 .. 2026-04-16", or "undated".
+std::string time_span(const Story& s);
+
 struct StoryResult {
   std::vector<Story> stories;    // largest first, then by first appearance
   std::vector<CopyLink> copies;  // at most one per copying document; they form a forest
@@ -145,7 +149,9 @@ class StoryIndex {
 
   uint32_t find(uint32_t story) const;
   double idf(uint32_t term) const;
-  Query weigh(const Terms& tf) const;
+  // Weights tf (a Terms or a centroid's map) by the current idf.
+  template <class Weights>
+  Query weigh(const Weights& tf) const;
   static Terms unit_of(const Terms& tf);
   double similarity(const Query& q, const Centroid& c) const;
   double time_factor(const PartialDate& d, const Centroid& c) const;
@@ -157,6 +163,7 @@ class StoryIndex {
   uint32_t open_story(uint32_t founder);
   void join(uint32_t story, uint32_t doc, const Terms& unit);
   void leave(uint32_t story, const Terms& unit);
+  static void subtract(std::unordered_map<uint32_t, float>& weights, const Terms& unit);
   void add_terms(uint32_t story, const Terms& unit);
   void merge(uint32_t into, uint32_t from);
   void merge_close(uint32_t story, const std::vector<uint32_t>& close);

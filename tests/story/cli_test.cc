@@ -1,13 +1,11 @@
 // The story commands end to end: crosscheck stories, story, brief on a mixed
 // folder, and ingest storing stories that later runs keep.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
+
+#include "cli_run.h"
 
 namespace {
 
@@ -26,23 +24,7 @@ class StoryCli : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  static std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-  struct Out {
-    int code;
-    std::string out, err;
-  };
-  Out run(const std::string& args) {
-    std::string cmd = "cd '" + dir_.string() + "' && CROSSCHECK_DATA='" CROSSCHECK_DATA_DIR "' '" +
-                      CROSSCHECK_BINARY + "' " + args + " >out.txt 2>err.txt";
-    int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out.txt"),
-            slurp(dir_ / "err.txt")};
-  }
+  cc::testing::CliOut run(const std::string& args) { return cc::testing::run_crosscheck(dir_, args); }
   static size_t count(const std::string& s, const std::string& what) {
     size_t n = 0;
     for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
