@@ -169,27 +169,41 @@ class BriefBuilder {
 
   std::string text(const Claim& c, Span s) const { return std::string(docs_[c.doc][s]); }
 
+  // Claims in a canonical order, earliest publication first, so facts do not
+  // depend on the order the inputs were given in.
+  std::vector<size_t> canonical_order() const {
+    std::vector<size_t> order(claims_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<int64_t> day(docs_.size(), std::numeric_limits<int64_t>::max());
+    for (size_t d = 0; d < docs_.size(); ++d)
+      if (auto r = date_range(docs_[d].published)) day[d] = r->first;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      size_t da = claims_[a].doc, db = claims_[b].doc;
+      if (day[da] != day[db]) return day[da] < day[db];
+      if (docs_[da].id != docs_[db].id) return docs_[da].id < docs_[db].id;
+      return a < b;
+    });
+    return order;
+  }
+
   // Blocking: only claims with the same predicate class, unit and delta/total
   // are ever compared, and within a block only against each fact's first
   // claim, so the work is claims x facts-per-block.
   void cluster_facts() {
     std::unordered_map<std::string, std::vector<size_t>> blocks;
     fact_of_claim_.assign(claims_.size(), SIZE_MAX);
-    for (size_t i = 0; i < claims_.size(); ++i) {
+    for (size_t i : canonical_order()) {
       const Claim& c = claims_[i];
       if (!c.quantity) continue;
       // A figure with neither a predicate nor a counted thing nor a unit says
       // nothing anyone could line up.
       if (c.predicate.empty() && c.counted_class.empty() && c.quantity->unit.empty()) continue;
-      std::string block = c.predicate + "|" + c.quantity->unit + "|" + (c.is_delta ? "delta" : "total");
+      std::string block = block_of(c.predicate, c);
       auto& members = blocks[block];
       size_t chosen = SIZE_MAX;
       for (size_t f : members) {
         FactCluster& fc = fact_clusters_[f];
-        bool counted_ok = fc.counted_class.empty() || c.counted_class.empty() ||
-                          (fc.counted_class == c.counted_class &&
-                           (fc.counted.empty() || c.counted.empty() || fc.counted == c.counted ||
-                            (is_generic_counted(fc.counted) && is_generic_counted(c.counted))));
+        bool counted_ok = counted_compatible(fc.counted_class, fc.counted, c.counted_class, c.counted);
         if (!counted_ok || !actors_compatible(fc.actor, c.actor)) continue;
         chosen = f;
         if (fc.counted_class == c.counted_class) break;  // an exact match beats a wildcard
@@ -206,6 +220,49 @@ class BriefBuilder {
       fc.claims.push_back(i);
       fact_of_claim_[i] = chosen;
     }
+    attach_unpredicated(blocks);
+  }
+
+  static std::string block_of(const std::string& predicate, const Claim& c) {
+    return predicate + "|" + c.quantity->unit + "|" + (c.is_delta ? "delta" : "total");
+  }
+
+  // A figure whose verb names no predicate class ("a backlog of 4,100
+  // containers") joins the one fact with a predicate that counts the same
+  // specific thing in the same unit; with none or several, it stays apart.
+  void attach_unpredicated(const std::unordered_map<std::string, std::vector<size_t>>& blocks) {
+    std::unordered_map<std::string, std::vector<size_t>> by_counted;  // counted|unit|delta -> facts
+    for (size_t f = 0; f < fact_clusters_.size(); ++f) {
+      const FactCluster& fc = fact_clusters_[f];
+      const Claim& first = claims_[fc.claims.front()];
+      if (first.predicate.empty() || fc.counted.empty() || is_generic_counted(fc.counted)) continue;
+      by_counted[fc.counted + "|" + block_of("", first)].push_back(f);
+    }
+    for (const auto& [block, members] : blocks) {
+      if (block.front() != '|') continue;  // only the blocks without a predicate
+      for (size_t f : members) {
+        FactCluster& loose = fact_clusters_[f];
+        if (loose.counted.empty()) continue;
+        auto it = by_counted.find(loose.counted + "|" + block);
+        if (it == by_counted.end() || it->second.size() != 1) continue;
+        FactCluster& target = fact_clusters_[it->second.front()];
+        if (!actors_compatible(target.actor, loose.actor)) continue;
+        for (size_t i : loose.claims) fact_of_claim_[i] = it->second.front();
+        target.claims.insert(target.claims.end(), loose.claims.begin(), loose.claims.end());
+        loose.claims.clear();
+      }
+    }
+    // Merged-away clusters leave no fact; renumber what remains.
+    std::vector<size_t> renumber(fact_clusters_.size(), SIZE_MAX);
+    std::vector<FactCluster> kept;
+    for (size_t f = 0; f < fact_clusters_.size(); ++f)
+      if (!fact_clusters_[f].claims.empty()) {
+        renumber[f] = kept.size();
+        kept.push_back(std::move(fact_clusters_[f]));
+      }
+    for (size_t& f : fact_of_claim_)
+      if (f != SIZE_MAX) f = renumber[f];
+    fact_clusters_ = std::move(kept);
   }
 
   FactReport make_report(const Claim& c) const {
@@ -225,6 +282,7 @@ class BriefBuilder {
     r.time = c.time;
     if (!c.time_span.empty()) r.time_as_written = text(c, c.time_span);
     r.is_delta = c.is_delta;
+    r.revises = c.revises;
     r.part_of = q.part_of;
     r.copy_of = copy_of(d.id);
     r.evidence = make_evidence(d, c.sentence, c.quantity_span);
@@ -291,6 +349,38 @@ class BriefBuilder {
     return first == "additional" || first == "more" || first == "further" || first == "extra";
   }
 
+  static bool compatible(const FactReport& a, const FactReport& b) {
+    Interval x = interval_of(a), y = interval_of(b);
+    return x.low <= y.high * (1 + 1e-9) && y.low <= x.high * (1 + 1e-9);
+  }
+
+  // Whether report a's document appeared wholly before report b's.
+  bool published_before(const FactReport& a, const FactReport& b) const {
+    auto ra = date_range(docs_[doc_index_.at(a.doc_id)].published);
+    auto rb = date_range(docs_[doc_index_.at(b.doc_id)].published);
+    return ra && rb && ra->last < rb->first;
+  }
+
+  // Who stands behind a report: its primary source, else its outlet.
+  std::string source_key(const FactReport& r) const {
+    if (!r.attributed_to.empty()) return lower_ascii(r.attributed_to);
+    const Document& d = docs_[doc_index_.at(r.doc_id)];
+    return !d.source.empty() ? "outlet:" + lower_ascii(d.source) : "doc:" + d.id;
+  }
+
+  // "the regional fire service" and "fire service" name one source: equal
+  // once a leading article is dropped, or one ends with the other's words.
+  static bool same_source(std::string a, std::string b) {
+    for (std::string* s : {&a, &b})
+      if (s->rfind("the ", 0) == 0) s->erase(0, 4);
+    if (a == b) return true;
+    const std::string& shorter = a.size() < b.size() ? a : b;
+    const std::string& longer = a.size() < b.size() ? b : a;
+    return !shorter.empty() && longer.size() > shorter.size() &&
+           longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0 &&
+           longer[longer.size() - shorter.size() - 1] == ' ';
+  }
+
   // Status, note and independent-source count of a fact from its reports.
   void reconcile(Fact* f) const {
     std::set<std::string> docs_with_report;
@@ -300,12 +390,7 @@ class BriefBuilder {
       if (r.copy_of.empty() || !docs_with_report.count(r.copy_of)) independent.push_back(&r);
 
     std::set<std::string> sources;
-    for (const auto* r : independent) {
-      const Document& d = docs_[doc_index_.at(r->doc_id)];
-      sources.insert(!r->attributed_to.empty() ? lower_ascii(r->attributed_to)
-                     : !d.source.empty()       ? "outlet:" + lower_ascii(d.source)
-                                               : "doc:" + d.id);
-    }
+    for (const auto* r : independent) sources.insert(source_key(*r));
     f->primary_sources = static_cast<int>(sources.size());
 
     std::string when = time_note(*f);
@@ -314,47 +399,55 @@ class BriefBuilder {
       f->note = when;
       return;
     }
+    // A report is superseded when a later one gives an incompatible figure
+    // and either comes from the same source or is worded as a revision
+    // ("has risen to 31"): the source revised itself, nobody disputes it.
+    // What remains decides: compatible is agreed (updated when something was
+    // superseded), incompatible is a dispute between the remaining reports.
+    std::vector<bool> superseded(independent.size(), false);
+    for (size_t a = 0; a < independent.size(); ++a)
+      for (size_t c = 0; c < independent.size() && !superseded[a]; ++c) {
+        const FactReport& earlier = *independent[a];
+        const FactReport& later = *independent[c];
+        if (!published_before(earlier, later) || compatible(earlier, later)) continue;
+        superseded[a] = later.revises || same_source(source_key(earlier), source_key(later));
+      }
+    std::vector<const FactReport*> current;
+    for (size_t i = 0; i < independent.size(); ++i)
+      if (!superseded[i]) current.push_back(independent[i]);
     double low = -std::numeric_limits<double>::infinity();
     double high = std::numeric_limits<double>::infinity();
-    for (const auto* r : independent) {
+    for (const auto* r : current) {
       Interval iv = interval_of(*r);
       low = std::max(low, iv.low);
       high = std::min(high, iv.high);
     }
     if (low <= high * (1 + 1e-9)) {
-      f->status = FactStatus::agreed;
-      f->note = when;
-      return;
-    }
-    // Incompatible. One primary source revising itself over time is an update.
-    std::set<std::string> named;
-    std::set<std::string> dates;
-    bool all_named = true;
-    for (const auto* r : independent) {
-      if (r->attributed_to.empty()) all_named = false;
-      named.insert(lower_ascii(r->attributed_to));
-      dates.insert(docs_[doc_index_.at(r->doc_id)].published.iso());
-    }
-    std::vector<const FactReport*> by_date = independent;
-    std::stable_sort(by_date.begin(), by_date.end(), [&](const FactReport* a, const FactReport* b) {
-      return docs_[doc_index_.at(a->doc_id)].published.iso() <
-             docs_[doc_index_.at(b->doc_id)].published.iso();
-    });
-    if (all_named && named.size() == 1 && dates.size() == by_date.size()) {
+      if (current.size() == independent.size()) {
+        f->status = FactStatus::agreed;
+        f->note = when;
+        return;
+      }
       f->status = FactStatus::updated;
-      f->note = by_date.front()->attributed_to + " revised the figure from " +
-                describe_value(*by_date.front()) + " (" + short_id(by_date.front()->doc_id) +
-                ") to " + describe_value(*by_date.back()) + " (" + short_id(by_date.back()->doc_id) + ").";
+      const FactReport* first = independent.front();
+      for (const auto* r : independent)
+        if (published_before(*r, *first)) first = r;
+      const FactReport* last = current.back();
+      for (const auto* r : current)
+        if (published_before(*last, *r)) last = r;
+      std::string who = last->attributed_to.empty() ? "Reports" : last->attributed_to;
+      f->note = who + " revised the figure from " + describe_value(*first) + " (" + short_id(first->doc_id) +
+                ") to " + describe_value(*last) + " (" + short_id(last->doc_id) + ").";
     } else {
       f->status = FactStatus::disputed;
       std::string note;
-      for (const auto* r : independent) {
+      for (const auto* r : current) {
         if (!note.empty()) note += " vs ";
         note += describe_value(*r) + " (" + short_id(r->doc_id);
         if (!r->attributed_to.empty()) note += ", " + r->attributed_to;
         note += ")";
       }
-      auto [mn, mx] = std::minmax_element(independent.begin(), independent.end(),
+      auto [mn, mx] = std::minmax_element(current.begin(), current.end(),
                                           [](const FactReport* a, const FactReport* b) {
                                             return a->value < b->value;
                                           });

@@ -32,6 +32,7 @@ struct Claim {
   std::string counted_class;     // "" matches any (unknown or a casualty noun)
   std::string counted;           // singular lemma of the counted noun
   bool is_delta = false;
+  bool revises = false;          // worded as a revision of an earlier figure (is_revision_word)
 
   // Event claims without a figure: singular words of the noun phrases next to
   // the trigger and whether a delta modifier stands there ("the additional

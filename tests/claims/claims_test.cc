@@ -146,6 +146,140 @@ TEST(Claims, OneSourceRevisingItsFigureIsAnUpdate) {
   EXPECT_NE(b.facts[0].note.find("to 18"), std::string::npos) << b.facts[0].note;
 }
 
+TEST(Claims, ALaterRevisionSupersedesEvenUnderAnotherName) {
+  // The same service named two ways, then a revision worded as one ("risen
+  // to") by a source named differently again: an update, not a dispute.
+  Document first = DocBuilder("About 12,000 hectares have burned, the regional fire service said.", "2026-08-04")
+                       .quantity("About 12,000", 12000, "hectare", "hectares", bounds(std::nullopt, std::nullopt, true))
+                       .attribution("About 12,000 hectares have burned", "the regional fire service",
+                                    "regional fire service")
+                       .build();
+  Document second = DocBuilder("The fire has burned 18,500 hectares, the fire service said.", "2026-08-05")
+                        .quantity("18,500", 18500, "hectare", "hectares")
+                        .attribution("The fire has burned 18,500 hectares", "the fire service", "fire service")
+                        .build();
+  Brief b = build_brief({first, second});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].status, FactStatus::updated) << b.facts[0].note;
+
+  Document toll1 = DocBuilder("Three people died in the fire, police said.", "2026-08-04")
+                       .quantity("Three", 3, "person", "people")
+                       .attribution("Three people died in the fire", "police", "police")
+                       .build();
+  Document toll2 = DocBuilder("The death toll has risen to 5, officials said.", "2026-08-06")
+                       .quantity("5", 5, "", "")
+                       .attribution("The death toll has risen to 5", "officials", "officials")
+                       .build();
+  b = build_brief({toll2, toll1});
+  ASSERT_EQ(b.facts.size(), 1u) << "the toll is the deaths";
+  EXPECT_EQ(b.facts[0].predicate, "casualty");
+  EXPECT_EQ(b.facts[0].status, FactStatus::updated) << b.facts[0].note;
+
+  // The same figures from another source, without a word of revision, dispute.
+  Document other = DocBuilder("Five people died in the fire, a hospital said.", "2026-08-06")
+                       .quantity("Five", 5, "person", "people")
+                       .attribution("Five people died in the fire", "a hospital", "hospital")
+                       .build();
+  b = build_brief({toll1, other});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].status, FactStatus::disputed);
+
+  // Two sources at odds on one day stay disputed whatever the wording.
+  Document same_day = DocBuilder("The toll has now risen to 9, a hospital said.", "2026-08-04")
+                          .quantity("9", 9, "", "")
+                          .attribution("The toll has now risen to 9", "a hospital", "hospital")
+                          .build();
+  b = build_brief({toll1, same_day});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].status, FactStatus::disputed);
+}
+
+TEST(Claims, FiguresNamedByReferenceTakeWhatTheyReferTo) {
+  Document d = DocBuilder("Police arrested 48 people on Friday. "
+                          "The ministry revised the number of people arrested during the protests to 61. "
+                          "The mayor said more than 400 homes were destroyed, while the fire service put the number at 240. "
+                          "Cases have topped 1,600.",
+                          "2026-05-02")
+                   .quantity("48", 48, "person", "people")
+                   .quantity("61", 61, "", "")
+                   .quantity("more than 400", 400, "home", "homes", bounds(400, std::nullopt))
+                   .quantity("240", 240, "", "")
+                   .quantity("1,600", 1600, "", "")
+                   .build();
+  Brief b = build_brief({d});
+  const Fact* arrests = fact_with(b, "arrest");
+  ASSERT_NE(arrests, nullptr);
+  EXPECT_EQ(arrests->reports.size(), 1u) << "one report per document and source";
+  const Fact* homes = fact_with(b, "destroy");
+  ASSERT_NE(homes, nullptr);
+  EXPECT_EQ(homes->counted_class, "home");
+  const Fact* cases = fact_with(b, "case");
+  ASSERT_NE(cases, nullptr);
+  EXPECT_EQ(cases->reports[0].value, 1600);
+  for (const auto& f : b.facts) EXPECT_NE(f.predicate, "rise") << f.what;
+}
+
+TEST(Claims, EachFigureTakesItsOwnVerb) {
+  Document d = DocBuilder("At least 23 people were killed and about 4,000 residents were evacuated overnight. "
+                          "The army deployed 1,200 soldiers and eight helicopters to the valley.",
+                          "2026-05-02")
+                   .quantity("At least 23", 23, "person", "people", bounds(23, std::nullopt))
+                   .quantity("about 4,000", 4000, "resident", "residents", bounds(std::nullopt, std::nullopt, true))
+                   .quantity("1,200", 1200, "soldier", "soldiers")
+                   .quantity("eight", 8, "helicopter", "helicopters")
+                   .build();
+  Brief b = build_brief({d});
+  const Fact* killed = fact_with(b, "casualty");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ(killed->reports[0].value, 23);
+  const Fact* evacuated = fact_with(b, "evacuate");
+  ASSERT_NE(evacuated, nullptr);
+  EXPECT_EQ(evacuated->reports[0].value, 4000);
+  int sent = 0;
+  for (const auto& f : b.facts) sent += f.predicate == "send";
+  EXPECT_EQ(sent, 2) << "the soldiers and the helicopters share their verb";
+}
+
+TEST(Claims, PlacesAreNotActorsAndPeopleMeetResidents) {
+  Document a = DocBuilder("A wildfire near the town of Almend has evacuated 9,000 residents.", "2026-08-04")
+                   .quantity("9,000", 9000, "resident", "residents")
+                   .entity("Almend", EntityType::location)
+                   .build();
+  Document b2 = DocBuilder("In the Kessra valley, 9,000 people were evacuated.", "2026-08-05")
+                    .quantity("9,000", 9000, "people", "people")
+                    .entity("Kessra", EntityType::location)
+                    .build();
+  // Residents and people are counted apart by the quantity layer's classes.
+  a.quantities[0].value.counted_class = "civilians";
+  b2.quantities[0].value.counted_class = "people";
+  Brief b = build_brief({a, b2});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].actor, "");
+  EXPECT_EQ(b.facts[0].status, FactStatus::agreed);
+}
+
+TEST(Claims, FactsDoNotDependOnInputOrder) {
+  Document a = DocBuilder("Police arrested 48 people, the ministry said.", "2026-05-01")
+                   .quantity("48", 48, "people", "people")
+                   .attribution("Police arrested 48 people", "the ministry", "ministry")
+                   .build();
+  Document b = DocBuilder("The number of people arrested has risen to 61, the ministry said.", "2026-05-02")
+                   .quantity("61", 61, "", "")
+                   .attribution("The number of people arrested has risen to 61", "the ministry", "ministry")
+                   .build();
+  Document c = DocBuilder("Police arrested 61 people in all.", "2026-05-03")
+                   .quantity("61", 61, "people", "people")
+                   .build();
+  Brief forward = build_brief({a, b, c});
+  Brief backward = build_brief({c, b, a});
+  ASSERT_EQ(forward.facts.size(), backward.facts.size());
+  for (size_t i = 0; i < forward.facts.size(); ++i) {
+    EXPECT_EQ(forward.facts[i].id, backward.facts[i].id);
+    EXPECT_EQ(forward.facts[i].status, backward.facts[i].status);
+  }
+  EXPECT_EQ(forward.facts[0].status, FactStatus::updated) << forward.facts[0].note;
+}
+
 TEST(Claims, CopiesAreShownButCountedOnce) {
   Document original = DocBuilder("Police arrested 35 protesters outside the port.", "2025-04-02", "Wire")
                           .quantity("35", 35, "protester", "protesters")
