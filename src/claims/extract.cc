@@ -73,6 +73,12 @@ bool is_reference(const SentenceView& sv, Span figure, double value) {
   return value == 1 && after < sv.end_token && after < sv.doc.tokens.size() && sv.word(after) == "of";
 }
 
+bool is_duration_unit(std::string_view unit) {
+  static constexpr std::string_view kUnits[] = {"second", "minute", "hour", "day",
+                                                "week",   "month",  "year", "decade"};
+  return std::find(std::begin(kUnits), std::end(kUnits), unit) != std::end(kUnits);
+}
+
 // A headline in Title Case: most of its words are capitalized.
 bool is_title_case(const SentenceView& sv) {
   int words = 0, capitals = 0;
@@ -94,7 +100,8 @@ std::string last_word_lower(std::string_view phrase) {
 // Almend") says where, not who acts.
 bool is_place_phrase(const SentenceView& sv, const Annotation<EntityMention>& e) {
   static constexpr std::string_view kPlacePrepositions[] = {
-      "in", "near", "at", "from", "across", "outside", "inside", "into", "to", "around", "of", "off"};
+      "in", "near", "at", "from", "across", "outside", "inside", "into", "to", "around", "of", "off",
+      "on", "along", "through", "within", "toward", "towards"};
   uint32_t t = sv.token_at(e.span.begin);
   for (int back = 0; back < 3 && t > sv.first_token; ++back) {
     std::string w = sv.word(--t);
@@ -300,9 +307,17 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       }
       return best;
     };
-    auto actor_before = [&](Span anchor) -> std::string {
-      for (auto it = entities.rbegin(); it != entities.rend(); ++it)
-        if ((*it)->span.end <= anchor.begin && !is_place_phrase(sv, **it)) return resolve((*it)->value.canonical);
+    // The last entity before `anchor` that can act: not a place phrase, and
+    // inside the attributed text when `claim` is attributed ("Reuters quoted
+    // the office as saying the ferry carried ..." is not about Reuters).
+    auto actor_before = [&](Span anchor, Span claim) -> std::string {
+      const auto* content = smallest_containing(doc.attributions, claim);
+      for (auto it = entities.rbegin(); it != entities.rend(); ++it) {
+        const auto& e = **it;
+        if (e.span.end > anchor.begin || is_place_phrase(sv, e)) continue;
+        if (content && !content->span.contains(e.span)) break;
+        return resolve(e.value.canonical);
+      }
       return {};
     };
     auto set_date = [](Claim& c, const Annotation<Timex>* d) {
@@ -397,6 +412,9 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       const Trigger* after = trigger_in(fg.np_end, after_hi, false);
       bool subject = fg.np_end < sv.end_token && is_verb_start(sv, fg.np_end);
       const Trigger* best = subject ? (after ? after : before) : (before ? before : after);
+      // "licensed to carry 100", "a capacity of 100": what may be, not what is.
+      for (const auto& tr : triggers)
+        if (tr.cls == "capacity" && tr.token >= before_lo && tr.token < after_hi) best = &tr;
       // Coordinated objects share their verb: "deployed 1,200 firefighters and eight aircraft".
       if (!before && !subject && k > 0 && coordinated(sv, kept[k - 1].np_end, qt)) {
         const Claim& prev = (*out)[first_claim + k - 1];
@@ -427,7 +445,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
           c.actor = resolve(e->value.canonical);
           break;
         }
-      if (c.actor.empty() && best && best->token < qt) c.actor = actor_before(c.trigger);
+      if (c.actor.empty() && best && best->token < qt) c.actor = actor_before(c.trigger, fig->span);
       if (c.actor.empty()) {
         for (auto it = entities.rbegin(); it != entities.rend(); ++it) {
           const auto* e = *it;
@@ -440,6 +458,9 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       }
       if (c.counted.empty() && c.counted_class.empty() && qv.unit.empty())
         resolve_reference(sv, fg.first, clause_begin, doc_index, *out, c);
+      // A span of time no predicate governs ("three days of mourning",
+      // "within a week") is when or how long, not a figure anyone reports.
+      if (c.predicate.empty() && is_duration_unit(qv.unit)) continue;
       set_date(c, nearest_date(fig->span));
       fill_context(c, fig->span);
       out->push_back(std::move(c));
@@ -479,7 +500,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       c.sentence = sent.span;
       c.trigger = doc.tokens[tr.token].span;
       c.predicate = tr.cls;
-      c.actor = actor_before(c.trigger);
+      c.actor = actor_before(c.trigger, c.trigger);
       uint32_t lo = tr.token >= sv.first_token + kObjectBefore ? tr.token - kObjectBefore : sv.first_token;
       uint32_t hi = std::min(sv.end_token, tr.token + kObjectAfter + 1);
       for (uint32_t t = lo; t < hi; ++t) {
