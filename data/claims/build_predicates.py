@@ -20,7 +20,8 @@ import sys
 WN = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
 
 # (class, seed verbs, extra forms taken as they are: nouns, adjectives,
-# participles used as adjectives). Earlier classes win a form both claim.
+# participles used as adjectives, two-word phrases). Earlier classes win a
+# form both claim.
 CLASSES = [
     ("casualty", ["kill", "wound", "injure", "die", "perish", "hurt"],
      ["dead", "death", "deaths", "casualty", "casualties", "fatality", "fatalities", "injury",
@@ -41,7 +42,7 @@ CLASSES = [
      ["airstrike", "airstrikes", "offensive", "counteroffensive", "invasion", "bombings",
       "killings"]),
     ("strike", [], ["strike", "strikes", "striking", "striker", "strikers", "walkout", "walkouts",
-                    "stoppage"]),
+                    "stoppage", "stopped work", "stop work", "walked out", "downed tools"]),
     ("destroy", ["destroy", "damage", "flatten", "raze", "demolish"], ["destruction"]),
     ("burn", ["burn", "scorch", "char"], []),
     ("withdraw", ["withdraw", "retreat"], ["pullout"]),

@@ -223,8 +223,11 @@ class BriefBuilder {
     attach_unpredicated(blocks);
   }
 
+  // Figures meet only when they are the same kind of amount: same predicate,
+  // unit (a rate per day is not an amount), and total, change or part.
   static std::string block_of(const std::string& predicate, const Claim& c) {
-    return predicate + "|" + c.quantity->unit + "|" + (c.is_delta ? "delta" : "total");
+    std::string unit = c.quantity->unit + (c.rate.empty() ? "" : "/" + c.rate);
+    return predicate + "|" + unit + "|" + (c.is_delta ? "delta" : c.is_part ? "part" : "total");
   }
 
   // A figure whose verb names no predicate class ("a backlog of 4,100

@@ -73,6 +73,18 @@ bool is_reference(const SentenceView& sv, Span figure, double value) {
   return value == 1 && after < sv.end_token && after < sv.doc.tokens.size() && sv.word(after) == "of";
 }
 
+// "150 million dollars a day", "300 per week": the time unit of a rate, or "".
+std::string rate_after(const SentenceView& sv, uint32_t t) {
+  if (t + 1 >= sv.end_token) return {};
+  std::string per = sv.word(t);
+  if (per != "a" && per != "an" && per != "per" && per != "each" && per != "every") return {};
+  std::string unit = sv.word(t + 1);
+  static constexpr std::string_view kUnits[] = {"hour", "day", "week", "month", "year"};
+  for (std::string_view u : kUnits)
+    if (unit == u) return unit;
+  return {};
+}
+
 bool is_duration_unit(std::string_view unit) {
   static constexpr std::string_view kUnits[] = {"second", "minute", "hour", "day",
                                                 "week",   "month",  "year", "decade"};
@@ -276,7 +288,15 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       if (tok.kind != TokenKind::word) continue;
       // A capital inside running text starts a name ("March", "Fire Service").
       if (tok.capitalized && t > sv.first_token && !title_case) continue;
-      std::string_view cls = predicate_class(sv.word(t));
+      std::string w = sv.word(t);
+      // Two-word predicates first: "stopped work" is a strike, "stopped" alone is not.
+      if (t + 1 < sv.end_token)
+        if (std::string_view cls = predicate_class(w + " " + sv.word(t + 1)); !cls.empty()) {
+          triggers.push_back({t, std::string(cls)});
+          ++t;
+          continue;
+        }
+      std::string_view cls = predicate_class(w);
       if (!cls.empty()) triggers.push_back({t, std::string(cls)});
     }
 
@@ -384,6 +404,11 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
                                                 return is_delta_modifier(lower_ascii(m));
                                               });
       uint32_t qt = fg.first;
+      // "the first 200,000 doses arrived": a first batch is part of a total.
+      // ("4,000 of the 11,000 troops were killed" is a whole count of the
+      // killed, so part_of does not make a part here.)
+      c.is_part = qt > sv.first_token && sv.word(qt - 1) == "first";
+      c.rate = rate_after(sv, fg.np_end);
       uint32_t rev_lo = qt >= sv.first_token + kRevisionBefore ? qt - kRevisionBefore : sv.first_token;
       uint32_t rev_hi = std::min(sv.end_token, fg.np_end + kRevisionAfter);
       for (uint32_t t = rev_lo; t < rev_hi && !c.revises; ++t) c.revises = is_revision_word(sv.word(t));

@@ -33,6 +33,8 @@ struct Claim {
   std::string counted;           // singular lemma of the counted noun
   bool is_delta = false;
   bool revises = false;          // worded as a revision of an earlier figure (is_revision_word)
+  bool is_part = false;          // a first batch of a total: "the first 200,000 doses"
+  std::string rate;              // "day" in "150 million dollars a day", "" for amounts
 
   // Event claims without a figure: singular words of the noun phrases next to
   // the trigger and whether a delta modifier stands there ("the additional

@@ -19,6 +19,12 @@ const Fact* fact_with(const Brief& b, const std::string& predicate, bool delta =
   return nullptr;
 }
 
+// The quantity layer's counted class (data/quantity/counted.tsv) on top of `q`.
+Quantity counted_as(const std::string& counted_class, Quantity q = {}) {
+  q.counted_class = counted_class;
+  return q;
+}
+
 Document floods_health_ministry() {
   return DocBuilder("Floods in Marova have killed at least 40 people, the health ministry said. "
                     "Rescuers evacuated about 1,200 residents from the river district.",
@@ -240,18 +246,49 @@ TEST(Claims, EachFigureTakesItsOwnVerb) {
   EXPECT_EQ(sent, 2) << "the soldiers and the helicopters share their verb";
 }
 
+TEST(Claims, RatesBatchesAndTwoWordPredicatesKeepFiguresApart) {
+  Quantity usd = bounds(std::nullopt, std::nullopt);
+  usd.unit = "USD";
+  usd.kind = QuantityKind::money;
+  Document d = DocBuilder("The strike is costing the economy 150 million dollars a day. "
+                          "The strike has cost the operator 18 million dollars. "
+                          "The first 200,000 doses were delivered on Thursday, and 500,000 doses were delivered in all. "
+                          "The union said 12,000 members had joined the strike, while the company said fewer than "
+                          "5,000 workers had stopped work.",
+                          "2026-10-14")
+                   .quantity("150 million dollars", 150e6, "", "", usd)
+                   .quantity("18 million dollars", 18e6, "", "", usd)
+                   .quantity("200,000", 200000, "dose", "doses")
+                   .quantity("500,000", 500000, "dose", "doses")
+                   .quantity("12,000", 12000, "member", "members", counted_as("people"))
+                   .quantity("5,000", 5000, "worker", "workers", counted_as("workers", bounds(std::nullopt, 5000)))
+                   .attribution("12,000 members had joined the strike", "The union", "union")
+                   .attribution("fewer than 5,000 workers had stopped work", "the company", "company")
+                   .build();
+  Brief b = build_brief({d});
+  int cost_facts = 0, dose_facts = 0;
+  const Fact* strike = nullptr;
+  for (const auto& f : b.facts) {
+    cost_facts += f.predicate == "cost";
+    dose_facts += f.predicate == "send";
+    if (f.predicate == "strike") strike = &f;
+  }
+  EXPECT_EQ(cost_facts, 2) << "a cost per day is not a cost";
+  EXPECT_EQ(dose_facts, 2) << "a first batch is not the total";
+  ASSERT_NE(strike, nullptr);
+  EXPECT_EQ(strike->reports.size(), 2u) << "'stopped work' is the strike the members joined";
+  EXPECT_EQ(strike->status, FactStatus::disputed);
+}
+
 TEST(Claims, PlacesAreNotActorsAndPeopleMeetResidents) {
   Document a = DocBuilder("A wildfire near the town of Almend has evacuated 9,000 residents.", "2026-08-04")
-                   .quantity("9,000", 9000, "resident", "residents")
+                   .quantity("9,000", 9000, "resident", "residents", counted_as("civilians"))
                    .entity("Almend", EntityType::location)
                    .build();
   Document b2 = DocBuilder("In the Kessra valley, 9,000 people were evacuated.", "2026-08-05")
-                    .quantity("9,000", 9000, "people", "people")
+                    .quantity("9,000", 9000, "people", "people", counted_as("people"))
                     .entity("Kessra", EntityType::location)
                     .build();
-  // Residents and people are counted apart by the quantity layer's classes.
-  a.quantities[0].value.counted_class = "civilians";
-  b2.quantities[0].value.counted_class = "people";
   Brief b = build_brief({a, b2});
   ASSERT_EQ(b.facts.size(), 1u);
   EXPECT_EQ(b.facts[0].actor, "");
