@@ -7,6 +7,7 @@
 #include "claims/claims.h"
 #include "cli/commands.h"
 #include "report/report.h"
+#include "story/story.h"
 #include "store/store.h"
 
 namespace cc::cli {
@@ -66,14 +67,25 @@ void add_ledger_commands(CLI::App& app) {
         }
       }
     }  // clears the progress line before the summary
+    std::string changes;
     if (added > 0) {
-      // Facts are cross-document, so they are rebuilt from every stored report.
+      // Facts are cross-document, so they are rebuilt from every stored
+      // report, and what the new reports changed is told against the old.
+      Brief before;
+      auto old_facts = ledger->facts();
+      auto old_events = ledger->events();
+      if (!old_facts.ok()) fail(old_facts.status(), 2);
+      if (!old_events.ok()) fail(old_events.status(), 2);
+      before.facts = std::move(*old_facts);
+      before.events = std::move(*old_events);
       auto all = ledger->documents();
       if (!all.ok()) fail(all.status(), 2);
-      if (Status st = ledger->save_brief(build_brief(*all)); !st.ok()) fail(st, 2);
+      Brief after = build_brief(*all, cluster_stories(*all).copies);
+      if (Status st = ledger->save_brief(after); !st.ok()) fail(st, 2);
+      for (const auto& c : compare_briefs(before, after)) changes += c.kind + ": " + c.text + "\n";
     }
     print("ingested " + std::to_string(added) + " new, " + std::to_string(present) +
-          " already in " + db + ", " + std::to_string(failed) + " failed\n");
+          " already in " + db + ", " + std::to_string(failed) + " failed\n" + changes);
     if (failed) throw CLI::RuntimeError(1);
   });
 

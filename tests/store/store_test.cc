@@ -100,6 +100,8 @@ TEST_F(LedgerTest, CreatesVersionedWalSchema) {
 TEST_F(LedgerTest, MigratesAnOlderLedger) {
   ASSERT_TRUE(open());
   // Turn the file back into a version-1 ledger.
+  query("DROP TABLE event_reports");
+  query("DROP TABLE events");
   query("ALTER TABLE documents DROP COLUMN published_estimate");
   query("ALTER TABLE documents DROP COLUMN published_confidence");
   query("DELETE FROM migrations WHERE version > 1");
@@ -115,6 +117,7 @@ TEST_F(LedgerTest, MigratesAnOlderLedger) {
   doc.published_estimate = *PartialDate::parse("2026-04");
   ASSERT_TRUE(*ledger->add_document(doc));
   EXPECT_EQ(ledger->document(doc.id)->published_estimate.iso(), "2026-04");
+  EXPECT_TRUE(ledger->events().ok()) << "the events table was created";
 }
 
 TEST_F(LedgerTest, RefusesNewerSchemaAndNonDatabases) {
@@ -282,6 +285,25 @@ Brief sample_brief() {
   g.unit = "";
   g.reports.push_back(r);
   b.facts.push_back(g);
+  Event ev;
+  ev.id = "e-visit";
+  ev.what = "the minister will visit Bukoba next week";
+  ev.predicate = "visit";
+  ev.actor = "Makame Mbarawa";
+  ev.time = "2026-W17";
+  ev.precision = "week";
+  ev.planned = true;
+  EventReport er;
+  er.doc_id = "0123456789abcdef";
+  er.attributed_to = "office";
+  er.via = {"Coast Wire"};
+  er.modality = "planned";
+  er.time = "2026-W17";
+  er.time_as_written = "next week";
+  er.evidence = {er.doc_id, {100, 160}, {130, 135}, 140, 145, "visit"};
+  er.sentence_text = "The minister will visit Bukoba next week, his office said.";
+  ev.reports.push_back(er);
+  b.events.push_back(ev);
   return b;
 }
 
@@ -308,6 +330,21 @@ TEST_F(LedgerTest, FactsRoundTripAndReplace) {
   EXPECT_EQ(r.evidence.input_end, 33u);
   EXPECT_EQ(r.sentence_text, "At least 61 people were rescued.");
   EXPECT_EQ(f.reports[1].high, 58);
+
+  auto events = ledger->events();
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  ASSERT_EQ(events->size(), 1u);
+  const Event& ev = (*events)[0];
+  EXPECT_EQ(ev.id, "e-visit");
+  EXPECT_EQ(ev.actor, "Makame Mbarawa");
+  EXPECT_TRUE(ev.planned);
+  EXPECT_EQ(ev.precision, "week");
+  ASSERT_EQ(ev.reports.size(), 1u);
+  EXPECT_EQ(ev.reports[0].time_as_written, "next week");
+  EXPECT_EQ(ev.reports[0].via, std::vector<std::string>{"Coast Wire"});
+  EXPECT_EQ(ev.reports[0].evidence.span, (Span{130, 135}));
+  EXPECT_EQ(ev.reports[0].evidence.quote, "visit");
+  EXPECT_EQ(ev.reports[0].sentence_text, sample_brief().events[0].reports[0].sentence_text);
 
   // A save replaces; a save that fails midway leaves the previous facts.
   b.facts.pop_back();
