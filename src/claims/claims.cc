@@ -94,6 +94,39 @@ struct EventCluster {
   std::vector<size_t> claims;
 };
 
+// Figures published on known days, asked: is there one published after day
+// d whose interval is disjoint from [low, high]? Sorted by day with suffix
+// extremes, so each question is one binary search.
+class LaterFigures {
+ public:
+  void add(int64_t day, double low, double high) { items_.push_back({day, low, high}); }
+  void finish() {
+    std::sort(items_.begin(), items_.end(), [](const Item& a, const Item& b) { return a.day < b.day; });
+    min_high_.assign(items_.size() + 1, std::numeric_limits<double>::infinity());
+    max_low_.assign(items_.size() + 1, -std::numeric_limits<double>::infinity());
+    for (size_t i = items_.size(); i-- > 0;) {
+      min_high_[i] = std::min(min_high_[i + 1], items_[i].high);
+      max_low_[i] = std::max(max_low_[i + 1], items_[i].low);
+    }
+  }
+  bool any_disjoint_after(int64_t day, double low, double high) const {
+    auto it = std::upper_bound(items_.begin(), items_.end(), day,
+                               [](int64_t d, const Item& item) { return d < item.day; });
+    size_t i = static_cast<size_t>(it - items_.begin());
+    if (i == items_.size()) return false;
+    // Bounds that touch agree, as in the fact's own agreement test.
+    return min_high_[i] * (1 + 1e-9) < low || high * (1 + 1e-9) < max_low_[i];
+  }
+
+ private:
+  struct Item {
+    int64_t day;
+    double low, high;
+  };
+  std::vector<Item> items_;
+  std::vector<double> min_high_, max_low_;
+};
+
 class BriefBuilder {
  public:
   BriefBuilder(const std::vector<Document>& docs, const std::vector<CopyLink>& copies)
@@ -177,12 +210,17 @@ class BriefBuilder {
     std::vector<int64_t> day(docs_.size(), std::numeric_limits<int64_t>::max());
     for (size_t d = 0; d < docs_.size(); ++d)
       if (auto r = date_range(docs_[d].published)) day[d] = r->first;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      size_t da = claims_[a].doc, db = claims_[b].doc;
-      if (day[da] != day[db]) return day[da] < day[db];
-      if (docs_[da].id != docs_[db].id) return docs_[da].id < docs_[db].id;
-      return a < b;
+    std::vector<size_t> by_doc(docs_.size());
+    for (size_t d = 0; d < by_doc.size(); ++d) by_doc[d] = d;
+    std::sort(by_doc.begin(), by_doc.end(), [&](size_t a, size_t b) {
+      return day[a] != day[b] ? day[a] < day[b] : docs_[a].id < docs_[b].id;
     });
+    std::vector<size_t> rank(docs_.size());
+    for (size_t r = 0; r < by_doc.size(); ++r) rank[by_doc[r]] = r;
+    // Claims are stored document by document, so a stable sort by rank keeps
+    // each document's claims in text order.
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return rank[claims_[a].doc] < rank[claims_[b].doc]; });
     return order;
   }
 
@@ -352,11 +390,6 @@ class BriefBuilder {
     return first == "additional" || first == "more" || first == "further" || first == "extra";
   }
 
-  static bool compatible(const FactReport& a, const FactReport& b) {
-    Interval x = interval_of(a), y = interval_of(b);
-    return x.low <= y.high * (1 + 1e-9) && y.low <= x.high * (1 + 1e-9);
-  }
-
   // Whether report a's document appeared wholly before report b's.
   bool published_before(const FactReport& a, const FactReport& b) const {
     auto ra = date_range(docs_[doc_index_.at(a.doc_id)].published);
@@ -364,24 +397,25 @@ class BriefBuilder {
     return ra && rb && ra->last < rb->first;
   }
 
-  // Who stands behind a report: its primary source, else its outlet.
+  // Who stands behind a report: its primary source (lower case, without a
+  // leading article), else its outlet.
   std::string source_key(const FactReport& r) const {
-    if (!r.attributed_to.empty()) return lower_ascii(r.attributed_to);
+    if (!r.attributed_to.empty()) {
+      std::string key = lower_ascii(r.attributed_to);
+      return key.rfind("the ", 0) == 0 ? key.substr(4) : key;
+    }
     const Document& d = docs_[doc_index_.at(r.doc_id)];
     return !d.source.empty() ? "outlet:" + lower_ascii(d.source) : "doc:" + d.id;
   }
 
-  // "the regional fire service" and "fire service" name one source: equal
-  // once a leading article is dropped, or one ends with the other's words.
-  static bool same_source(std::string a, std::string b) {
-    for (std::string* s : {&a, &b})
-      if (s->rfind("the ", 0) == 0) s->erase(0, 4);
-    if (a == b) return true;
-    const std::string& shorter = a.size() < b.size() ? a : b;
-    const std::string& longer = a.size() < b.size() ? b : a;
-    return !shorter.empty() && longer.size() > shorter.size() &&
-           longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0 &&
-           longer[longer.size() - shorter.size() - 1] == ' ';
+  // A source key and its word suffixes, longest first: "regional fire
+  // service", "fire service", "service". Two sources are named alike when one
+  // is a suffix of the other ("the regional fire service" / "fire service").
+  static std::vector<std::string> word_suffixes(const std::string& key) {
+    std::vector<std::string> out{key};
+    for (size_t i = 0; i < key.size(); ++i)
+      if (key[i] == ' ') out.push_back(key.substr(i + 1));
+    return out;
   }
 
   // Status, note and independent-source count of a fact from its reports.
@@ -407,14 +441,45 @@ class BriefBuilder {
     // ("has risen to 31"): the source revised itself, nobody disputes it.
     // What remains decides: compatible is agreed (updated when something was
     // superseded), incompatible is a dispute between the remaining reports.
+    // Later reports are looked up by publication day, per source and among
+    // revisions, so a fact of k reports costs k log k, not k squared.
+    struct Dated {
+      int64_t first, last;  // publication days; unknown dates are never earlier or later
+      Interval iv;
+    };
+    constexpr int64_t kUnknownFirst = std::numeric_limits<int64_t>::min();
+    constexpr int64_t kUnknownLast = std::numeric_limits<int64_t>::max();
+    std::vector<Dated> dated(independent.size());
+    std::vector<std::string> keys(independent.size());
+    std::map<std::string, LaterFigures> by_source;
+    LaterFigures revisions;
+    for (size_t i = 0; i < independent.size(); ++i) {
+      auto day = date_range(docs_[doc_index_.at(independent[i]->doc_id)].published);
+      dated[i] = {day ? day->first : kUnknownFirst, day ? day->last : kUnknownLast, interval_of(*independent[i])};
+      keys[i] = source_key(*independent[i]);
+      if (!day) continue;
+      by_source[keys[i]].add(day->first, dated[i].iv.low, dated[i].iv.high);
+      if (independent[i]->revises) revisions.add(day->first, dated[i].iv.low, dated[i].iv.high);
+    }
+    revisions.finish();
+    for (auto& [key, later] : by_source) later.finish();
+    // Sources named alike (same_source): every word suffix of a name points
+    // at the names that end with it.
+    std::unordered_map<std::string, std::vector<const LaterFigures*>> ending_with;
+    for (const auto& [key, later] : by_source)
+      for (const std::string& suffix : word_suffixes(key)) ending_with[suffix].push_back(&later);
     std::vector<bool> superseded(independent.size(), false);
-    for (size_t a = 0; a < independent.size(); ++a)
-      for (size_t c = 0; c < independent.size() && !superseded[a]; ++c) {
-        const FactReport& earlier = *independent[a];
-        const FactReport& later = *independent[c];
-        if (!published_before(earlier, later) || compatible(earlier, later)) continue;
-        superseded[a] = later.revises || same_source(source_key(earlier), source_key(later));
-      }
+    for (size_t a = 0; a < independent.size(); ++a) {
+      const Dated& d = dated[a];
+      if (d.last == kUnknownLast) continue;
+      auto disjoint_later = [&](const LaterFigures& l) { return l.any_disjoint_after(d.last, d.iv.low, d.iv.high); };
+      superseded[a] = disjoint_later(revisions);
+      std::vector<std::string> suffixes = word_suffixes(keys[a]);
+      for (const auto* l : ending_with[suffixes.front()]) superseded[a] = superseded[a] || disjoint_later(*l);
+      for (const std::string& suffix : suffixes)
+        if (auto it = by_source.find(suffix); it != by_source.end())
+          superseded[a] = superseded[a] || disjoint_later(it->second);
+    }
     std::vector<const FactReport*> current;
     for (size_t i = 0; i < independent.size(); ++i)
       if (!superseded[i]) current.push_back(independent[i]);
@@ -463,16 +528,19 @@ class BriefBuilder {
     if (!when.empty()) f->note += " " + when;
   }
 
-  // "Reports differ on when: ..." when two reports date the fact to disjoint times.
+  // "Reports differ on when: ..." when two reports date the fact to disjoint
+  // times: some range begins after another has ended.
   static std::string time_note(const Fact& f) {
     std::vector<std::pair<const FactReport*, TimeRange>> dated;
+    int64_t latest_first = std::numeric_limits<int64_t>::min();
+    int64_t earliest_last = std::numeric_limits<int64_t>::max();
     for (const auto& r : f.reports)
-      if (auto range = parse_time_range(r.time)) dated.push_back({&r, *range});
-    bool disjoint = false;
-    for (size_t i = 0; i < dated.size(); ++i)
-      for (size_t j = i + 1; j < dated.size(); ++j)
-        if (!dated[i].second.overlaps(dated[j].second)) disjoint = true;
-    if (!disjoint) return {};
+      if (auto range = parse_time_range(r.time)) {
+        dated.push_back({&r, *range});
+        latest_first = std::max(latest_first, range->first);
+        earliest_last = std::min(earliest_last, range->last);
+      }
+    if (dated.size() < 2 || latest_first <= earliest_last) return {};
     std::string note = "Reports differ on when:";
     for (size_t i = 0; i < dated.size(); ++i)
       note += std::string(i ? ";" : "") + " " + short_id(dated[i].first->doc_id) + " " +
