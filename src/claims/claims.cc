@@ -68,7 +68,10 @@ Interval interval_of(const Figure& r) {
   return {v, v};
 }
 
+// A report's figure for a note: as the report wrote it ("at least 41"),
+// else from its bounds.
 std::string describe_value(const FactReport& r) {
+  if (!r.as_written.empty()) return r.as_written;
   if (r.low && !r.high) return "over " + format_number(*r.low);
   if (r.high && !r.low) return "up to " + format_number(*r.high);
   if (r.low && r.high && *r.low != *r.high)

@@ -50,9 +50,10 @@ bool is_delta_modifier(std::string_view w) {
 
 bool is_revision_word(std::string_view w) {
   static constexpr std::string_view kRevision[] = {
-      "risen",  "rose",     "rise",    "rises",   "climbed", "jumped", "increased", "grown", "grew",
-      "swelled", "reached", "topped",  "surpassed", "exceeded", "revised", "raised", "lowered",
-      "updated", "now",     "bringing", "still",  "latest"};
+      "risen",   "rose",    "rise",      "rises",    "climbed", "climbs", "jumped",  "jumps",
+      "increased", "grown", "grew",      "swelled",  "reached", "reaches", "topped", "tops",
+      "surpassed", "exceeded", "revised", "revise",  "revises", "raised",  "raises", "lowered",
+      "updated", "now",     "bringing",  "still",    "latest"};
   return std::find(std::begin(kRevision), std::end(kRevision), w) != std::end(kRevision);
 }
 
