@@ -81,6 +81,11 @@ std::string describe_value(const FactReport& r) {
 
 std::string short_id(const std::string& doc_id) { return doc_id.substr(0, 8); }
 
+struct Alignment {
+  std::string reason;
+  double score = 0;
+};
+
 struct FactCluster {
   std::string block;
   std::string counted_class;
@@ -233,6 +238,7 @@ class BriefBuilder {
   void cluster_facts() {
     std::unordered_map<std::string, std::vector<size_t>> blocks;
     fact_of_claim_.assign(claims_.size(), SIZE_MAX);
+    alignment_.assign(claims_.size(), {});
     for (size_t i : canonical_order()) {
       const Claim& c = claims_[i];
       if (!c.quantity) continue;
@@ -242,17 +248,21 @@ class BriefBuilder {
       std::string block = block_of(c.predicate, c);
       auto& members = blocks[block];
       size_t chosen = SIZE_MAX;
+      CountedMatch how = CountedMatch::none;
       for (size_t f : members) {
         FactCluster& fc = fact_clusters_[f];
-        bool counted_ok = counted_compatible(fc.counted_class, fc.counted, c.counted_class, c.counted);
-        if (!counted_ok || !actors_compatible(fc.actor, c.actor)) continue;
-        chosen = f;
-        if (fc.counted_class == c.counted_class) break;  // an exact match beats a wildcard
+        CountedMatch m = match_counted(fc.counted_class, fc.counted, c.counted_class, c.counted);
+        if (m == CountedMatch::none || !actors_compatible(fc.actor, c.actor)) continue;
+        if (chosen == SIZE_MAX || m < how) chosen = f, how = m;
+        if (m == CountedMatch::same_noun) break;  // an exact match beats a wildcard
       }
       if (chosen == SIZE_MAX) {
         chosen = fact_clusters_.size();
         fact_clusters_.push_back({block, c.counted_class, c.counted, c.actor, {}});
         members.push_back(chosen);
+        alignment_[i] = {"first report of this figure", 1};
+      } else {
+        alignment_[i] = joined_reason(c, fact_clusters_[chosen], how);
       }
       FactCluster& fc = fact_clusters_[chosen];
       if (fc.counted_class.empty()) fc.counted_class = c.counted_class;
@@ -266,6 +276,24 @@ class BriefBuilder {
 
   // Figures meet only when they are the same kind of amount: same predicate,
   // unit (a rate per day is not an amount), and total, change or part.
+  // The reason and score recorded for a claim that joined an existing fact.
+  static Alignment joined_reason(const Claim& c, const FactCluster& fc, CountedMatch how) {
+    static const double kScore[] = {0, 1.0, 0.6, 0.9, 0.8, 0.7};  // by CountedMatch
+    Alignment a;
+    a.score = kScore[static_cast<int>(how)];
+    a.reason = (c.predicate.empty() ? std::string("no predicate") : "same predicate '" + c.predicate + "'") +
+               (c.quantity->unit.empty() ? "" : ", unit " + c.quantity->unit) + "; " + counted_match_reason(how);
+    if (how != CountedMatch::same_noun && how != CountedMatch::unknown && !c.counted.empty())
+      a.reason += " ('" + c.counted + "' / '" + fc.counted + "')";
+    if (c.actor.empty() || fc.actor.empty()) {
+      a.reason += "; an actor is unknown";
+      a.score *= 0.9;
+    } else {
+      a.reason += "; both about " + fc.actor;
+    }
+    return a;
+  }
+
   static std::string block_of(const std::string& predicate, const Claim& c) {
     std::string unit = c.quantity->unit + (c.rate.empty() ? "" : "/" + c.rate);
     return predicate + "|" + unit + "|" + (c.is_delta ? "delta" : c.is_part ? "part" : "total");
@@ -291,7 +319,12 @@ class BriefBuilder {
         if (it == by_counted.end() || it->second.size() != 1) continue;
         FactCluster& target = fact_clusters_[it->second.front()];
         if (!actors_compatible(target.actor, loose.actor)) continue;
-        for (size_t i : loose.claims) fact_of_claim_[i] = it->second.front();
+        for (size_t i : loose.claims) {
+          fact_of_claim_[i] = it->second.front();
+          alignment_[i] = {"no predicate of its own; counts the same '" + loose.counted +
+                               "' as the one fact with a predicate",
+                           0.5};
+        }
         target.claims.insert(target.claims.end(), loose.claims.begin(), loose.claims.end());
         loose.claims.clear();
       }
@@ -309,7 +342,8 @@ class BriefBuilder {
     fact_clusters_ = std::move(kept);
   }
 
-  FactReport make_report(const Claim& c) const {
+  FactReport make_report(size_t index) const {
+    const Claim& c = claims_[index];
     const Document& d = docs_[c.doc];
     const Quantity& q = *c.quantity;
     FactReport r;
@@ -329,6 +363,8 @@ class BriefBuilder {
     r.revises = c.revises;
     r.part_of = q.part_of;
     r.copy_of = copy_of(d.id);
+    r.alignment = alignment_[index].reason;
+    r.alignment_score = alignment_[index].score;
     r.evidence = make_evidence(d, c.sentence, c.quantity_span);
     r.sentence_text = text(c, c.sentence);
     return r;
@@ -355,10 +391,10 @@ class BriefBuilder {
     }
     for (const auto& [key, i] : per_source) {
       if (!key.second.empty()) {
-        f.reports.push_back(make_report(claims_[i]));
+        f.reports.push_back(make_report(i));
         continue;
       }
-      FactReport r = make_report(claims_[i]);
+      FactReport r = make_report(i);
       bool restated = false;
       Interval a = interval_of(r);
       for (auto it = per_source.upper_bound(key); it != per_source.end() && it->first.first == key.first; ++it) {
@@ -728,6 +764,7 @@ class BriefBuilder {
   std::vector<size_t> doc_claims_;  // claims of document i: [doc_claims_[i], doc_claims_[i + 1])
   std::vector<FactCluster> fact_clusters_;
   std::vector<size_t> fact_of_claim_;
+  std::vector<Alignment> alignment_;  // per claim: why it joined its fact
   std::vector<EventCluster> event_clusters_;
 };
 

@@ -322,6 +322,7 @@ nlohmann::json brief_to_json(const Brief& brief) {
                          {"is_delta", r.is_delta},
                          {"part_of", optional_number(r.part_of)},
                          {"copy_of", r.copy_of.empty() ? json(nullptr) : json(r.copy_of)},
+                         {"alignment", {{"reason", r.alignment}, {"score", r.alignment_score}}},
                          {"evidence", evidence_json(r.evidence, r.sentence_text)}});
     j["facts"].push_back({{"id", f.id},
                           {"what", f.what},

@@ -293,6 +293,15 @@ TEST(Claims, PlacesAreNotActorsAndPeopleMeetResidents) {
   ASSERT_EQ(b.facts.size(), 1u);
   EXPECT_EQ(b.facts[0].actor, "");
   EXPECT_EQ(b.facts[0].status, FactStatus::agreed);
+  // Each report says why it was lined up, and how sure that is.
+  ASSERT_EQ(b.facts[0].reports.size(), 2u);
+  EXPECT_EQ(b.facts[0].reports[0].alignment, "first report of this figure");
+  const FactReport& joined = b.facts[0].reports[1];
+  EXPECT_NE(joined.alignment.find("same predicate 'evacuate'"), std::string::npos) << joined.alignment;
+  EXPECT_NE(joined.alignment.find("people, of which the other counts a kind"), std::string::npos)
+      << joined.alignment;
+  EXPECT_LT(joined.alignment_score, 1.0);
+  EXPECT_GT(joined.alignment_score, 0.5);
 }
 
 TEST(Claims, FactsDoNotDependOnInputOrder) {
