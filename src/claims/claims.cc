@@ -92,7 +92,16 @@ struct FactCluster {
   std::string counted;  // lemma of the first report that names one
   std::string actor;
   std::vector<size_t> claims;
+  // When the figure is about, from its first dated report, and whether that
+  // date was written out ("September 2018") rather than relative.
+  std::optional<TimeRange> range;
+  bool absolute = false;
 };
+
+// Figures dated more than this far apart, one of them by a date written out,
+// are two facts ("a similar accident in September 2018 killed 200" is not
+// the toll of Tuesday's): a report may misdate an event, rarely by years.
+constexpr int64_t kSameFactMaxGapDays = 365;
 
 struct EventCluster {
   std::string predicate;
@@ -189,6 +198,7 @@ class BriefBuilder {
     brief.events = std::move(sorted);
 
     find_inconsistencies(&brief);
+    find_self_contradictions(&brief);
     return brief;
   }
 
@@ -252,7 +262,7 @@ class BriefBuilder {
       for (size_t f : members) {
         FactCluster& fc = fact_clusters_[f];
         CountedMatch m = match_counted(fc.counted_class, fc.counted, c.counted_class, c.counted);
-        if (m == CountedMatch::none || !actors_compatible(fc.actor, c.actor)) continue;
+        if (m == CountedMatch::none || !actors_compatible(fc.actor, c.actor) || far_apart(fc, c)) continue;
         if (chosen == SIZE_MAX || m < how) chosen = f, how = m;
         if (m == CountedMatch::same_noun) break;  // an exact match beats a wildcard
       }
@@ -265,6 +275,10 @@ class BriefBuilder {
         alignment_[i] = joined_reason(c, fact_clusters_[chosen], how);
       }
       FactCluster& fc = fact_clusters_[chosen];
+      if (!fc.range && c.range) {
+        fc.range = c.range;
+        fc.absolute = c.time_anchor == "absolute";
+      }
       if (fc.counted_class.empty()) fc.counted_class = c.counted_class;
       if (fc.counted.empty()) fc.counted = c.counted;
       if (fc.actor.empty()) fc.actor = c.actor;
@@ -276,6 +290,12 @@ class BriefBuilder {
 
   // Figures meet only when they are the same kind of amount: same predicate,
   // unit (a rate per day is not an amount), and total, change or part.
+  static bool far_apart(const FactCluster& fc, const Claim& c) {
+    if (!fc.range || !c.range || !(fc.absolute || c.time_anchor == "absolute")) return false;
+    int64_t gap = std::max(c.range->first - fc.range->last, fc.range->first - c.range->last);
+    return gap > kSameFactMaxGapDays;
+  }
+
   // The reason and score recorded for a claim that joined an existing fact.
   static Alignment joined_reason(const Claim& c, const FactCluster& fc, CountedMatch how) {
     static const double kScore[] = {0, 1.0, 0.6, 0.9, 0.8, 0.7};  // by CountedMatch
@@ -720,6 +740,41 @@ class BriefBuilder {
     return c.time_anchor == "published" || c.time_anchor == "estimated" || c.time_anchor == "text";
   }
 
+  // A report giving two incompatible figures for one fact from one source,
+  // neither worded as a revision nor cited as someone else's: "27 people have
+  // died, the ministry said" beside "the ministry said 31 had died". Work per
+  // document and fact is bounded by kMaxSelfChecked claims.
+  void find_self_contradictions(Brief* brief) const {
+    constexpr size_t kMaxSelfChecked = 64;
+    std::map<std::pair<size_t, size_t>, std::vector<size_t>> by_doc_fact;
+    for (size_t i = 0; i < claims_.size(); ++i) {
+      const Claim& c = claims_[i];
+      if (fact_of_claim_[i] == SIZE_MAX || c.revises || !c.cited_source.empty()) continue;
+      auto& members = by_doc_fact[{c.doc, fact_of_claim_[i]}];
+      if (members.size() < kMaxSelfChecked) members.push_back(i);
+    }
+    for (const auto& [key, members] : by_doc_fact)
+      for (size_t x = 0; x < members.size(); ++x)
+        for (size_t y = x + 1; y < members.size(); ++y) {
+          const Claim& a = claims_[members[x]];
+          const Claim& b = claims_[members[y]];
+          if (lower_ascii(a.source) != lower_ascii(b.source)) continue;
+          Interval ia = interval_of(*a.quantity), ib = interval_of(*b.quantity);
+          if (ia.low <= ib.high * (1 + 1e-9) && ib.low <= ia.high * (1 + 1e-9)) continue;
+          const Document& d = docs_[a.doc];
+          Inconsistency inc;
+          inc.doc_id = d.id;
+          std::string counted = a.counted.empty() ? "figure" : a.counted;
+          inc.what = "This report gives two figures for the same " + counted +
+                     (a.predicate.empty() ? "" : " (" + a.predicate + ")") +
+                     (a.source.empty() ? "" : " from " + a.source) + ": '" + text(a, a.quantity_span) +
+                     "' and '" + text(b, b.quantity_span) + "'.";
+          inc.evidence.push_back(make_evidence(d, a.sentence, a.quantity_span));
+          inc.evidence.push_back(make_evidence(d, b.sentence, b.quantity_span));
+          brief->inconsistencies.push_back(std::move(inc));
+        }
+  }
+
   // A report dating the same figure both with a relative expression ("this
   // year") and an explicit date that disagree; other reports' dates of the
   // same figure are named alongside.
@@ -735,6 +790,9 @@ class BriefBuilder {
         if (j == i || !o.range) continue;
         bool same = o.quantity ? fact_of_claim_[j] == fact : refers_to(o, q);
         if (!same || o.range->overlaps(*q.range)) continue;
+        // Years apart, the two dates are two events (kSameFactMaxGapDays).
+        if (std::max(o.range->first - q.range->last, q.range->first - o.range->last) > kSameFactMaxGapDays)
+          continue;
         if (relative(q) == relative(o)) continue;  // two explicit dates may be two events
         const Document& d = docs_[q.doc];
         auto key = std::make_pair(d.id, std::minmax(q.time_span.begin, o.time_span.begin));

@@ -215,13 +215,25 @@ void resolve_reference(const SentenceView& sv, uint32_t figure, uint32_t clause_
       if (std::string_view cls = predicate_class(sv.word(end)); !cls.empty()) c.predicate = std::string(cls);
     return true;
   };
+  // "the police count of 41", "the official figure of 31": a figure cited as
+  // someone else's, whose source is the word before the reference noun.
+  auto cite = [&](uint32_t noun) {
+    if (noun == sv.first_token) return;
+    std::string who = sv.word(noun - 1);
+    if (sv.doc.tokens[noun - 1].value.kind != TokenKind::word || who == "the" || who == "a" ||
+        who == "death" || who == "this" || who == "that")
+      return;
+    c.cited_source = who;
+  };
   for (uint32_t t = figure; t-- > clause_begin;) {
     std::string w = sv.word(t);
     if (w == "toll") {
       c.predicate = "casualty";
+      if (t + 2 == figure && sv.word(t + 1) == "of") cite(t);
       return;
     }
     if (w != "number" && w != "total" && w != "figure" && w != "tally" && w != "count") continue;
+    if (t + 2 == figure && sv.word(t + 1) == "of") cite(t);
     if (t + 1 < figure && sv.word(t + 1) == "of" && take_head(t + 2, figure)) return;
     for (auto it = earlier.rbegin(); it != earlier.rend() && it->doc == doc_index; ++it)
       if (it->quantity && (!it->counted.empty() || !it->predicate.empty())) {
@@ -488,6 +500,10 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       if (c.predicate.empty() && is_duration_unit(qv.unit)) continue;
       set_date(c, nearest_date(fig->span));
       fill_context(c, fig->span);
+      if (!c.cited_source.empty()) {
+        c.source = resolve(c.cited_source);
+        c.via.clear();
+      }
       out->push_back(std::move(c));
     }
 

@@ -280,6 +280,54 @@ TEST(Claims, RatesBatchesAndTwoWordPredicatesKeepFiguresApart) {
   EXPECT_EQ(strike->status, FactStatus::disputed);
 }
 
+TEST(Claims, FiguresYearsApartAreTwoFactsAndCitedFiguresKeepTheirSource) {
+  Document d = DocBuilder("At least 41 people died on Tuesday, police said. "
+                          "A similar accident in September 2018 killed more than 200 people. "
+                          "The Red Cross said 58 people had died, well above the police count of 41.",
+                          "2026-04-15")
+                   .quantity("At least 41", 41, "people", "people", counted_as("people", bounds(41, std::nullopt)))
+                   .quantity("more than 200", 200, "people", "people", counted_as("people", bounds(200, std::nullopt)))
+                   .quantity("58", 58, "people", "people", counted_as("people"))
+                   .quantity("41.", 41, "", "")
+                   .time("Tuesday", "2026-04-14", "published")
+                   .time("September 2018", "2018-09")
+                   .attribution("At least 41 people died on Tuesday", "police", "police")
+                   .attribution("58 people had died, well above the police count of 41", "The Red Cross", "Red Cross")
+                   .build();
+  Brief b = build_brief({d});
+  int casualty_facts = 0;
+  for (const auto& f : b.facts) casualty_facts += f.predicate == "casualty";
+  EXPECT_EQ(casualty_facts, 2) << "the 2018 accident is another fact";
+  EXPECT_TRUE(b.inconsistencies.empty()) << b.inconsistencies[0].what;
+  const Fact& toll = b.facts.front();
+  bool cited = false;
+  for (const auto& r : toll.reports) cited = cited || (r.value == 41 && r.attributed_to == "police");
+  EXPECT_TRUE(cited) << "'the police count of 41' is the police's figure, not the Red Cross's";
+}
+
+TEST(Claims, AReportContradictingItselfIsFlagged) {
+  Document d = DocBuilder("The ministry said 27 people had died. Later the ministry said 31 people had died.",
+                          "2026-03-02")
+                   .quantity("27", 27, "people", "people", counted_as("people"))
+                   .quantity("31", 31, "people", "people", counted_as("people"))
+                   .attribution("27 people had died", "The ministry", "ministry")
+                   .attribution("31 people had died", "the ministry", "ministry")
+                   .build();
+  Brief b = build_brief({d});
+  ASSERT_EQ(b.inconsistencies.size(), 1u);
+  EXPECT_NE(b.inconsistencies[0].what.find("two figures"), std::string::npos) << b.inconsistencies[0].what;
+  EXPECT_EQ(b.inconsistencies[0].evidence.size(), 2u);
+
+  Document revised = DocBuilder("The ministry said 27 people had died. The toll has since risen to 31, the ministry said.",
+                                "2026-03-02")
+                         .quantity("27", 27, "people", "people", counted_as("people"))
+                         .quantity("31", 31, "", "")
+                         .attribution("27 people had died", "The ministry", "ministry")
+                         .attribution("The toll has since risen to 31", "the ministry", "ministry")
+                         .build();
+  EXPECT_TRUE(build_brief({revised}).inconsistencies.empty()) << "a revision is no contradiction";
+}
+
 TEST(Claims, PlacesAreNotActorsAndPeopleMeetResidents) {
   Document a = DocBuilder("A wildfire near the town of Almend has evacuated 9,000 residents.", "2026-08-04")
                    .quantity("9,000", 9000, "resident", "residents", counted_as("civilians"))
