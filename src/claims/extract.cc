@@ -91,6 +91,25 @@ bool is_duration_unit(std::string_view unit) {
   return std::find(std::begin(kUnits), std::end(kUnits), unit) != std::end(kUnits);
 }
 
+// "the fire service said on Wednesday", "told reporters on Monday": a date
+// right after an attribution cue is when it was said, not when the reported
+// event happened.
+// `cue_ends`: the end offsets of the document's attribution cues, sorted.
+bool dates_the_cue(const SentenceView& sv, const std::vector<uint32_t>& cue_ends, const Annotation<Timex>& date) {
+  auto it = std::upper_bound(cue_ends.begin(), cue_ends.end(), date.span.begin);
+  if (it == cue_ends.begin() || *(it - 1) <= sv.span.begin) return false;
+  uint32_t after_cue = sv.token_at(*(it - 1) - 1) + 1;
+  uint32_t d = sv.token_at(date.span.begin);
+  if (d < after_cue || d > after_cue + 2) return false;
+  for (uint32_t t = after_cue; t < d; ++t) {  // "said on", "told reporters on"
+    std::string w = sv.word(t);
+    if (w != "on" && w != "reporters" && w != "journalists" && w != "late" && w != "early" && w != "at" &&
+        w != "in")
+      return false;
+  }
+  return true;
+}
+
 // A headline in Title Case: most of its words are capitalized.
 bool is_title_case(const SentenceView& sv) {
   int words = 0, capitals = 0;
@@ -277,7 +296,12 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
                     std::vector<Claim>* out) {
   // Attribution sources are speakers, never actors of what they report.
   std::vector<Span> source_spans;
-  for (const auto& a : doc.attributions) source_spans.push_back(a.value.source);
+  std::vector<uint32_t> cue_ends;
+  for (const auto& a : doc.attributions) {
+    source_spans.push_back(a.value.source);
+    if (!a.value.cue.empty()) cue_ends.push_back(a.value.cue.end);
+  }
+  std::sort(cue_ends.begin(), cue_ends.end());
   auto in_source = [&](Span s) {
     return std::any_of(source_spans.begin(), source_spans.end(),
                        [&](Span src) { return src.overlaps(s); });
@@ -518,6 +542,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
     std::vector<Pairing> pairings;
     for (size_t di = 0; di < std::min(dates.size(), kMaxPairedDates); ++di) {
       if (!parse_time_range(dates[di]->value.value)) continue;
+      if (dates_the_cue(sv, cue_ends, *dates[di])) continue;
       for (size_t i = 0; i < std::min(triggers.size(), kMaxPairedTriggers); ++i) {
         Span ts = doc.tokens[triggers[i].token].span, ds = dates[di]->span;
         int64_t dist = ds.begin >= ts.end ? ds.begin - ts.end : ts.begin - std::min(ts.begin, ds.end);
