@@ -328,6 +328,22 @@ TEST(Claims, AReportContradictingItselfIsFlagged) {
   EXPECT_TRUE(build_brief({revised}).inconsistencies.empty()) << "a revision is no contradiction";
 }
 
+TEST(Claims, TheDayOfSayingDoesNotDateTheEvent) {
+  Document d = DocBuilder("The fire service said on Wednesday that the blaze had burned 600 homes. "
+                          "Soldiers evacuated the village on Tuesday, officials said.",
+                          "2026-08-06")
+                   .quantity("600", 600, "home", "homes")
+                   .time("Wednesday", "2026-08-05", "published")
+                   .time("Tuesday", "2026-08-04", "published")
+                   .attribution("the blaze had burned 600 homes", "The fire service", "fire service", {}, "said")
+                   .build();
+  Brief b = build_brief({d});
+  for (const auto& e : b.events) EXPECT_NE(e.time, "2026-08-05") << e.what << ": Wednesday is when it was said";
+  bool evacuation = false;
+  for (const auto& e : b.events) evacuation = evacuation || (e.predicate == "evacuate" && e.time == "2026-08-04");
+  EXPECT_TRUE(evacuation) << "a date in the event's own clause still dates it";
+}
+
 TEST(Claims, PlacesAreNotActorsAndPeopleMeetResidents) {
   Document a = DocBuilder("A wildfire near the town of Almend has evacuated 9,000 residents.", "2026-08-04")
                    .quantity("9,000", 9000, "resident", "residents", counted_as("civilians"))
