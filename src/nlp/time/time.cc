@@ -18,6 +18,10 @@ namespace cc {
 namespace {
 
 constexpr int kNoYear = INT_MIN;
+// Tokens searched for a tense word: first this near an expression, then, if
+// none is found, this far (the sentence's main verb can be far away).
+constexpr size_t kNearTense = 12;
+constexpr size_t kFarTense = 40;
 
 // What a matched expression denotes before it is written as a TIMEX3 value.
 enum class Gran : uint8_t { year, decade, century, month, day, week, season, quarter, half, time, literal };
@@ -222,6 +226,12 @@ Tense tense_of_word(std::string_view w) {
   return Tense::unknown;
 }
 
+// Articles and possessives: a word after one is a noun ("the plan").
+bool is_determiner(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" ||
+         w == "her" || w == "our" || w == "this" || w == "that";
+}
+
 // Words that can begin a time expression. Every pattern starts with one of
 // these, a number, or a hyphenated token, so the scanner skips other tokens
 // with one lookup.
@@ -307,13 +317,14 @@ class Scanner {
   }
 
   Tense tense_at(size_t begin, size_t end) const {
-    // Nearest tense word on either side within the sentence; ties go left.
-    for (size_t dist = 1; dist <= 12; ++dist) {
-      if (begin >= sb_ + dist) {
+    // The verb an expression modifies mostly comes before it ("the convoy
+    // arrived on Thursday"), so the left side is read first.
+    for (size_t reach : {kNearTense, kFarTense}) {
+      for (size_t dist = 1; dist <= reach && begin >= sb_ + dist; ++dist) {
         Tense t = tense_word_at(begin - dist);
         if (t != Tense::unknown) return t;
       }
-      if (end + dist - 1 < se_) {
+      for (size_t dist = 1; dist <= reach && end + dist - 1 < se_; ++dist) {
         Tense t = tense_word_at(end + dist - 1);
         if (t != Tense::unknown) return t;
       }
@@ -324,6 +335,13 @@ class Scanner {
     Tense t = tense_of_word(w(k));
     // A participle after "be" is passive, not past: "will be held".
     if (t == Tense::past && k > sb_ && (w(k - 1) == "be" || w(k - 1) == "being"))
+      return Tense::unknown;
+    // Future words that are also nouns or participles count only as verbs:
+    // "set to expire", not "a record set on Aug. 6"; "plans to", not "the plan".
+    std::string_view x = w(k);
+    if (t == Tense::future && (x == "set" || x == "due") && !is(k + 1, "to") && !is(k + 1, "for"))
+      return Tense::unknown;
+    if (t == Tense::future && x.starts_with("plan") && k > sb_ && is_determiner(w(k - 1)))
       return Tense::unknown;
     // A future seen from the past is past: "had been due to expire Friday".
     if (t == Tense::future)
@@ -1100,8 +1118,8 @@ class Scanner {
         return Match{k + 1, v};
       }
       int sign = is(k, "ago") || is(k, "earlier") ? -1 : 1;
-      if (unit->gran == Gran::year && sign < 0)
-        if (auto q = quarter_years_back(n)) return Match{k + 1, *q};
+      if (unit->gran == Gran::year && sign < 0 && n == 1)
+        if (auto q = quarter_years_back(1, /*in_results=*/true)) return Match{k + 1, *q};
       // "three hours ago" is a moment of the publication day.
       Val v = unit->time ? shift(Gran::day, 0) : shift(unit->gran, sign * n);
       return Match{k + (is(k, "from") ? 2 : 1), v};
@@ -1142,6 +1160,7 @@ class Scanner {
         }
         return Match{i + 3, v};
       }
+      if (auto q = quarter_years_back(1, /*in_results=*/true)) return Match{i + 1, *q};
       return Match{i + 1, shift(Gran::year, -1)};
     }
     if (x == "noon" || x == "midnight") return clock_with_date(i + 1, x == "noon" ? 12 : 24, 0);
@@ -1207,8 +1226,6 @@ class Scanner {
       return Match{i + 2, v};
     }
     if (x == "past" && !weekday_names().count(u)) return std::nullopt;
-    if (u == "year" && offset == -1)
-      if (auto q = quarter_years_back(1)) return Match{i + 2, *q};
     if (u == "year" || u == "month" || u == "week" || u == "quarter") {
       auto unit = unit_of(u);
       v = shift(unit->gran, offset);
@@ -1243,9 +1260,11 @@ class Scanner {
   }
 
   // In a sentence about a quarter ("third-quarter profit rose from a year
-  // earlier"), the quarter last named, `years` back.
-  std::optional<Val> quarter_years_back(int years) const {
-    if (!last_quarter_ || !about_quarter_) return std::nullopt;
+  // earlier"), the quarter last named, `years` back. `in_results`: anywhere
+  // in a report that has named a quarter, as results stories compare each
+  // figure with the same quarter a year back ("sales rose from a year ago").
+  std::optional<Val> quarter_years_back(int years, bool in_results = false) const {
+    if (!last_quarter_ || (!about_quarter_ && !in_results)) return std::nullopt;
     Val v = *last_quarter_;
     v.y -= years;
     v.year_given = false;
@@ -1303,13 +1322,15 @@ class Scanner {
     if (is(j, "fiscal")) ++j;
     if (is(j, "year") && !is(j + 1, "'s")) {
       if (is_number(j + 1)) return std::nullopt;  // "the year 2000": the number says it
-      if (i > sb_ && w(i - 1) == "for") {  // "profit for the year": its length
+      // "the year ended March 31" is a fiscal year named by its length, as is
+      // "throughout the year"; "for the year" and "the full year" are this one.
+      if (is(j + 1, "ended") || is(j + 1, "ending") || (i > sb_ && w(i - 1) == "throughout")) {
         Val v;
         v.type = TimexType::duration;
         v.literal = "P1Y";
         return Match{j + 1, v};
       }
-      return Match{j + 1, shift(Gran::year, 0)};
+      return Match{j + 1, shift(Gran::year, latest ? -1 : 0)};
     }
     if (is(j, "quarter")) {
       bool reported = latest || (!current && tense_at(i, j + 1) != Tense::future);
@@ -1538,8 +1559,12 @@ class Scanner {
         }
       }
     }
-    // Quarters derived from another ("a year earlier") do not become the referent.
-    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text) last_quarter_ = a;
+    // Quarters derived from another ("a year earlier") do not become the
+    // referent, nor do the current quarter and forecasts ("losses through the
+    // third quarter of next year"): results compare a quarter that has ended,
+    // by the calendar or by the text ("its fourth quarter ended Sept. 30").
+    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text && (ended(a) || is(m.end, "ended")))
+      last_quarter_ = a;
     Timex t;
     t.type = a.type;
     t.value = format_value(a);
@@ -1554,6 +1579,13 @@ class Scanner {
     Span span{doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end};
     out->add(span, std::move(t));
     return range_end.empty() ? m.end : end;
+  }
+
+  // True when a quarter ended before the anchor month (or the anchor is too
+  // coarse to tell).
+  bool ended(const Val& q) const {
+    if (!anchor_has(DatePrecision::month)) return true;
+    return q.y * 12 + q.sub * 3 - 1 < a_.year * 12 + a_.month - 1;
   }
 
   // Signal words before an expression that bound it: "as early as July".
