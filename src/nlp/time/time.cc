@@ -203,8 +203,9 @@ Tense tense_of_word(std::string_view w) {
       {"upcoming", Tense::future}, {"intends", Tense::future},  {"aims", Tense::future},
       {"could", Tense::future},    {"may", Tense::future},      {"might", Tense::future},
       {"set", Tense::future},      {"due", Tense::future},      {"next", Tense::future},
-      {"would", Tense::future},    {"payable", Tense::future},  {"effective", Tense::future},
-      {"expire", Tense::future},   {"expires", Tense::future},  {"until", Tense::future},
+      {"would", Tense::future},    {"payable", Tense::future},  {"should", Tense::future},
+      {"must", Tense::future},     {"effective", Tense::future}, {"expire", Tense::future},
+      {"expires", Tense::future},  {"until", Tense::future},
       {"was", Tense::past},        {"were", Tense::past},       {"had", Tense::past},
       {"did", Tense::past},        {"said", Tense::past},       {"told", Tense::past},
       {"sent", Tense::past},       {"began", Tense::past},      {"went", Tense::past},
@@ -246,7 +247,7 @@ bool may_start(std::string_view w) {
         "tomorrow", "tonight", "now", "nowadays", "currently", "these", "right", "recently",
         "lately", "formerly", "recent", "noon", "midnight", "nineteen", "eighteen", "spring",
         "summer", "fall", "autumn", "winter", "q1", "q2", "q3", "q4", "h1", "h2", "several",
-        "few", "many", "some", "half", "mid-", "christmas", "new", "overnight"};
+        "few", "many", "some", "half", "mid-", "christmas", "new", "overnight", "soon"};
     for (const auto& m : {&month_names(), &month_abbreviations(), &weekday_names(),
                           &number_words(), &ordinal_words()})
       for (const auto& [name, value] : *m) k.insert(name);
@@ -1194,6 +1195,27 @@ class Scanner {
       v.literal = "PAST_REF";
       return Match{i + (x == "the" ? 2 : 1), v};
     }
+    // "soon", but not the conjunction "as soon as" (unless "as soon as
+    // possible") nor "soon after/before", which lean on another event.
+    if (x == "soon" && !is(i + 1, "after") && !is(i + 1, "before") &&
+        !(i > sb_ && w(i - 1) == "as" && !is(i + 2, "possible"))) {
+      v.literal = "FUTURE_REF";
+      return Match{is(i + 1, "as") ? i + 3 : i + 1, v};
+    }
+    // "by year-end", "since year end": December 31 of this year, or of the
+    // last one in the past tense.
+    if (x == "year-end" || (x == "year" && is(i + 1, "end")) ||
+        (x == "year" && is(i + 1, "'s") && is(i + 2, "end"))) {
+      size_t end = x == "year-end" ? i + 1 : is(i + 1, "end") ? i + 2 : i + 3;
+      bool past = (i > sb_ && w(i - 1) == "since") || tense_at(i, end) == Tense::past;
+      Val y = shift(Gran::year, past ? -1 : 0);
+      if (y.gran == Gran::year) {
+        y.gran = Gran::day;
+        y.m = 12;
+        y.d = 31;
+      }
+      return Match{end, y};
+    }
     if (x == "the" && is(i + 1, "future")) {
       v.literal = "FUTURE_REF";
       return Match{i + 2, v};
@@ -1245,6 +1267,13 @@ class Scanner {
       v = shift(Gran::day, x == "last" ? -1 : 0);
       set_part_of_day(&v, part);
       return Match{i + 2, v};
+    }
+    // "current" before a noun is the present: "current market conditions"
+    // (but "the then current price" is not).
+    if (x == "current" && i + 1 < se_ && doc_.tokens[i + 1].value.kind == TokenKind::word &&
+        !(i > sb_ && w(i - 1) == "then")) {
+      v.literal = "PRESENT_REF";
+      return Match{i + 1, v};
     }
     return std::nullopt;
   }
@@ -1332,10 +1361,22 @@ class Scanner {
       }
       return Match{j + 1, shift(Gran::year, latest ? -1 : 0)};
     }
-    if (is(j, "quarter")) {
+    // "the latest period": the quarter the report is about.
+    if (latest && (is(j, "period") || is(j, "quarter")) && last_quarter_) {
+      Val v = *last_quarter_;
+      v.from_text = true;
+      v.mod.clear();
+      return Match{j + 1, v};
+    }
+    if (is(j, "quarter") || (latest && is(j, "period"))) {
       bool reported = latest || (!current && tense_at(i, j + 1) != Tense::future);
       return Match{j + 1, shift(Gran::quarter, reported ? -1 : 0)};
     }
+    // "for the week", "the week's most active session": this week. Not "the
+    // week of/before/after ...", which another date places.
+    if (is(j, "week") && j == i + 1 && !is(j + 1, "of") && !is(j + 1, "before") &&
+        !is(j + 1, "after") && !is(j + 1, "following") && !is(j + 1, "ended") && !is(j + 1, "ending"))
+      return Match{j + 1, shift(Gran::week, 0)};
     if (is(j, "weekend") && j == i + 1) {
       // The coming one in the future tense; otherwise the one just past,
       // which is this week's when the report itself is out at the weekend.
