@@ -736,8 +736,7 @@ class Scanner {
         last_day = 0;
       }
       size_t k = is(j, ",") ? j + 1 : j;
-      if (is_year_number(w(k), &year)) {
-        j = k + 1;
+      if (year_at(k, &year, &j)) {
         v.y = year;
         v.year_given = true;
       }
@@ -759,10 +758,11 @@ class Scanner {
     v.gran = Gran::month;
     v.m = month;
     size_t k = is(j, "of") || is(j, ",") ? j + 1 : j;
-    if (is_year_number(w(k), &year)) {
+    size_t end = 0;
+    if (year_at(k, &year, &end)) {
       v.y = year;
       v.year_given = true;
-      return Match{k + 1, v};
+      return Match{end, v};
     }
     anchor_year(&v, month, 0, tense_at(i, j));
     return Match{j, v};
@@ -975,10 +975,9 @@ class Scanner {
     v.d = day;
     ++j;
     size_t k = is(j, ",") ? j + 1 : j;
-    if (is_year_number(w(k), &year)) {
+    if (year_at(k, &year, &j)) {
       v.y = year;
       v.year_given = true;
-      j = k + 1;
       if (!valid_calendar_date(year, m, day)) return Match{j, invalid()};
     } else {
       if (day > days_in_month(2024, m)) return Match{j, invalid()};
@@ -1327,10 +1326,11 @@ class Scanner {
     v.d = day;
     int year = 0;
     size_t k = is(j, ",") ? j + 1 : j;
-    if (is_year_number(w(k), &year)) {
+    size_t end = 0;
+    if (year_at(k, &year, &end)) {
       v.y = year;
       v.year_given = true;
-      return Match{k + 1, v};
+      return Match{end, v};
     }
     anchor_year(&v, month, day, tense_at(i, j));
     return Match{j, v};
@@ -1350,7 +1350,15 @@ class Scanner {
     else if (is(j, "full")) ++j;
     if (is(j, "fiscal")) ++j;
     if (is(j, "year") && !is(j + 1, "'s")) {
-      if (is_number(j + 1)) return std::nullopt;  // "the year 2000": the number says it
+      // "the year 2000", "the year two thousand".
+      Val named;
+      size_t named_end = 0;
+      if (year_at(j + 1, &named.y, &named_end)) {
+        named.gran = Gran::year;
+        named.year_given = true;
+        return Match{named_end, named};
+      }
+      if (is_number(j + 1)) return std::nullopt;
       // "the year ended March 31" is a fiscal year named by its length, as is
       // "throughout the year"; "for the year" and "the full year" are this one.
       if (is(j + 1, "ended") || is(j + 1, "ending") || (i > sb_ && w(i - 1) == "throughout")) {
@@ -1507,10 +1515,11 @@ class Scanner {
     }
     size_t y = is(k, "of") ? k + 1 : k;
     if (is(y, "fiscal")) ++y;
-    if (is_year_number(w(y), &year)) {
+    size_t end = 0;
+    if (year_at(y, &year, &end)) {
       v.y = year;
       v.year_given = true;
-      return Match{y + 1, v};
+      return Match{end, v};
     }
     // A quarter named without a year is this year's, unless a past-tense
     // sentence names one that has not begun yet.
@@ -1527,16 +1536,39 @@ class Scanner {
     return Match{k, v};
   }
 
-  // "nineteen ninety-six": years as broadcasts say them.
+  // A year written out at k: "1996", or as broadcasts say it, "nineteen
+  // ninety-six", "two thousand (and) eight". Sets *end past it.
+  bool year_at(size_t k, int* year, size_t* end) const {
+    if (is_year_number(w(k), year)) {
+      *end = k + 1;
+      return true;
+    }
+    std::string count;
+    int n = 0;
+    if (is(k, "nineteen") || is(k, "eighteen")) {
+      if (!count_at(k + 1, end, &count, false) || !parse_int(count, 2, &n) || n < 10) return false;
+      *year = (is(k, "nineteen") ? 1900 : 1800) + n;
+      return true;
+    }
+    if (is(k, "two") && is(k + 1, "thousand")) {
+      size_t j = is(k + 2, "and") ? k + 3 : k + 2;
+      *year = 2000;
+      *end = k + 2;
+      if (count_at(j, end, &count, false) && parse_int(count, 2, &n) && n < 100) *year += n;
+      else *end = k + 2;
+      return true;
+    }
+    return false;
+  }
+
+  // Spoken years standing alone: "nineteen ninety-six". "Two thousand"
+  // alone is a count, so it is a year only after "the year" (match_the_period).
   std::optional<Match> match_spoken_year(size_t i) const {
     if (!is(i, "nineteen") && !is(i, "eighteen")) return std::nullopt;
-    std::string count;
-    size_t end = 0;
-    int n = 0;
-    if (!count_at(i + 1, &end, &count, false) || !parse_int(count, 2, &n) || n < 10) return std::nullopt;
     Val v;
+    size_t end = 0;
+    if (!year_at(i, &v.y, &end)) return std::nullopt;
     v.gran = Gran::year;
-    v.y = (is(i, "nineteen") ? 1900 : 1800) + n;
     v.year_given = true;
     return Match{end, v};
   }
@@ -1548,13 +1580,14 @@ class Scanner {
     if (s < 0) return std::nullopt;
     size_t k = is(j + 1, "of") ? j + 2 : j + 1;
     int year = 0;
-    if (is_year_number(w(k), &year)) {
+    size_t end = 0;
+    if (year_at(k, &year, &end)) {
       Val v;
       v.gran = Gran::season;
       v.sub = s;
       v.y = year;
       v.year_given = true;
-      return Match{k + 1, v};
+      return Match{end, v};
     }
     // Without a year the word needs a determiner or preposition: "fall" is a verb.
     bool framed = j > i || (i > sb_ && (w(i - 1) == "in" || w(i - 1) == "during" ||
