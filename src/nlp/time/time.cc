@@ -177,10 +177,38 @@ bool parse_int(std::string_view s, size_t max_digits, int* out) {
   return true;
 }
 
-// "27", "27th", "1st": a day of month 1..31.
+// Ordinal words for days of the month: "first" .. "thirty-first".
+const std::unordered_map<std::string, int>& day_ordinals() {
+  static const std::unordered_map<std::string, int> k = [] {
+    const char* const ones[] = {"first", "second", "third", "fourth", "fifth",
+                                "sixth", "seventh", "eighth", "ninth"};
+    const char* const teens[] = {"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                 "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                                 "nineteenth"};
+    std::unordered_map<std::string, int> m;
+    for (int i = 0; i < 9; ++i) {
+      m[ones[i]] = i + 1;
+      m[std::string("twenty-") + ones[i]] = 21 + i;
+    }
+    for (int i = 0; i < 10; ++i) m[teens[i]] = 10 + i;
+    m["twentieth"] = 20;
+    m["thirtieth"] = 30;
+    m["thirty-first"] = 31;
+    return m;
+  }();
+  return k;
+}
+
+// "27", "27th", "1st", "eighth": a day of month 1..31.
 bool parse_day(std::string_view s, int* out) {
   int scratch = 0;
   int* day = out ? out : &scratch;
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') {
+    auto it = day_ordinals().find(std::string(s));
+    if (it == day_ordinals().end()) return false;
+    *day = it->second;
+    return true;
+  }
   size_t n = 0;
   while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
   std::string_view suffix = s.substr(n);
@@ -225,6 +253,15 @@ Tense tense_of_word(std::string_view w) {
   // the like are short or end in "eed".
   if (w.size() >= 5 && w.ends_with("ed") && !w.ends_with("eed")) return Tense::past;
   return Tense::unknown;
+}
+
+bool is_meridiem(std::string_view t) {
+  return t == "pm" || t == "p.m." || t == "p.m" || t == "am" || t == "a.m." || t == "a.m";
+}
+
+bool is_time_zone(std::string_view t) {
+  return t == "gmt" || t == "utc" || t == "et" || t == "est" || t == "edt" || t == "pt" ||
+         t == "pst" || t == "cet" || t == "msk";
 }
 
 // Articles and possessives: a word after one is a noun ("the plan").
@@ -278,9 +315,17 @@ class Scanner {
 
   void run(Layer<Timex>* out) {
     bool previous_names_quarter = false;
-    for (const auto& s : doc_.sentences) {
-      sb_ = s.value.first_token;
-      se_ = s.value.end_token;
+    const auto& sentences = doc_.sentences;
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      sb_ = sentences[si].value.first_token;
+      se_ = sentences[si].value.end_token;
+      // The tokenizer ends a sentence at "p.m." before a capital, which cuts
+      // "5 p.m. EST Nov. 9" in two; such a sentence runs on into the next.
+      while (si + 1 < sentences.size() && se_ > sb_ && se_ == sentences[si + 1].value.first_token &&
+             is_meridiem(words_[se_ - 1]) && continues_clock(se_)) {
+        ++si;
+        se_ = sentences[si].value.end_token;
+      }
       // Results are reported over two sentences ("Third-quarter profit rose.
       // It was $2 a share a year earlier."), so the previous one counts too.
       bool names_quarter = false;
@@ -304,6 +349,15 @@ class Scanner {
   }
 
  private:
+  // Whether the token at k (which opens a sentence) can carry on a clock
+  // time: a time zone, a weekday, a month or today/yesterday/tomorrow.
+  bool continues_clock(size_t k) const {
+    if (k >= words_.size()) return false;
+    const std::string& x = words_[k];
+    return is_time_zone(x) || weekday_names().count(x) || month_names().count(x) ||
+           month_abbreviations().count(x) || x == "today" || x == "yesterday" || x == "tomorrow";
+  }
+
   std::string_view w(size_t i) const { return i < se_ ? std::string_view(words_[i]) : ""; }
   bool is(size_t i, std::string_view s) const { return w(i) == s; }
   bool capitalized(size_t i) const { return i < se_ && doc_.tokens[i].value.capitalized; }
@@ -443,7 +497,7 @@ class Scanner {
   // reports what happened, so an unknown tense counts as past. `offset` -1 /
   // +1 ("last Monday", "next Monday") means that day of the previous / next
   // ISO week.
-  Val weekday(int wd, Tense tense, int offset = 0) const {
+  Val weekday(int wd, Tense tense, int offset = 0, int extra_days = 0) const {
     Val v;
     v.relative = true;
     if (!anchor_has(DatePrecision::day)) {
@@ -457,7 +511,7 @@ class Scanner {
     if (offset != 0) day = today + diff + 7 * offset;
     else if (tense == Tense::future) day = today + (diff >= 0 ? diff : diff + 7);
     else day = today + (diff <= 0 ? diff : diff - 7);
-    CivilDate c = civil_from_days(day);
+    CivilDate c = civil_from_days(day + extra_days);
     v.gran = Gran::day;
     v.y = c.year;
     v.m = c.month;
@@ -867,8 +921,9 @@ class Scanner {
                       w(i - 1) == "number" || w(i - 1) == "#"))
         return std::nullopt;
       std::string_view next = w(i + 1);
+      bool fiscal = i > sb_ && w(i - 1) == "fiscal";
       if (next == "%" || next == "percent" || next == "per" || next == "-" ||
-          (next.size() > 3 && next.back() == 's' && i + 1 < se_ &&
+          (!fiscal && next.size() > 3 && next.back() == 's' && i + 1 < se_ &&
            doc_.tokens[i + 1].value.kind == TokenKind::word && !capitalized(i + 1) &&
            next != "was" && next != "has" && next != "is" && next != "as" && next != "this" &&
            next != "its" && next != "thus" && next != "does"))
@@ -938,9 +993,7 @@ class Scanner {
   // is a time of the publication day.
   Match clock_with_date(size_t j, int hour, int minute) const {
     if (is(j, "local") && is(j + 1, "time")) j += 2;
-    else if (is(j, "gmt") || is(j, "utc") || is(j, "et") || is(j, "est") || is(j, "edt") ||
-             is(j, "pt") || is(j, "pst") || is(j, "cet") || is(j, "msk"))
-      ++j;
+    else if (is_time_zone(w(j))) ++j;
     size_t k = is(j, ",") || is(j, "on") ? j + 1 : j;
     std::optional<Match> date;
     if (weekday_names().count(w(k))) date = match_weekday(k);
@@ -1010,17 +1063,24 @@ class Scanner {
       return Match{i + 1, v};
     }
     size_t j = i + 1;
-    size_t k = is(j, ",") ? j + 1 : j;
-    // Only calendar dates, never clock times, so patterns cannot chain
-    // ("Monday 5 pm Monday 5 pm ...") into unbounded recursion.
-    auto date = month_at(k) != 0 ? match_month(k) : match_day_month(k);
-    if (date && date->v.gran == Gran::day) return Match{date->end, date->v};
-    Val v = weekday(wd, tense_at(i, j));
+    Match m = weekday_then_date(j, Match{j, weekday(wd, tense_at(i, j))});
+    if (m.end != j) return m;
     if (auto part = part_of_day(w(j))) {
-      set_part_of_day(&v, part);
-      ++j;
+      set_part_of_day(&m.v, part);
+      ++m.end;
     }
-    return Match{j, v};
+    return m;
+  }
+
+  // A weekday match `m` ending at j, or the calendar date written after it
+  // ("Thursday, March 27, 2025"), which says more. Only calendar dates, never
+  // clock times, so patterns cannot chain ("Monday 5 pm Monday 5 pm ...")
+  // into unbounded recursion.
+  Match weekday_then_date(size_t j, Match m) const {
+    size_t k = is(j, ",") ? j + 1 : j;
+    auto date = month_at(k) != 0 ? match_month(k) : match_day_month(k);
+    if (date && date->v.gran == Gran::day) return *date;
+    return m;
   }
 
   // Makes a day (or an underspecified day) a time: "Monday" -> "Monday night".
@@ -1086,7 +1146,8 @@ class Scanner {
       // "twenty second" is an ordinal; "three quarters of" and "a quarter
       // past" are fractions.
       if (w(k) == "second" && count != "1" && !is_number(j)) return std::nullopt;
-      if (unit->gran == Gran::quarter && (is(k + 1, "of") || is(k + 1, "past") || is(k + 1, "to")))
+      if (unit->gran == Gran::quarter && count != "X" &&
+          (is(k + 1, "of") || is(k + 1, "past") || is(k + 1, "to")))
         return std::nullopt;
       ++k;
     } else if (the_past && !first && (unit = unit_of(w(j)))) {
@@ -1224,14 +1285,25 @@ class Scanner {
       return Match{i + 3, v};
     }
     if (x == "the") return match_the_period(i);
-    // this/last/next + unit, month, season, weekday or part of day.
+    // this/last/next + unit, month, season, weekday or part of day; "this
+    // past" is "last", "this coming" the next one.
     int offset = 0;
-    if (x == "last" || x == "previous" || x == "past") offset = -1;
-    else if (x == "next" || x == "coming") offset = 1;
-    else if (x != "this" && x != "current") return std::nullopt;
-    std::string_view u = w(i + 1);
-    Tense tense = tense_at(i, i + 2);
-    if (int month = month_at(i + 1); month != 0 && x != "current") {
+    size_t k = i + 1;  // the word the determiner qualifies
+    bool coming = x == "coming";
+    if (x == "this" && (is(k, "past") || is(k, "coming"))) {
+      coming = is(k, "coming");
+      offset = coming ? 1 : -1;
+      ++k;
+    } else if (x == "last" || x == "previous" || x == "past") {
+      offset = -1;
+    } else if (x == "next" || coming) {
+      offset = 1;
+    } else if (x != "this" && x != "current") {
+      return std::nullopt;
+    }
+    std::string_view u = w(k);
+    Tense tense = tense_at(i, k + 1);
+    if (int month = month_at(k); month != 0 && x != "current") {
       // "last June": the latest one before this month; "next June": the
       // first one after it; "this June": this year's.
       v.gran = Gran::month;
@@ -1239,40 +1311,46 @@ class Scanner {
       Val now = shift(Gran::month, 0);
       if (now.gran != Gran::month) {
         v.note = anchor_missing_note("the year");
-        return Match{i + 2, v};
+        return Match{k + 1, v};
       }
       v.y = now.y;
       if (offset < 0 && month >= now.m) v.y -= 1;
       if (offset > 0 && month <= now.m) v.y += 1;
-      return Match{i + 2, v};
+      return Match{k + 1, v};
     }
     if (x == "past" && !weekday_names().count(u)) return std::nullopt;
     if (u == "year" || u == "month" || u == "week" || u == "quarter") {
       auto unit = unit_of(u);
       v = shift(unit->gran, offset);
-      return Match{i + 2, v};
+      return Match{k + 1, v};
     }
-    if (u == "weekend") return Match{i + 2, weekend(offset)};
+    if (u == "weekend") return Match{k + 1, weekend(offset)};
     int s = season_of(u);
     // "this summer" is this year's whatever the verb's tense.
     if (s >= 0 && x != "current")
-      return Match{i + 2, season(s, offset, x == "this" ? Tense::unknown : tense)};
+      return Match{k + 1, season(s, offset, x == "this" && k == i + 1 ? Tense::unknown : tense)};
     auto wd = weekday_names().find(u);
-    if (wd != weekday_names().end() && x != "current")
-      return Match{i + 2, weekday(wd->second, tense, offset)};
+    if (wd != weekday_names().end() && x != "current") {
+      // "coming Sunday" is the next Sunday, not Sunday of next week; "the
+      // previous Friday" the one before the Friday just past.
+      if (coming) v = weekday(wd->second, Tense::future);
+      else if (x == "previous" && i > sb_ && w(i - 1) == "the") v = weekday(wd->second, Tense::past, 0, -7);
+      else v = weekday(wd->second, tense, offset);
+      return weekday_then_date(k + 1, Match{k + 1, v});
+    }
     const char* part = part_of_day(u);
-    if (part && (x == "this" || x == "last")) {
+    if (part && (x == "this" || x == "last") && k == i + 1) {
       // "this morning"; "last night" is the night before publication.
       v = shift(Gran::day, x == "last" ? -1 : 0);
       set_part_of_day(&v, part);
-      return Match{i + 2, v};
+      return Match{k + 1, v};
     }
     // "current" before a noun is the present: "current market conditions"
     // (but "the then current price" is not).
-    if (x == "current" && i + 1 < se_ && doc_.tokens[i + 1].value.kind == TokenKind::word &&
+    if (x == "current" && k < se_ && doc_.tokens[k].value.kind == TokenKind::word &&
         !(i > sb_ && w(i - 1) == "then")) {
       v.literal = "PRESENT_REF";
-      return Match{i + 1, v};
+      return Match{k, v};
     }
     return std::nullopt;
   }
