@@ -284,7 +284,8 @@ bool may_start(std::string_view w) {
         "tomorrow", "tonight", "now", "nowadays", "currently", "these", "right", "recently",
         "lately", "formerly", "recent", "noon", "midnight", "nineteen", "eighteen", "spring",
         "summer", "fall", "autumn", "winter", "q1", "q2", "q3", "q4", "h1", "h2", "several",
-        "few", "many", "some", "half", "mid-", "christmas", "new", "overnight", "soon"};
+        "few", "many", "some", "half", "mid-", "christmas", "new", "overnight", "soon", "morning",
+        "afternoon", "evening", "night", "fiscal"};
     for (const auto& m : {&month_names(), &month_abbreviations(), &weekday_names(),
                           &number_words(), &ordinal_words()})
       for (const auto& [name, value] : *m) k.insert(name);
@@ -585,6 +586,11 @@ class Scanner {
       *end = i + 1;
       return true;
     }
+    if (x == "couple" && is(i + 1, "of")) {  // "the next couple of years"
+      *count = "2";
+      *end = i + 2;
+      return true;
+    }
     if (x == "several" || x == "few" || x == "many" || x == "some") {
       *count = "X";
       *end = i + 1;
@@ -680,7 +686,7 @@ class Scanner {
         core = Match{j + 2, shift(unit->gran, 0)};  // "the end of the year"
       else
         core = match_core(j);
-      if (!core) return std::nullopt;
+      if (!core) return match_core(i);  // "mid afternoon" is not "mid" + a date
       // Point modifiers need a point; amount modifiers need an amount.
       bool amount = core->v.type == TimexType::duration;
       bool point_mod = mod == "START" || mod == "END" || mod == "MID";
@@ -725,6 +731,11 @@ class Scanner {
   }
 
   std::optional<Match> match_core(size_t i) const {
+    if (is(i, "fiscal") && is_number(i + 1)) {  // "fiscal 1989": the fiscal year
+      auto m = match_numeric(i + 1);
+      if (m && m->v.gran == Gran::year) return m;
+    }
+    if (auto m = match_century_or_decade(i)) return m;
     if (auto m = match_quarter(i)) return m;
     if (auto m = match_numeric(i)) return m;
     if (auto m = match_clock(i)) return m;  // "seven o'clock"
@@ -736,6 +747,35 @@ class Scanner {
     if (auto m = match_set(i)) return m;
     if (auto m = match_season(i)) return m;
     return std::nullopt;
+  }
+
+  // "the 20th century", "the nineteenth century" (value "19"), "the
+  // nineties" (the 1990s: news means the last century's or this one's
+  // decade, so the one before the anchor year).
+  std::optional<Match> match_century_or_decade(size_t i) const {
+    size_t j = is(i, "the") ? i + 1 : i;
+    std::string_view x = w(j);
+    int n = 0;
+    if (is(j + 1, "century")) {
+      if (!parse_day(x, &n) || (x[0] >= '0' && x[0] <= '9' && x.size() < 3)) return std::nullopt;
+      Val v;
+      v.gran = Gran::century;
+      v.y = (n - 1) * 100;
+      v.year_given = true;
+      return Match{j + 2, v};
+    }
+    static const std::unordered_map<std::string_view, int> kDecades = {
+        {"twenties", 20}, {"thirties", 30}, {"forties", 40}, {"fifties", 50},
+        {"sixties", 60},  {"seventies", 70}, {"eighties", 80}, {"nineties", 90}};
+    auto d = kDecades.find(x);
+    if (j == i || d == kDecades.end()) return std::nullopt;
+    Val v;
+    v.gran = Gran::decade;
+    int century = anchor_has(DatePrecision::year) ? a_.year / 100 * 100 : 1900;
+    v.y = century + d->second;
+    if (anchor_has(DatePrecision::year) && v.y > a_.year) v.y -= 100;
+    v.relative = true;
+    return Match{j + 1, v};
   }
 
   // Month number at i, when the token is a month name and reads as one.
@@ -1226,13 +1266,13 @@ class Scanner {
     }
     if (x == "noon" || x == "midnight") return clock_with_date(i + 1, x == "noon" ? 12 : 24, 0);
     if (auto holiday = match_holiday(i)) return holiday;
-    if (x == "overnight" || x == "mid-morning" || x == "mid-afternoon") {
-      // "overnight" in a report is the night before it; the others today's.
-      Val v = shift(Gran::day, x == "overnight" && tense_at(i, i + 1) != Tense::future ? -1 : 0);
-      const char* part = x == "overnight" ? "NI" : x == "mid-morning" ? "MO" : "AF";
-      set_part_of_day(&v, part);
+    if (x == "overnight") {
+      // "overnight" in a report is the night before it.
+      Val v = shift(Gran::day, tense_at(i, i + 1) != Tense::future ? -1 : 0);
+      set_part_of_day(&v, "NI");
       return Match{i + 1, v};
     }
+    if (auto m = match_part_of_day(i)) return m;
     if (x == "today" || x == "yesterday" || x == "tomorrow" || x == "tonight") {
       int n = x == "yesterday" ? -1 : x == "tomorrow" ? 1 : 0;
       v = shift(Gran::day, n);
@@ -1353,6 +1393,33 @@ class Scanner {
       return Match{k, v};
     }
     return std::nullopt;
+  }
+
+  // A part of day tied to a day: "afternoon yesterday", "mid-afternoon
+  // Monday", or with "mid" alone today's ("at mid-morning"). A bare
+  // "morning" is left alone: it is as often a habit as a date.
+  std::optional<Match> match_part_of_day(size_t i) const {
+    std::string_view x = w(i);
+    size_t j = i;
+    bool mid = false;
+    if (x == "mid" || x == "mid-") {
+      mid = true;
+      j = is(i + 1, "-") ? i + 2 : i + 1;
+    } else if (x.starts_with("mid-") && part_of_day(x.substr(4))) {
+      mid = true;
+    }
+    const char* part = part_of_day(mid && j == i ? x.substr(4) : w(j));
+    if (!part) return std::nullopt;
+    ++j;
+    std::optional<Match> day;
+    if (is(j, "yesterday") || is(j, "today") || is(j, "tomorrow"))
+      day = Match{j + 1, shift(Gran::day, is(j, "yesterday") ? -1 : is(j, "tomorrow") ? 1 : 0)};
+    else if (weekday_names().count(w(j)))
+      day = Match{j + 1, weekday(weekday_names().at(w(j)), tense_at(i, j + 1))};
+    if (!day && !mid) return std::nullopt;
+    if (!day) day = Match{j, shift(Gran::day, 0)};
+    set_part_of_day(&day->v, part);
+    return day;
   }
 
   // The weekend of the week `offset` weeks from the anchor's: "2025-W12-WE".
@@ -1496,6 +1563,10 @@ class Scanner {
       auto wd = weekday_names().find(w(j));
       if (wd != weekday_names().end()) {
         v.literal = "XXXX-WXX-" + std::to_string(wd->second);
+        return Match{j + 1, v};
+      }
+      if (int month = month_at(j)) {  // "each July"
+        v.literal = "XXXX-" + two(month);
         return Match{j + 1, v};
       }
       if (is(j, "other") && (wd = weekday_names().find(w(j + 1))) != weekday_names().end()) {
