@@ -392,6 +392,12 @@ class Scanner {
     // A participle after "be" is passive, not past: "will be held".
     if (t == Tense::past && k > sb_ && (w(k - 1) == "be" || w(k - 1) == "being"))
       return Tense::unknown;
+    // After an article it is an adjective: "a (still) unspecified date".
+    if (t == Tense::past && k > sb_ && w(k).ends_with("ed")) {
+      std::string_view p = w(k - 1);
+      bool adverb = p == "still" || p == "newly" || p == "very" || p.ends_with("ly");
+      if (is_determiner(p) || (adverb && k > sb_ + 1 && is_determiner(w(k - 2)))) return Tense::unknown;
+    }
     // Future words that are also nouns or participles count only as verbs:
     // "set to expire", not "a record set on Aug. 6"; "plans to", not "the plan".
     std::string_view x = w(k);
@@ -412,8 +418,9 @@ class Scanner {
   // the date is close, so take the occurrence nearest the anchor; a
   // past-tense sentence means the last one before it unless the next is
   // within two months (scheduled dates: "payable Dec. 15"), a future-tense
-  // one the next. The anchor's own month is this year's.
-  void anchor_year(Val* v, int month, int day, Tense tense) const {
+  // one the next. A period that "ended" on the date puts it strictly before.
+  // The anchor's own month is this year's. `begin` is the date's first token.
+  void anchor_year(Val* v, int month, int day, Tense tense, size_t begin) const {
     v->relative = true;
     if (!anchor_has(DatePrecision::year)) {
       v->note = anchor_missing_note("the year");
@@ -431,7 +438,9 @@ class Scanner {
     int prev_year = same < here ? y : y - 1;
     int next_year = same > here ? y : y + 1;
     int64_t before = here - day_of(prev_year), after = day_of(next_year) - here;
-    if (tense == Tense::future) v->y = next_year;
+    bool ended = begin > sb_ && w(begin - 1) == "ended";
+    if (ended) v->y = prev_year;
+    else if (tense == Tense::future) v->y = next_year;
     else if (tense == Tense::past) v->y = after <= 61 ? next_year : prev_year;
     else v->y = after <= before ? next_year : prev_year;
   }
@@ -703,7 +712,7 @@ class Scanner {
       if (mn != month_names().end()) {
         v.gran = Gran::month;
         v.m = mn->second;
-        anchor_year(&v, v.m, 15, tense_at(i, i + 1));
+        anchor_year(&v, v.m, 15, tense_at(i, i + 1), i);
         if (is_year_number(w(i + 1), &n)) {
           v.y = n;
           v.year_given = true;
@@ -722,7 +731,7 @@ class Scanner {
         v.y = n;
         v.year_given = true;
       } else {
-        return std::nullopt;
+        return match_core(i);  // "mid-afternoon"
       }
       v.mod = "MID";
       return Match{i + 1, v};
@@ -839,7 +848,7 @@ class Scanner {
       v.gran = Gran::day;
       v.m = month;
       v.d = day;
-      if (!v.year_given) anchor_year(&v, month, day, tense_at(i, j));
+      if (!v.year_given) anchor_year(&v, month, day, tense_at(i, j), i);
       if (last_day != 0) {
         if (last_day > days_in_month(v.y == kNoYear ? 2024 : v.y, month)) return Match{j, invalid()};
         Val end = v;
@@ -858,7 +867,7 @@ class Scanner {
       v.year_given = true;
       return Match{end, v};
     }
-    anchor_year(&v, month, 0, tense_at(i, j));
+    anchor_year(&v, month, 0, tense_at(i, j), i);
     return Match{j, v};
   }
 
@@ -1074,7 +1083,7 @@ class Scanner {
       if (!valid_calendar_date(year, m, day)) return Match{j, invalid()};
     } else {
       if (day > days_in_month(2024, m)) return Match{j, invalid()};
-      anchor_year(&v, m, day, tense_at(i, j));
+      anchor_year(&v, m, day, tense_at(i, j), i);
     }
     return Match{j, v};
   }
@@ -1477,7 +1486,7 @@ class Scanner {
       v.year_given = true;
       return Match{end, v};
     }
-    anchor_year(&v, month, day, tense_at(i, j));
+    anchor_year(&v, month, day, tense_at(i, j), i);
     return Match{j, v};
   }
 
