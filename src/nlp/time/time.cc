@@ -285,7 +285,7 @@ bool may_start(std::string_view w) {
         "lately", "formerly", "recent", "noon", "midnight", "nineteen", "eighteen", "spring",
         "summer", "fall", "autumn", "winter", "q1", "q2", "q3", "q4", "h1", "h2", "several",
         "few", "many", "some", "half", "mid-", "christmas", "new", "overnight", "soon", "morning",
-        "afternoon", "evening", "night", "fiscal"};
+        "afternoon", "evening", "night", "fiscal", "that"};
     for (const auto& m : {&month_names(), &month_abbreviations(), &weekday_names(),
                           &number_words(), &ordinal_words()})
       for (const auto& [name, value] : *m) k.insert(name);
@@ -446,7 +446,11 @@ class Scanner {
   }
 
   // A date `n` units away from the anchor.
-  Val shift(Gran gran, int n) const {
+  Val shift(Gran gran, int n) const { return shift_from(a_, gran, n); }
+
+  // A date `n` units away from `base` (the anchor, or a date the text named).
+  Val shift_from(const PartialDate& base, Gran gran, int n) const {
+    auto has = [&](DatePrecision p) { return base.precision >= p; };
     Val v;
     v.relative = true;
     v.gran = gran;
@@ -454,8 +458,8 @@ class Scanner {
       case Gran::year:
       case Gran::decade:
       case Gran::century:
-        if (!anchor_has(DatePrecision::year)) break;
-        v.y = a_.year + n * (gran == Gran::year ? 1 : gran == Gran::decade ? 10 : 100);
+        if (!has(DatePrecision::year)) break;
+        v.y = base.year + n * (gran == Gran::year ? 1 : gran == Gran::decade ? 10 : 100);
         if (gran == Gran::year && v.y >= 1 && v.y <= 9999) return v;
         if (gran != Gran::year) {
           v.gran = Gran::year;  // "two decades ago": the year, not the decade
@@ -464,9 +468,9 @@ class Scanner {
         break;
       case Gran::month:
       case Gran::quarter: {
-        if (!anchor_has(DatePrecision::month)) break;
+        if (!has(DatePrecision::month)) break;
         int months = gran == Gran::month ? n : 3 * n;
-        int total = a_.year * 12 + (a_.month - 1) + months;
+        int total = base.year * 12 + (base.month - 1) + months;
         v.y = total / 12;
         v.m = total % 12 + 1;
         if (gran == Gran::quarter) v.sub = (v.m - 1) / 3 + 1;
@@ -475,8 +479,8 @@ class Scanner {
       }
       case Gran::day:
       case Gran::week: {
-        if (!anchor_has(DatePrecision::day)) break;
-        int64_t days = days_from_civil(a_.year, a_.month, a_.day) + (gran == Gran::week ? 7 * n : n);
+        if (!has(DatePrecision::day)) break;
+        int64_t days = days_from_civil(base.year, base.month, base.day) + (gran == Gran::week ? 7 * n : n);
         CivilDate c = civil_from_days(days);
         if (c.year < 1 || c.year > 9999) break;
         v.y = c.year;
@@ -745,6 +749,7 @@ class Scanner {
       if (m && m->v.gran == Gran::year) return m;
     }
     if (auto m = match_century_or_decade(i)) return m;
+    if (auto m = match_narrative(i)) return m;
     if (auto m = match_quarter(i)) return m;
     if (auto m = match_numeric(i)) return m;
     if (auto m = match_clock(i)) return m;  // "seven o'clock"
@@ -785,6 +790,33 @@ class Scanner {
     if (anchor_has(DatePrecision::year) && v.y > a_.year) v.y -= 100;
     v.relative = true;
     return Match{j + 1, v};
+  }
+
+  // Dates told from the last one the text named: "the following year" (after
+  // "May 22, 1995": 1996), "the previous month", "that day", "the same
+  // week". Without such a date they are left to the other patterns.
+  std::optional<Match> match_narrative(size_t i) const {
+    if (!last_date_) return std::nullopt;
+    std::string_view x = w(i);
+    int offset = 0;
+    size_t u = i + 1;
+    if (x == "the" && (is(i + 1, "following") || is(i + 1, "previous") || is(i + 1, "prior"))) {
+      offset = is(i + 1, "following") ? 1 : -1;
+      u = i + 2;
+    } else if (x == "the" && is(i + 1, "same")) {
+      u = i + 2;
+    } else if (x != "that") {
+      return std::nullopt;
+    }
+    std::string_view unit = w(u);
+    Gran gran = unit == "day" ? Gran::day : unit == "week" ? Gran::week : unit == "month" ? Gran::month
+              : unit == "year" ? Gran::year : Gran::literal;
+    if (gran == Gran::literal) return std::nullopt;
+    Val v = shift_from(*last_date_, gran, offset);
+    if (v.gran == Gran::literal) return std::nullopt;  // the named date is too coarse
+    v.relative = false;
+    v.from_text = true;
+    return Match{u + 1, v};
   }
 
   // Month number at i, when the token is a month name and reads as one.
@@ -1797,6 +1829,16 @@ class Scanner {
     // by the calendar or by the text ("its fourth quarter ended Sept. 30").
     if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text && (ended(a) || is(m.end, "ended")))
       last_quarter_ = a;
+    if (a.type == TimexType::date && a.y != kNoYear && range_end.empty()) {
+      PartialDate d;
+      d.year = a.y;
+      d.month = a.m;
+      d.day = a.d;
+      d.precision = a.gran == Gran::day ? DatePrecision::day
+                    : a.gran == Gran::month ? DatePrecision::month
+                    : a.gran == Gran::year ? DatePrecision::year : DatePrecision::unknown;
+      if (d.known()) last_date_ = d;
+    }
     Timex t;
     t.type = a.type;
     t.value = format_value(a);
@@ -1842,6 +1884,8 @@ class Scanner {
   // The last quarter the text named: "a year earlier" in a sentence about
   // quarterly results means that quarter a year back.
   std::optional<Val> last_quarter_;
+  // The last calendar date the text named, for "the following year".
+  std::optional<PartialDate> last_date_;
 };
 
 // The least confidence a publication-date estimate needs to anchor relative
