@@ -410,6 +410,7 @@ class Scanner {
       for (size_t back = 1; back <= 3 && k >= sb_ + back; ++back) {
         std::string_view p = w(k - back);
         if (p == "was" || p == "were" || p == "been" || p == "had") return Tense::past;
+        if (back == 1 && (p == "previously" || p == "originally")) return Tense::past;
       }
     return t;
   }
@@ -1248,6 +1249,9 @@ class Scanner {
     }
     // "52 years old" is an age.
     if (is(k, "old") && unit->gran == Gran::year) return std::nullopt;
+    // "a week or so (ago)": approximate.
+    bool or_so = is(k, "or") && is(k + 1, "so");
+    if (or_so) k += 2;
     // "two years ago": a date; "three days from now" too.
     bool ago = is(k, "ago") || is(k, "earlier") || (is(k, "from") && is(k + 1, "now")) ||
                is(k, "hence");
@@ -1264,10 +1268,12 @@ class Scanner {
         if (auto q = quarter_years_back(1, /*in_results=*/true)) return Match{k + 1, *q};
       // "three hours ago" is a moment of the publication day.
       Val v = unit->time ? shift(Gran::day, 0) : shift(unit->gran, sign * n);
+      if (or_so) v.mod = "APPROX";
       return Match{k + (is(k, "from") ? 2 : 1), v};
     }
     Val v;
     v.type = TimexType::duration;
+    if (or_so) v.mod = "APPROX";
     std::string n = count;
     if (unit->factor != 1 && count != "X") {
       int c = 0;
