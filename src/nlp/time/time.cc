@@ -221,6 +221,16 @@ bool is_year_number(std::string_view s, int* year) {
   return parse_int(s, 4, year) && s.size() == 4 && *year >= 1000;
 }
 
+// Present-tense verbs of scheduled events: "the two leaders meet Monday",
+// "the summit opens Thursday" are about the coming days.
+bool is_scheduling_verb(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "meet",   "meets",   "begin",  "begins",  "start",  "starts",  "open",   "opens",
+      "resume", "resumes", "visit",  "visits",  "arrive", "arrives", "leave",  "leaves",
+      "travel", "travels", "return", "returns", "hold",   "holds",   "convene", "convenes"};
+  return k.count(w) > 0;
+}
+
 // Words that show a sentence talks about the past or the future. The nearest
 // one to an expression decides which way a bare weekday or month points.
 Tense tense_of_word(std::string_view w) {
@@ -379,6 +389,11 @@ class Scanner {
       for (size_t dist = 1; dist <= reach && begin >= sb_ + dist; ++dist) {
         Tense t = tense_word_at(begin - dist);
         if (t != Tense::unknown) return t;
+        // News tells scheduled events in the present, the verb just before
+        // its date: "the leaders meet Monday", "is to resume trading Tuesday".
+        size_t k = begin - dist;
+        if (dist <= 6 && is_scheduling_verb(w(k)) && !(k > sb_ && is_determiner(w(k - 1))))
+          return Tense::future;
       }
       for (size_t dist = 1; dist <= reach && end + dist - 1 < se_; ++dist) {
         Tense t = tense_word_at(end + dist - 1);
@@ -403,8 +418,10 @@ class Scanner {
     std::string_view x = w(k);
     if (t == Tense::future && (x == "set" || x == "due") && !is(k + 1, "to") && !is(k + 1, "for"))
       return Tense::unknown;
-    if (t == Tense::future && x.starts_with("plan") && k > sb_ && is_determiner(w(k - 1)))
+    if (t == Tense::future && k > sb_ && is_determiner(w(k - 1)) && x.starts_with("plan"))
       return Tense::unknown;
+    // "is to resume trading Tuesday": a plan.
+    if (x == "to" && k > sb_ && (w(k - 1) == "is" || w(k - 1) == "are")) return Tense::future;
     // A future seen from the past is past: "had been due to expire Friday".
     if (t == Tense::future)
       for (size_t back = 1; back <= 3 && k >= sb_ + back; ++back) {
