@@ -11,6 +11,7 @@
 
 #include "nlp/time/calendar.h"
 #include "nlp/time/publication.h"
+#include "nlp/time/tense.h"
 #include "nlp/tokenize.h"
 
 namespace cc {
@@ -25,7 +26,6 @@ constexpr size_t kFarTense = 40;
 
 // What a matched expression denotes before it is written as a TIMEX3 value.
 enum class Gran : uint8_t { year, decade, century, month, day, week, season, quarter, half, time, literal };
-enum class Tense : uint8_t { unknown, past, future };
 
 struct Val {
   Gran gran = Gran::literal;
@@ -221,50 +221,6 @@ bool is_year_number(std::string_view s, int* year) {
   return parse_int(s, 4, year) && s.size() == 4 && *year >= 1000;
 }
 
-// Present-tense verbs of scheduled events: "the two leaders meet Monday",
-// "the summit opens Thursday" are about the coming days.
-bool is_scheduling_verb(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
-      "meet",   "meets",   "begin",  "begins",  "start",  "starts",  "open",   "opens",
-      "resume", "resumes", "visit",  "visits",  "arrive", "arrives", "leave",  "leaves",
-      "travel", "travels", "return", "returns", "hold",   "holds",   "convene", "convenes"};
-  return k.count(w) > 0;
-}
-
-// Words that show a sentence talks about the past or the future. The nearest
-// one to an expression decides which way a bare weekday or month points.
-Tense tense_of_word(std::string_view w) {
-  static const std::unordered_map<std::string_view, Tense> k = {
-      {"will", Tense::future},     {"'ll", Tense::future},      {"shall", Tense::future},
-      {"plans", Tense::future},    {"plan", Tense::future},     {"planned", Tense::future},
-      {"expected", Tense::future}, {"expects", Tense::future},  {"scheduled", Tense::future},
-      {"upcoming", Tense::future}, {"intends", Tense::future},  {"aims", Tense::future},
-      {"could", Tense::future},    {"may", Tense::future},      {"might", Tense::future},
-      {"set", Tense::future},      {"due", Tense::future},      {"next", Tense::future},
-      {"would", Tense::future},    {"payable", Tense::future},  {"should", Tense::future},
-      {"must", Tense::future},     {"effective", Tense::future}, {"expire", Tense::future},
-      {"expires", Tense::future},  {"until", Tense::future},
-      {"was", Tense::past},        {"were", Tense::past},       {"had", Tense::past},
-      {"did", Tense::past},        {"said", Tense::past},       {"told", Tense::past},
-      {"sent", Tense::past},       {"began", Tense::past},      {"went", Tense::past},
-      {"came", Tense::past},       {"took", Tense::past},       {"made", Tense::past},
-      {"met", Tense::past},        {"left", Tense::past},       {"saw", Tense::past},
-      {"held", Tense::past},       {"led", Tense::past},        {"fought", Tense::past},
-      {"gave", Tense::past},       {"fell", Tense::past},       {"rose", Tense::past},
-      {"struck", Tense::past},     {"won", Tense::past},        {"lost", Tense::past},
-      {"ago", Tense::past},        {"last", Tense::past},       {"earlier", Tense::past},
-      {"wrote", Tense::past},      {"spoke", Tense::past},      {"became", Tense::past},
-      {"hit", Tense::past},        {"began", Tense::past},      {"sought", Tense::past},
-      {"brought", Tense::past},    {"found", Tense::past},      {"got", Tense::past},
-      {"paid", Tense::past},       {"sold", Tense::past},       {"bought", Tense::past}};
-  auto it = k.find(w);
-  if (it != k.end()) return it->second;
-  // Regular past forms: "signed", "arrived", "reported". "need", "speed" and
-  // the like are short or end in "eed".
-  if (w.size() >= 5 && w.ends_with("ed") && !w.ends_with("eed")) return Tense::past;
-  return Tense::unknown;
-}
-
 bool is_meridiem(std::string_view t) {
   return t == "pm" || t == "p.m." || t == "p.m" || t == "am" || t == "a.m." || t == "a.m";
 }
@@ -272,12 +228,6 @@ bool is_meridiem(std::string_view t) {
 bool is_time_zone(std::string_view t) {
   return t == "gmt" || t == "utc" || t == "et" || t == "est" || t == "edt" || t == "pt" ||
          t == "pst" || t == "cet" || t == "msk";
-}
-
-// Articles and possessives: a word after one is a noun ("the plan").
-bool is_determiner(std::string_view w) {
-  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" ||
-         w == "her" || w == "our" || w == "this" || w == "that";
 }
 
 // Words that can begin a time expression. Every pattern starts with one of
