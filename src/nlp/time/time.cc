@@ -396,7 +396,8 @@ class Scanner {
     }
     int y = a_.year;
     v->y = y;
-    if (!anchor_has(DatePrecision::month) || month == a_.month) return;
+    bool ended = begin > sb_ && w(begin - 1) == "ended";
+    if (!anchor_has(DatePrecision::month) || (month == a_.month && !ended)) return;
     auto day_of = [&](int year) {
       int d = day ? day : 15;
       return days_from_civil(year, month, std::min(d, days_in_month(year, month)));
@@ -406,7 +407,6 @@ class Scanner {
     int prev_year = same < here ? y : y - 1;
     int next_year = same > here ? y : y + 1;
     int64_t before = here - day_of(prev_year), after = day_of(next_year) - here;
-    bool ended = begin > sb_ && w(begin - 1) == "ended";
     if (ended) v->y = prev_year;
     else if (tense == Tense::future) v->y = next_year;
     else if (tense == Tense::past) v->y = after <= 61 ? next_year : prev_year;
@@ -1536,6 +1536,17 @@ class Scanner {
       return Match{j + 1, v};
     }
     if (is(j, "quarter") || (latest && is(j, "period"))) {
+      // "the quarter ended Sept. 30": the calendar quarter of that month.
+      if ((is(j + 1, "ended") || is(j + 1, "ending")) && month_at(j + 2) != 0) {
+        auto date = match_month(j + 2);
+        if (date && date->v.y != kNoYear && date->v.m != 0) {
+          Val v = date->v;
+          v.gran = Gran::quarter;
+          v.sub = (v.m - 1) / 3 + 1;
+          v.literal.clear();
+          return Match{j + 1, v};
+        }
+      }
       bool reported = latest || (!current && tense_at(i, j + 1) != Tense::future);
       return Match{j + 1, shift(Gran::quarter, reported ? -1 : 0)};
     }
@@ -1817,7 +1828,8 @@ class Scanner {
     t.value = format_value(a);
     if (!range_end.empty()) t.value += "/" + range_end;
     t.mod = a.mod;
-    if (t.mod.empty()) t.mod = signal_mod(i);
+    // Signal words bound points in time: "after three weeks" is no date.
+    if (t.mod.empty() && a.type != TimexType::duration && a.type != TimexType::set) t.mod = signal_mod(i);
     t.note = a.note;
     if (t.value.find('X') != std::string::npos && a.relative) t.anchor = "none";
     else if (a.from_text) t.anchor = "text";
