@@ -347,6 +347,14 @@ TEST(Time, DatesToldFromTheLastDateNamed) {
             V{"the following year=DURATION:P1Y"});
 }
 
+TEST(Time, MonthsWithARelativeYear) {
+  EXPECT_EQ(found(tag("In June last year talks failed; in January this year they resumed.")),
+            (V{"June last year=DATE:2024-06", "January this year=DATE:2025-01"}));
+  EXPECT_EQ(found(tag("The vote is set for March 3 next year.")), V{"March 3 next year=DATE:2026-03-03"});
+  EXPECT_EQ(found(tag("Third-quarter profit rose. For the quarter a year ago, it lost money.")),
+            (V{"Third-quarter=DATE:2024-Q3", "the quarter a year ago=DATE:2023-Q3"}));
+}
+
 TEST(Time, ApproximateAndCountedPeriods) {
   EXPECT_EQ(found(tag("Then, a week or so ago, the general chose a date.")),
             V{"a week or so ago=DATE:2025-W12:APPROX"});

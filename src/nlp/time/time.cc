@@ -842,6 +842,8 @@ class Scanner {
       if (year_at(k, &year, &j)) {
         v.y = year;
         v.year_given = true;
+      } else if (relative_year_at(j, &v, &j)) {
+        v.year_given = true;
       }
       if (v.year_given ? !valid_calendar_date(v.y, month, day) : day > days_in_month(2024, month))
         return Match{j, invalid()};
@@ -864,6 +866,10 @@ class Scanner {
     size_t end = 0;
     if (year_at(k, &year, &end)) {
       v.y = year;
+      v.year_given = true;
+      return Match{end, v};
+    }
+    if (relative_year_at(j, &v, &end)) {
       v.year_given = true;
       return Match{end, v};
     }
@@ -1548,6 +1554,11 @@ class Scanner {
         }
       }
       bool reported = latest || (!current && tense_at(i, j + 1) != Tense::future);
+      // "for the quarter a year ago": the quarter reported, a year back.
+      if (is(j + 1, "a") && is(j + 2, "year") && (is(j + 3, "ago") || is(j + 3, "earlier"))) {
+        if (auto q = quarter_years_back(1, /*in_results=*/true)) return Match{j + 4, *q};
+        return Match{j + 4, shift(Gran::quarter, -5)};
+      }
       return Match{j + 1, shift(Gran::quarter, reported ? -1 : 0)};
     }
     // "for the week", "the week's most active session": this week. Not "the
@@ -1735,6 +1746,20 @@ class Scanner {
     return false;
   }
 
+  // "(of) last year", "this year", "next year" after a month: "June last
+  // year". Sets v's year (or its note) and *end.
+  bool relative_year_at(size_t k, Val* v, size_t* end) const {
+    if (is(k, "of")) ++k;
+    int offset = is(k, "last") ? -1 : is(k, "this") ? 0 : is(k, "next") ? 1 : 2;
+    if (offset == 2 || !is(k + 1, "year") || is(k + 2, "'s")) return false;
+    Val y = shift(Gran::year, offset);
+    v->relative = true;
+    v->y = y.gran == Gran::year ? y.y : kNoYear;
+    v->note = y.note;
+    *end = k + 2;
+    return true;
+  }
+
   // Spoken years standing alone: "nineteen ninety-six". "Two thousand"
   // alone is a count, so it is a year only after "the year" (match_the_period).
   std::optional<Match> match_spoken_year(size_t i) const {
@@ -1790,7 +1815,7 @@ class Scanner {
         if (!a.year_given && b->v.year_given && (a.gran == Gran::month || a.gran == Gran::day ||
                                                  a.gran == Gran::season || a.gran == Gran::quarter)) {
           a.y = b->v.y;
-          a.relative = false;
+          a.relative = b->v.relative;
           a.year_given = true;
           a.note.clear();
         }
