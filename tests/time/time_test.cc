@@ -355,6 +355,26 @@ TEST(Time, MonthsWithARelativeYear) {
             (V{"Third-quarter=DATE:2024-Q3", "the quarter a year ago=DATE:2023-Q3"}));
 }
 
+TEST(Time, DaysBeforeMonthsAndBareDays) {
+  EXPECT_EQ(found(tag("Talks will end on 1st Jan and resume 4th of March, 2026.")),
+            (V{"1st Jan=DATE:2026-01-01", "4th of March, 2026=DATE:2026-03-04"}));
+  EXPECT_EQ(found(tag("It opened January 12 of 2016.")), V{"January 12 of 2016=DATE:2016-01-12"});
+  EXPECT_TRUE(found(tag("They may first ask for a recount.")).empty());
+  // A day of the month alone is in the publication month, or next to it.
+  EXPECT_EQ(found(tag("The ship docked on the 27th.")), V{"the 27th=DATE:2025-03-27"});
+  EXPECT_EQ(found(tag("The board will meet on the 29th.")), V{"the 29th=DATE:2025-03-29"});
+  EXPECT_EQ(found(tag("The ship docked on the 2nd, before the vote.", "2025-03")),
+            V{"the 2nd=DATE:XXXX-XX-02"});
+  EXPECT_TRUE(found(tag("The 3rd Division and the 5th Fleet are here.")).empty());
+}
+
+TEST(Time, WeekdaysOfANamedWeek) {
+  // Published on Friday 2025-03-28.
+  EXPECT_EQ(found(tag("The vote is on Friday next week.")), V{"Friday next week=DATE:2025-04-04"});
+  EXPECT_EQ(found(tag("The vote is next week on Friday.")), V{"next week on Friday=DATE:2025-04-04"});
+  EXPECT_EQ(found(tag("They met last week Sunday.")), V{"last week Sunday=DATE:2025-03-23"});
+}
+
 TEST(Time, ApproximateAndCountedPeriods) {
   EXPECT_EQ(found(tag("Then, a week or so ago, the general chose a date.")),
             V{"a week or so ago=DATE:2025-W12:APPROX"});

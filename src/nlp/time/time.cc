@@ -479,7 +479,7 @@ class Scanner {
   // reports what happened, so an unknown tense counts as past. `offset` -1 /
   // +1 ("last Monday", "next Monday") means that day of the previous / next
   // ISO week.
-  Val weekday(int wd, Tense tense, int offset = 0, int extra_days = 0) const {
+  Val weekday(int wd, Tense tense, int offset = 0, int extra_days = 0, bool in_week = false) const {
     Val v;
     v.relative = true;
     if (!anchor_has(DatePrecision::day)) {
@@ -490,7 +490,7 @@ class Scanner {
     int64_t today = days_from_civil(a_.year, a_.month, a_.day);
     int diff = wd - iso_weekday(today);  // -6..6
     int64_t day;
-    if (offset != 0) day = today + diff + 7 * offset;
+    if (offset != 0 || in_week) day = today + diff + 7 * offset;
     else if (tense == Tense::future) day = today + (diff >= 0 ? diff : diff + 7);
     else day = today + (diff <= 0 ? diff : diff - 7);
     CivilDate c = civil_from_days(day + extra_days);
@@ -718,6 +718,7 @@ class Scanner {
     }
     if (auto m = match_century_or_decade(i)) return m;
     if (auto m = match_narrative(i)) return m;
+    if (auto m = match_bare_day(i)) return m;
     if (auto m = match_quarter(i)) return m;
     if (auto m = match_numeric(i)) return m;
     if (auto m = match_clock(i)) return m;  // "seven o'clock"
@@ -787,6 +788,37 @@ class Scanner {
     return Match{u + 1, v};
   }
 
+  // A day of the month alone: "on the 27th", "the 21st." It is in the
+  // publication month, or the month before when that day is still to come
+  // (the month after in the future tense). Only digits with a suffix, and not
+  // before a noun: "the 21st century", "the 3rd Division" are no dates.
+  std::optional<Match> match_bare_day(size_t i) const {
+    size_t j = is(i, "the") ? i + 1 : i;
+    if (j == i && !(i > sb_ && w(i - 1) == "on")) return std::nullopt;
+    std::string_view x = w(j);
+    int day = 0;
+    if (x.size() < 3 || x[0] < '0' || x[0] > '9' || x.back() < 'a' || !parse_day(x, &day))
+      return std::nullopt;
+    if (j + 1 < se_ && doc_.tokens[j + 1].value.kind == TokenKind::word) return std::nullopt;
+    Val v;
+    v.relative = true;
+    if (!anchor_has(DatePrecision::day)) {
+      v.literal = "XXXX-XX-" + two(day);
+      v.note = anchor_missing_note("the month");
+      return Match{j + 1, v};
+    }
+    Tense tense = tense_at(i, j + 1);
+    int shift_months = 0;
+    if (tense == Tense::future && day < a_.day) shift_months = 1;
+    else if (tense != Tense::future && day > a_.day) shift_months = -1;
+    Val month = shift(Gran::month, shift_months);
+    if (month.gran != Gran::month || day > days_in_month(month.y, month.m)) return Match{j + 1, invalid()};
+    v = month;
+    v.gran = Gran::day;
+    v.d = day;
+    return Match{j + 1, v};
+  }
+
   // Month number at i, when the token is a month name and reads as one.
   int month_at(size_t i) const {
     std::string_view x = w(i);
@@ -800,7 +832,15 @@ class Scanner {
     // (capitalized, for the verbs) a preposition or determiner before them.
     size_t k = is(i + 1, ",") ? i + 2 : i + 1;
     int year = 0;
-    if (is_number(i + 1) || parse_day(w(i + 1), nullptr) || is_year_number(w(k), &year)) return month;
+    // An ordinal word supports a verb only when capitalized: "March first",
+    // not "they may first ask".
+    bool word_day = parse_day(w(i + 1), nullptr) && !is_number(i + 1);
+    if (is_number(i + 1) || (word_day && (!verb || capitalized(i))) || is_year_number(w(k), &year))
+      return month;
+    // A day before it: "1st Jan", "4th of March".
+    size_t d = i > sb_ && w(i - 1) == "of" ? i - 1 : i;
+    if (d > sb_ && parse_day(w(d - 1), nullptr) && (!verb || capitalized(i) || is_number(d - 1)))
+      return month;
     if (verb && !capitalized(i)) return 0;
     if (x == "march" && i > sb_) return month;
     static const char* const kBefore[] = {"in", "since", "until", "by", "of", "early", "late",
@@ -838,7 +878,7 @@ class Scanner {
       } else if (last_day <= day) {
         last_day = 0;
       }
-      size_t k = is(j, ",") ? j + 1 : j;
+      size_t k = is(j, ",") || is(j, "of") ? j + 1 : j;  // "January 12 of 2016"
       if (year_at(k, &year, &j)) {
         v.y = year;
         v.year_given = true;
@@ -1118,6 +1158,11 @@ class Scanner {
       return Match{i + 1, v};
     }
     size_t j = i + 1;
+    // "Friday next week": that day of that week.
+    if ((is(j, "next") || is(j, "last") || is(j, "this")) && is(j + 1, "week")) {
+      int offset = is(j, "next") ? 1 : is(j, "last") ? -1 : 0;
+      return Match{j + 2, weekday(wd, tense_at(i, j + 2), offset, 0, true)};
+    }
     Match m = weekday_then_date(j, Match{j, weekday(wd, tense_at(i, j))});
     if (m.end != j) return m;
     if (auto part = part_of_day(w(j))) {
@@ -1379,6 +1424,12 @@ class Scanner {
       return Match{k + 1, v};
     }
     if (x == "past" && !weekday_names().count(u)) return std::nullopt;
+    if (u == "week") {
+      // "next week (on) Friday": that day of that week.
+      size_t d = is(k + 1, "on") ? k + 2 : k + 1;
+      if (auto wd = weekday_names().find(w(d)); wd != weekday_names().end())
+        return Match{d + 1, weekday(wd->second, tense, offset == 0 ? 0 : offset, 0, true)};
+    }
     if (u == "year" || u == "month" || u == "week" || u == "quarter") {
       auto unit = unit_of(u);
       v = shift(unit->gran, offset);
