@@ -368,6 +368,20 @@ TEST(Time, DaysBeforeMonthsAndBareDays) {
   EXPECT_TRUE(found(tag("The 3rd Division and the 5th Fleet are here.")).empty());
 }
 
+TEST(Time, PeriodsNamedByMonthOrWeek) {
+  EXPECT_EQ(found(tag("Polls will close between November 15th through the 19th.")),
+            V{"November 15th through the 19th=DATE:2025-11-15/2025-11-19"});
+  EXPECT_EQ(found(tag("Sales fell in the month of July 2024.")),
+            V{"the month of July 2024=DATE:2024-07"});
+  EXPECT_EQ(found(tag("Shipping stopped the week of March 10, 2025.")),
+            V{"the week of March 10, 2025=DATE:2025-W11"});
+  EXPECT_EQ(found(tag("Talks stalled at the beginning of next week.", "2025-03-20")),
+            V{"the beginning of next week=DATE:2025-W13:START"});
+  EXPECT_EQ(found(tag("Fighting should ease by mid summer.", "2025-03-20")),
+            V{"mid summer=DATE:2025-SU:MID"});
+  EXPECT_EQ(found(tag("The siege paused for half an hour.")), V{"half an hour=DURATION:PT0.5H"});
+}
+
 TEST(Time, WeekdaysOfANamedWeek) {
   // Published on Friday 2025-03-28.
   EXPECT_EQ(found(tag("The vote is on Friday next week.")), V{"Friday next week=DATE:2025-04-04"});

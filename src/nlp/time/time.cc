@@ -38,6 +38,7 @@ struct Val {
   bool year_given = false;  // the text itself states the year
   bool relative = false;    // computed from the anchor date
   bool from_text = false;   // computed from another expression in the text
+  bool bare_day = false;    // a day of the month alone ("the 19th"): month from context
   std::string literal;      // the whole value when gran == literal
   std::string mod;
   std::string note;
@@ -245,7 +246,8 @@ bool may_start(std::string_view w) {
         "lately", "formerly", "recent", "noon", "midnight", "nineteen", "eighteen", "spring",
         "summer", "fall", "autumn", "winter", "q1", "q2", "q3", "q4", "h1", "h2", "several",
         "few", "many", "some", "half", "mid-", "christmas", "new", "overnight", "soon", "morning",
-        "afternoon", "evening", "night", "fiscal", "that"};
+        "afternoon", "evening", "night", "fiscal", "that", "end",
+        "beginning", "start", "middle", "month", "week"};
     for (const auto& m : {&month_names(), &month_abbreviations(), &weekday_names(),
                           &number_words(), &ordinal_words()})
       for (const auto& [name, value] : *m) k.insert(name);
@@ -577,7 +579,7 @@ class Scanner {
       *end = i + 1;
       return true;
     }
-    if (x == "half" && is(i + 1, "a")) {
+    if (x == "half" && (is(i + 1, "a") || is(i + 1, "an"))) {
       *count = "0.5";
       *end = i + 2;
       return true;
@@ -674,6 +676,19 @@ class Scanner {
       if (mod != "APPROX" && amount == point_mod) return std::nullopt;
       if (core->v.mod.empty()) core->v.mod = mod;
       return core;
+    }
+    // "(the) month of July" is July; "(the) week of November 30" the week
+    // holding that day.
+    size_t of = x == "the" ? i + 1 : i;
+    if ((is(of, "month") || is(of, "week")) && is(of + 1, "of") && month_at(of + 2) != 0) {
+      auto core = match_month(of + 2);
+      if (core && is(of, "month") && core->v.gran == Gran::month) return core;
+      if (core && is(of, "week") && core->v.gran == Gran::day && core->v.y != kNoYear) {
+        int64_t days = days_from_civil(core->v.y, core->v.m, core->v.d);
+        core->v.gran = Gran::week;
+        core->v.sub = iso_week(days, &core->v.y);
+        return core;
+      }
     }
     // "mid-March", "mid-2024", "mid-1990s" arrive as one token.
     if (x.starts_with("mid-") && x.size() > 4) {
@@ -816,6 +831,7 @@ class Scanner {
     v = month;
     v.gran = Gran::day;
     v.d = day;
+    v.bare_day = true;
     return Match{j + 1, v};
   }
 
@@ -1842,7 +1858,9 @@ class Scanner {
     // Without a year the word needs a determiner or preposition: "fall" is a verb.
     bool framed = j > i || (i > sb_ && (w(i - 1) == "in" || w(i - 1) == "during" ||
                                         w(i - 1) == "this" || w(i - 1) == "by" ||
-                                        w(i - 1) == "until" || w(i - 1) == "since"));
+                                        w(i - 1) == "until" || w(i - 1) == "since" ||
+                                        w(i - 1) == "mid" || w(i - 1) == "early" ||
+                                        w(i - 1) == "late"));
     if (!framed || (s == 2 && j == i)) return std::nullopt;
     return Match{j + 1, season(s, 0, tense_at(i, j + 1))};
   }
@@ -1861,6 +1879,11 @@ class Scanner {
                  conj == "until" || conj == "till" || conj == "-" || conj == "–" || conj == "thru";
     if (joins && a.type == TimexType::date) {
       auto b = match(end + 1);
+      // "November 15th through the 19th": the second day is in the first's month.
+      if (b && b->v.bare_day && a.gran == Gran::day && a.y != kNoYear && b->v.d > a.d) {
+        b->v.y = a.y;
+        b->v.m = a.m;
+      }
       if (b && b->v.type == TimexType::date && b->v.gran == a.gran && b->v.gran != Gran::literal) {
         // "January and February 2024": the year given once serves both.
         if (!a.year_given && b->v.year_given && (a.gran == Gran::month || a.gran == Gran::day ||
