@@ -397,6 +397,10 @@ TEST(Time, ApproximateAndCountedPeriods) {
   EXPECT_EQ(found(tag("It achieved profit after several quarters of losses.")),
             V{"several quarters=DURATION:PXQ"});
   EXPECT_EQ(found(tag("Marchers parade each July.")), V{"each July=SET:XXXX-07"});
+  EXPECT_EQ(found(tag("The lease runs for at least 20 more years.")),
+            V{"at least 20 more years=DURATION:P20Y:EQUAL_OR_MORE"});
+  EXPECT_EQ(found(tag("They will live without power for a while.")), V{"a while=DURATION:PXX"});
+  EXPECT_EQ(found(tag("Profits will suffer in the near term.")), V{"the near term=DATE:FUTURE_REF"});
 }
 
 TEST(Time, FractionsOrdinalsAndAgesAreNotDurations) {

@@ -1251,7 +1251,8 @@ class Scanner {
       else return std::nullopt;
       k = j + 1;
     } else if (count_at(j, &k, &count, /*allow_article=*/true)) {
-      // "three" "hours"; "twenty four hours"
+      // "three" "hours"; "twenty four hours"; "20 more years", "an additional year"
+      if (is(k, "more") || is(k, "additional") || is(k, "further") || is(k, "extra")) ++k;
       unit = unit_of(w(k));
       // "a second" is mostly the ordinal: "a second phase"; "$5 a year" is a
       // rate, not a duration.
@@ -1404,6 +1405,20 @@ class Scanner {
     if (x == "the" && (is(i + 1, "near") || is(i + 1, "foreseeable")) && is(i + 2, "future")) {
       v.literal = "FUTURE_REF";
       return Match{i + 3, v};
+    }
+    // "in the near term", "over the long term": the time ahead.
+    if (x == "the" && (is(i + 1, "near") || is(i + 1, "short") || is(i + 1, "long")) &&
+        is(i + 2, "term")) {
+      v.literal = "FUTURE_REF";
+      return Match{i + 3, v};
+    }
+    // "for a while": some unstated length.
+    if ((x == "a" || x == "an") && is(i + 1, "while") && i > sb_ &&
+        (w(i - 1) == "for" || w(i - 1) == "after" || w(i - 1) == "in")) {
+      Val d;
+      d.type = TimexType::duration;
+      d.literal = "PXX";
+      return Match{i + 2, d};
     }
     if (x == "the") return match_the_period(i);
     // this/last/next + unit, month, season, weekday or part of day; "this
