@@ -480,7 +480,9 @@ class Scanner {
   // The weekday nearest the anchor in the tense's direction; news mostly
   // reports what happened, so an unknown tense counts as past. `offset` -1 /
   // +1 ("last Monday", "next Monday") means that day of the previous / next
-  // ISO week.
+  // ISO week; `in_week` takes that day of the anchor's week shifted by
+  // `offset` even when it is 0 ("this week Friday"). `extra_days` moves the
+  // result ("the previous Friday": a week before the last one).
   Val weekday(int wd, Tense tense, int offset = 0, int extra_days = 0, bool in_week = false) const {
     Val v;
     v.relative = true;
@@ -1459,7 +1461,7 @@ class Scanner {
       // "next week (on) Friday": that day of that week.
       size_t d = is(k + 1, "on") ? k + 2 : k + 1;
       if (auto wd = weekday_names().find(w(d)); wd != weekday_names().end())
-        return Match{d + 1, weekday(wd->second, tense, offset == 0 ? 0 : offset, 0, true)};
+        return Match{d + 1, weekday(wd->second, tense, offset, 0, true)};
     }
     if (u == "year" || u == "month" || u == "week" || u == "quarter") {
       auto unit = unit_of(u);
