@@ -11,6 +11,7 @@
 #include "claims/entities.h"
 #include "claims/extract.h"
 #include "claims/lexicon.h"
+#include "nlp/time/consistency.h"
 
 namespace cc {
 
@@ -199,6 +200,7 @@ class BriefBuilder {
 
     find_inconsistencies(&brief);
     find_self_contradictions(&brief);
+    add_time_conflicts(&brief);
     return brief;
   }
 
@@ -738,6 +740,37 @@ class BriefBuilder {
 
   static bool relative(const Claim& c) {
     return c.time_anchor == "published" || c.time_anchor == "estimated" || c.time_anchor == "text";
+  }
+
+  // The time layer's own check (nlp/time/consistency.h): a relative date and
+  // an explicit one for the same event, whether or not a figure is involved.
+  // Pairs already flagged through a figure are not repeated, nor dates more
+  // than kSameFactMaxGapDays apart, as for figures.
+  void add_time_conflicts(Brief* brief) const {
+    std::set<std::tuple<std::string, uint32_t, uint32_t>> flagged;
+    for (const auto& inc : brief->inconsistencies)
+      for (const auto& a : inc.evidence)
+        for (const auto& b : inc.evidence)
+          if (a.span.begin < b.span.begin) flagged.insert({inc.doc_id, a.span.begin, b.span.begin});
+    for (const Document& d : docs_)
+      for (const TimeConflict& tc : find_time_conflicts(d, predicate_class)) {
+        // Years apart, the two are two events ("a similar accident in 2018").
+        auto r = parse_time_range(tc.relative_value), a = parse_time_range(tc.absolute_value);
+        if (r && a && std::max(r->first - a->last, a->first - r->last) > kSameFactMaxGapDays) continue;
+        auto [first, second] = std::minmax(tc.relative.begin, tc.absolute.begin);
+        if (!flagged.insert({d.id, first, second}).second) continue;
+        Inconsistency inc;
+        inc.doc_id = d.id;
+        inc.what = tc.explanation;
+        inc.evidence.push_back(make_evidence(d, sentence_of(d, tc.relative), tc.relative));
+        inc.evidence.push_back(make_evidence(d, sentence_of(d, tc.absolute), tc.absolute));
+        brief->inconsistencies.push_back(std::move(inc));
+      }
+  }
+
+  static Span sentence_of(const Document& d, Span s) {
+    size_t i = d.sentences.first_ending_after(s.begin);
+    return i < d.sentences.size() ? d.sentences[i].span : s;
   }
 
   // A report giving two incompatible figures for one fact from one source,
