@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nlp/pipeline.h"
+#include "nlp/quantity/quantity.h"
 
 namespace {
 
@@ -41,6 +42,16 @@ std::vector<double> values_of(const cc::Quantity& q) {
   return {q.value};
 }
 
+// The number and ordinal models ask for every numeral, as a number
+// recognizer reads them: they are scored on cc::read_numerals (the tagger's
+// first stage). Ranges are quantities: the range files are scored on the
+// tagger's mentions.
+bool numeral_model(const std::string& file) {
+  std::string base = file.substr(file.find_last_of('/') + 1);
+  return (base.rfind("Number", 0) == 0 && base.rfind("NumberRange", 0) != 0) ||
+         base.rfind("Ordinal", 0) == 0;
+}
+
 // Which mentions a spec file asks for, as the peer is called with the
 // recognizer of that model: a currency file wants money only, and so on.
 bool wanted(const std::string& file, const cc::Quantity& q) {
@@ -50,7 +61,7 @@ bool wanted(const std::string& file, const cc::Quantity& q) {
   bool duration = q.unit == "year" || q.unit == "month" || q.unit == "week" || q.unit == "day" ||
                   q.unit == "hour" || q.unit == "minute" || q.unit == "second";
   if (starts("Ordinal")) return q.kind == cc::QuantityKind::ordinal;
-  if (starts("Percent")) return q.kind == cc::QuantityKind::percent;
+  if (starts("Percent")) return q.kind == cc::QuantityKind::percent && q.unit != "fraction";
   if (starts("Age")) return q.kind == cc::QuantityKind::age;
   if (starts("Currency")) return q.kind == cc::QuantityKind::money;
   if (starts("Temperature")) return temperature;
@@ -68,9 +79,18 @@ int run_spec(const cc::Pipeline& p, int argc, char** argv) {
     for (size_t i = 0; i < cases.size(); ++i) {
       std::string input = cases[i]["Input"];
       nlohmann::json values = nlohmann::json::array();
-      for (const auto& m : tag(p, input).quantities)
-        if (wanted(argv[a], m.value))
-          for (double v : values_of(m.value)) values.push_back(v);
+      Document d = tag(p, input);
+      if (numeral_model(argv[a])) {
+        std::string file = argv[a];
+        bool ordinal = file.find("/Ordinal") != std::string::npos;
+        bool relative = file.find("SuppressExtendedTypes") == std::string::npos;
+        for (const auto& n : cc::read_numerals(d))
+          if (n.ordinal == ordinal && (relative || !n.relative)) values.push_back(n.value);
+      } else {
+        for (const auto& m : d.quantities)
+          if (wanted(argv[a], m.value))
+            for (double v : values_of(m.value)) values.push_back(v);
+      }
       std::cout << nlohmann::json{{"file", argv[a]}, {"case", i}, {"values", values}}.dump() << "\n";
       inputs.push_back(input);
     }
