@@ -206,12 +206,19 @@ size_t cardinal(const std::vector<Atom>& a, size_t p, Grammar& g, bool allow_and
 std::optional<Ordinal> ordinal_from(const std::vector<Atom>& a, size_t p) {
   Grammar g;
   size_t q = cardinal(a, p, g, false);
+  bool joined = false;
+  if (g.any && q + 1 < a.size() && a[q].w == "and" && word_at(a, q + 1) &&
+      word_at(a, q + 1)->cls == W::ordinal) {
+    ++q;  // "one hundred and fifth"
+    joined = true;
+  }
   const WordInfo* w = word_at(a, q);
   if (!w || w->cls != W::ordinal) return std::nullopt;
   if (!g.any) return Ordinal{w->value, w->plural, w->fraction, q + 1};
   if (w->fraction) return std::nullopt;
   if (w->value >= 100) return Ordinal{g.total + std::max(1.0, g.group()) * w->value, w->plural, false, q + 1};
-  bool joins = g.last == Last::ten ? w->value < 10 : g.last == Last::hundred || g.last == Last::scale;
+  bool joins = g.last == Last::ten ? w->value < 10 || joined
+                                   : joined || g.last == Last::hundred || g.last == Last::scale;
   if (!joins) return std::nullopt;
   return Ordinal{g.value() + w->value, w->plural, false, q + 1};
 }
@@ -265,7 +272,17 @@ size_t cardinal(const std::vector<Atom>& a, size_t p, Grammar& g, bool allow_and
       if (!g.any) break;
       double f;
       size_t q;
-      if (allow_and_fraction && and_fraction(a, p + 1, &f, &q)) {
+      // After "hundred", "and" joins a number ("one hundred and thirty fifths"
+      // is 130/5) unless a fraction word follows ("one hundred and three quarters").
+      bool fraction_word_next = false;
+      for (size_t k = p + 1; k < a.size() && k < p + 4; ++k)
+        if (const WordInfo* fw = word_at(a, k); fw && fw->cls == W::ordinal) {
+          fraction_word_next = fw->fraction;
+          break;
+        }
+      bool may_be_fraction = g.last != Last::hundred || fraction_word_next ||
+                             (p + 1 < a.size() && (a[p + 1].w == "a" || a[p + 1].w == "an"));
+      if (allow_and_fraction && may_be_fraction && and_fraction(a, p + 1, &f, &q)) {
         if (scale_at(a, q)) {  // "one and a half million"
           g.small += f;
           g.atoms += q - p;
@@ -280,6 +297,9 @@ size_t cardinal(const std::vector<Atom>& a, size_t p, Grammar& g, bool allow_and
         return q;
       }
       bool next_number = p + 1 < a.size() && (a[p + 1].digits || cardinal_at(a, p + 1));
+      // "3 hundred and 2 hundred" are two numbers.
+      const WordInfo* after = word_at(a, p + 2);
+      if (next_number && after && after->cls == W::hundred && g.hundreds > 0) break;
       if (next_number && (g.last == Last::hundred || g.last == Last::scale)) {
         g.last = Last::joined;  // "three hundred and two", "one million and one"
         ++g.atoms;
@@ -365,7 +385,8 @@ size_t cardinal(const std::vector<Atom>& a, size_t p, Grammar& g, bool allow_and
       continue;
     }
     if (w->cls == W::hundred) {
-      if (!g.any || g.small <= 0 || g.small >= 100 || g.hundreds > 0) break;
+      // "three hundred", "fifteen hundred", "322 hundred".
+      if (!g.any || g.small <= 0 || g.small >= 1000 || g.hundreds > 0) break;
       g.hundreds = g.small * 100;
       g.small = 0;
       g.last = Last::hundred;
@@ -970,7 +991,8 @@ std::optional<Number> read_numeral(const std::vector<Tok>& t, size_t i) {
   if (tok.lower == "minus" || tok.lower == "negative") {
     negative = true;
   } else if (tok.text == "-" || tok.text == "\u2212") {
-    bool next_number = i + 1 < t.size() && t[i + 1].kind == TokenKind::number;
+    bool next_number = i + 1 < t.size() && (t[i + 1].kind == TokenKind::number ||
+                                             (t[i + 1].kind == TokenKind::word && is_digit(t[i + 1].lower[0])));
     negative = next_number && (glued(t, i + 1) ? i == 0 || tok.space_before : i == 0);
     if (!negative) return std::nullopt;
   }

@@ -324,7 +324,10 @@ class QuantityTagger : public Component {
     // "45C", "90F"; other single capitals are names ("5G").
     std::string_view original = tok.text.substr(tok.text.size() - suffix.size());
     if (original.size() == 1 && original[0] >= 'A' && original[0] <= 'Z') {
-      if (original != "C" && original != "F") return false;
+      // Not after a name or past any weather: "Boeing 777F", "The 13F filing".
+      bool name_before = n->begin > 0 && t[n->begin - 1].capitalized;
+      if ((original != "C" && original != "F") || name_before || std::fabs(n->value) >= 150)
+        return false;
       n->unit = original == "C" ? "°c" : "°f";
       n->kind = QuantityKind::measure;
       return true;
