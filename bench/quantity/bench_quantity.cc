@@ -87,9 +87,16 @@ int run_spec(const cc::Pipeline& p, int argc, char** argv) {
         for (const auto& n : cc::read_numerals(d))
           if (n.ordinal == ordinal && (relative || !n.relative)) values.push_back(n.value);
       } else {
-        for (const auto& m : d.quantities)
-          if (wanted(argv[a], m.value))
+        // Percent mode reads a fraction of something as a percentage: "one fourth of" is 25.
+        bool percent_mode = std::string(argv[a]).find("PercentModelPercentMode") != std::string::npos;
+        for (const auto& m : d.quantities) {
+          std::string_view text = d[m.span], after = std::string_view(d.text).substr(m.span.end);
+          bool fraction_of = m.value.unit == "fraction" &&
+                             (after.rfind(" of", 0) == 0 || text.find(" out of ") != std::string_view::npos);
+          if (percent_mode && fraction_of) values.push_back(100 * m.value.value);
+          else if (wanted(argv[a], m.value))
             for (double v : values_of(m.value)) values.push_back(v);
+        }
       }
       std::cout << nlohmann::json{{"file", argv[a]}, {"case", i}, {"values", values}}.dump() << "\n";
       inputs.push_back(input);

@@ -993,7 +993,9 @@ std::optional<Number> read_numeral(const std::vector<Tok>& t, size_t i) {
   } else if (tok.text == "-" || tok.text == "\u2212") {
     bool next_number = i + 1 < t.size() && (t[i + 1].kind == TokenKind::number ||
                                              (t[i + 1].kind == TokenKind::word && is_digit(t[i + 1].lower[0])));
-    negative = next_number && (glued(t, i + 1) ? i == 0 || tok.space_before : i == 0);
+    // "75 -300mm" is a range, not minus 300.
+    bool after_number = i > 0 && t[i - 1].kind == TokenKind::number;
+    negative = next_number && !after_number && (glued(t, i + 1) ? i == 0 || tok.space_before : i == 0);
     if (!negative) return std::nullopt;
   }
   if (negative) {

@@ -746,6 +746,17 @@ class QuantityTagger : public Component {
       const UnitEntry* u = nullptr;
       if (size_t len = match_unit(t, end, &u); len && u->kind == QuantityKind::money) end += len;
     }
+    // "5 ft 2 in", "5 feet and 2 inches": a height in feet and inches.
+    if (q.unit == "ft" && !n.has_scale && end + 1 < t.size()) {
+      size_t j = end + (t[end].lower == "and");
+      auto inches = j < t.size() ? parse_number(t, j) : std::nullopt;
+      const UnitEntry* u = nullptr;
+      if (inches && !inches->skip && inches->suffix.empty() && inches->value < 12 &&
+          match_unit(t, inches->end, &u) && u->unit == "in") {
+        q.value += inches->value / 12;
+        end = inches->end + 1;
+      }
+    }
     if (q.kind == QuantityKind::money) {
       // "75 USD million": the scale after the currency.
       if (end < t.size() && !n.has_scale && t[end].lower.size() > 2) {
