@@ -277,7 +277,8 @@ size_t cardinal(const std::vector<Atom>& a, size_t p, Grammar& g, bool allow_and
       bool fraction_word_next = false;
       for (size_t k = p + 1; k < a.size() && k < p + 4; ++k)
         if (const WordInfo* fw = word_at(a, k); fw && fw->cls == W::ordinal) {
-          fraction_word_next = fw->fraction;
+          // "and a half", "and three quarters", "and fifty-four hundredths" (a decimal).
+          fraction_word_next = fw->fraction || fw->value == 10 || fw->value == 100 || fw->value == 1000;
           break;
         }
       bool may_be_fraction = g.last != Last::hundred || fraction_word_next ||
@@ -451,7 +452,7 @@ bool read_words(const std::vector<Tok>& t, const std::vector<Atom>& a, std::opti
     g.last = Last::digits;
   }
   size_t p = cardinal(a, 0, g, true);
-  bool fraction = false, ordinal = false, bare_half = false;
+  bool fraction = false, ordinal = false, bare_half = false, scaled = false;
   double value = g.value();
   // "one - fourth": a hyphen standing alone before the denominator.
   if (g.any && p + 1 < a.size() && a[p].joiner && word_at(a, p + 1) &&
@@ -465,7 +466,12 @@ bool read_words(const std::vector<Tok>& t, const std::vector<Atom>& a, std::opti
       fraction = true;
       ++p;
       double s = w->plural ? 1 : fraction_scale(a, &p);
-      if (s != 1) value *= s;
+      if (s != 1) {
+        value *= s;  // "half a million" is a number, not a share
+        fraction = false;
+        scaled = true;
+        g.top_scale = s;
+      }
       else if (w->value == 2 && !w->plural) bare_half = true;
       else return false;
     } else if (!g.any) {
@@ -502,8 +508,15 @@ bool read_words(const std::vector<Tok>& t, const std::vector<Atom>& a, std::opti
       p = o->end;
     }
   }
-  if (fraction && g.any) value *= fraction_scale(a, &p);
-  if (!g.any && !fraction && !ordinal) return false;
+  if (fraction && g.any) {
+    double s = fraction_scale(a, &p);  // "two thirds of a million"
+    if (s != 1) {
+      value *= s;
+      fraction = false;
+      g.top_scale = std::max(g.top_scale, s);
+    }
+  }
+  if (!g.any && !fraction && !ordinal && !scaled) return false;
   if (g.malformed) n->skip = true;
   if (g.one_word && !fraction && !ordinal && a[0].w != "one") return false;  // a lone "a"
   if (p == 0) return false;

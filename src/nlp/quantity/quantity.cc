@@ -177,7 +177,11 @@ std::string singular(std::string_view w) {
     return w.size() > e.size() + 1 && w.substr(w.size() - e.size()) == e;
   };
   if (ends("ies")) return std::string(w.substr(0, w.size() - 3)) + "y";
-  if (ends("ses") || ends("xes") || ends("ches") || ends("shes") || ends("zes"))
+  // "lives", "knives"; "wolves", "shelves".
+  if (ends("ives") && w.size() <= 6) return std::string(w.substr(0, w.size() - 3)) + "fe";
+  if (ends("lves")) return std::string(w.substr(0, w.size() - 3)) + "f";
+  // "processes", "boxes", "churches" lose "es"; "cases", "doses" only "s".
+  if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("zzes"))
     return std::string(w.substr(0, w.size() - 2));
   return std::string(w.substr(0, w.size() - 1));
 }
@@ -574,6 +578,21 @@ class QuantityTagger : public Component {
     return true;
   }
 
+  // The whole a fraction is of, when the lexicon does not know it: "a quarter
+  // of the harvest", "a fifth of the country's output" (the last word of the phrase).
+  void whole_after_of(const std::vector<Tok>& t, size_t j, Quantity* q) const {
+    size_t head = SIZE_MAX;
+    for (size_t k = j; k < t.size() && k < j + 4; ++k) {
+      if (t[k].lower == "'s" || t[k].lower == "’s") continue;
+      if (t[k].kind != TokenKind::word || is_np_stop(t[k].lower)) break;
+      head = k;
+    }
+    if (head == SIZE_MAX) return;
+    q->counted = std::string(t[head].lower);
+    q->counted_class = q->counted;
+    q->counted_span = Span{t[j].span.begin, t[head].span.end};
+  }
+
   // Modifiers between `first` and `head`: consecutive capitalized words form
   // one ("North Korean"), others stand alone ("additional", "artillery").
   void add_modifiers(const std::vector<Tok>& t, size_t first, size_t head, Quantity* q) const {
@@ -681,7 +700,9 @@ class QuantityTagger : public Component {
     // Range: "3,000 to 4,000", "between 10 and 12", "3 - 4 million".
     std::optional<double> low = n.low, high = n.high;
     bool between = m->begin > 0 && (t[m->begin - 1].lower == "between" || t[m->begin - 1].lower == "from");
-    if (!n.low && end + 1 < t.size() &&
+    // "rose by $45 billion to $886 billion": a change and the new level, not a range.
+    bool change = m->begin > 0 && t[m->begin - 1].lower == "by";
+    if (!n.low && !change && end + 1 < t.size() &&
         (t[end].lower == "to" || t[end].text == "-" || t[end].text == "\u2013" ||
          (between && t[end].lower == "and"))) {
       size_t j = end + 1;
@@ -816,6 +837,11 @@ class QuantityTagger : public Component {
       --pre;
       pre_mods.insert(pre_mods.begin(), std::string(t[pre].lower));
     }
+    // "over ten years" is a span of time, "for over ten years" more than ten.
+    bool span_of_time = duration || q.unit == "hour";
+    if (span_of_time && hedge_start + 1 == m->begin && t[hedge_start].lower == "over" &&
+        !(hedge_start > 0 && t[hedge_start - 1].lower == "for"))
+      hedge_start = m->begin;
     if (hedge_start < m->begin) {
       hedged = true;
       for (size_t k = hedge_start; k < m->begin; ++k) {
@@ -848,8 +874,9 @@ class QuantityTagger : public Component {
       q.high = q.value;
     }
 
-    // What is counted.
-    if (q.kind == QuantityKind::count || q.kind == QuantityKind::percent) {
+    // What is counted: by counts and fractions ("a third of the villages");
+    // a percentage is grouped by its unit.
+    if (q.kind == QuantityKind::count || q.unit == "fraction") {
       size_t j = end;
       if (j + 1 < t.size() && t[j].lower == "of" && !t[j + 1].capitalized) {
         ++j;  // "dozens of drones", "a third of the troops", "3% of voters"
@@ -859,6 +886,7 @@ class QuantityTagger : public Component {
       bool found = (q.kind == QuantityKind::count || j != end) && j < t.size() &&
                    (t[j].kind == TokenKind::word || t[j].text == "[") && counted_after(t, j, &q);
       if (!found && q.kind == QuantityKind::count) counted_before(t, pre, &q);
+      if (!found && q.unit == "fraction" && j != end) whole_after_of(t, j, &q);
     } else if (q.kind == QuantityKind::calibre || q.kind == QuantityKind::age) {
       counted_after(t, end, &q);
     }
