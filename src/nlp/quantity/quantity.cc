@@ -339,7 +339,8 @@ class QuantityTagger : public Component {
     // "$40m", "40m people" are millions; "a 2m wall", "1.8m tall" metres.
     if (rest == "m" && !n->word_numeral) {
       bool money = n->begin > 0 && symbol_unit(t[n->begin - 1].text);
-      bool counted = n->end < t.size() && (t[n->end].lower == "of" || plural_noun(t[n->end]));
+      bool counted = n->end < t.size() && (t[n->end].lower == "of" || t[n->end].lower == "people" ||
+                                          plural_noun(t[n->end]));
       const UnitEntry* u = nullptr;
       if (money || counted || (n->end < t.size() && match_unit(t, n->end, &u))) {
         n->value *= 1e6;
@@ -1008,11 +1009,14 @@ std::vector<Numeral> read_numerals(const Document& doc) {
         continue;
       }
       size_t end = std::max(n->end, i + 1);
-      bool digits_only_suffix = !n->suffix.empty() &&
-                                n->suffix.find_first_not_of("0123456789-/.,") == std::string_view::npos;
-      if (n->skip || digits_only_suffix) {
-        // "192.168.1.2", "5/17/2018", "1-222-2222": every digit group on its own.
-        for (size_t k = i; k < end; ++k) emit_digit_runs(t[k]);
+      auto code_like = [](std::string_view s) {
+        return s.find_first_not_of("0123456789-/.,") == std::string_view::npos;
+      };
+      if ((n->skip || !n->suffix.empty()) && code_like(n->suffix)) {
+        // "192.168.1.2", "5/17/2018", "1-222-2222": every digit group on its
+        // own; an absurd number ("1e999") is nothing.
+        for (size_t k = i; k < end; ++k)
+          if (code_like(t[k].text)) emit_digit_runs(t[k]);
       } else if (n->suffix.empty()) {
         out.push_back({Span{t[n->begin].span.begin, t[end - 1].span.end}, n->value,
                        n->kind == QuantityKind::ordinal, false});
