@@ -192,6 +192,8 @@ void sentence_tokens(const Document& doc, const Sentence& s, const std::vector<b
                             std::string* lower, std::vector<Tok>* toks) {
   toks->clear();
   lower->clear();
+  if (s.end_token > s.first_token && s.end_token <= doc.tokens.size())
+    lower->reserve(doc.tokens[s.end_token - 1].span.end - doc.tokens[s.first_token].span.begin);
   uint32_t end = std::min<uint32_t>(s.end_token, static_cast<uint32_t>(doc.tokens.size()));
   for (uint32_t i = s.first_token; i < end; ++i)
     for (char c : doc[doc.tokens[i].span])
@@ -250,11 +252,16 @@ class QuantityTagger : public Component {
   };
 
   bool in_time(const Document& doc, Span span) const {
-    // The layer is sorted by begin; time spans may nest, so no binary search on
-    // ends. A duration ("three weeks") stays a measure: only points in time mask.
-    for (const auto& t : doc.times) {
-      if (t.span.begin > span.begin) break;
-      if (t.span.contains(span) && t.value.type != TimexType::duration) return true;
+    // The layer is sorted by begin: look back from the last time that begins
+    // at or before the number (the earlier scan from the start of the layer
+    // was quadratic on long documents). Times nest a few deep at most, so a
+    // bounded look-back finds any that contains it. A duration ("three
+    // weeks") stays a measure: only points in time mask.
+    auto it = std::upper_bound(doc.times.begin(), doc.times.end(), span.begin,
+                               [](uint32_t b, const auto& t) { return b < t.span.begin; });
+    for (int back = 0; it != doc.times.begin() && back < 8; ++back) {
+      --it;
+      if (it->span.contains(span) && it->value.type != TimexType::duration) return true;
     }
     return false;
   }
