@@ -8,6 +8,7 @@
 
 #include "nlp/quantity/quantity.h"
 #include "nlp/tokenize.h"
+#include "quantity/tagging.h"
 
 namespace cc {
 namespace {
@@ -122,21 +123,9 @@ TEST(Numeral, AbsurdInputIsBounded) {
 
 // ------------------------------------------------------------- the tagger
 
-const Component& tagger() {
-  static auto made = make_quantity_tagger(Resources{CROSSCHECK_DATA_DIR});
-  if (!made.ok()) {
-    ADD_FAILURE() << made.status().message();
-    std::abort();
-  }
-  return *made.value();
-}
-
 // The mention of the tagged text that starts with `text`.
 Quantity mention(const std::string& sentence, const std::string& text) {
-  Document d;
-  d.text = sentence;
-  Tokenizer().process(d);
-  tagger().process(d);
+  Document d = testing::tag(sentence);
   std::string all;
   for (const auto& a : d.quantities) {
     if (d[a.span].substr(0, text.size()) == text) return a.value;
@@ -146,13 +135,7 @@ Quantity mention(const std::string& sentence, const std::string& text) {
   return Quantity{};
 }
 
-size_t mentions(const std::string& sentence) {
-  Document d;
-  d.text = sentence;
-  Tokenizer().process(d);
-  tagger().process(d);
-  return d.quantities.size();
-}
+size_t mentions(const std::string& sentence) { return testing::tag(sentence).quantities.size(); }
 
 TEST(Numeral, CurrenciesAndMinorUnits) {
   auto a = mention("It cost 3 dollars 50 cents.", "3 dollars 50 cents");
