@@ -186,3 +186,18 @@ TEST(Numeral, PercentAgeAndChangeForms) {
 
 }  // namespace
 }  // namespace cc
+
+namespace cc {
+namespace {
+
+TEST(Numeral, DesignationsAndAgesInApposition) {
+  EXPECT_EQ(mention("Route 9 was closed after the blast.", "9").kind, QuantityKind::model);
+  EXPECT_EQ(mention("Article 5 of the treaty applies.", "5").kind, QuantityKind::model);
+  EXPECT_EQ(mention("Just 40 were rescued.", "40").kind, QuantityKind::count);
+  EXPECT_EQ(mention("Officials 300 soldiers", "300").kind, QuantityKind::count);
+  EXPECT_EQ(mention("The president, 71, was treated in hospital.", "71").kind, QuantityKind::age);
+  EXPECT_EQ(mention("They fired 12, 14 and 16 shells.", "12").kind, QuantityKind::count);
+}
+
+}  // namespace
+}  // namespace cc

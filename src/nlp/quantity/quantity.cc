@@ -538,10 +538,35 @@ class QuantityTagger : public Component {
       return false;
     Bound b;
     if (match_hedge(t, n.begin, &b) != n.begin) return false;
-    if (n.begin == 1) return false;  // a sentence's first word is capitalized anyway ("Just 40")
     if (n.end < t.size() && counted_noun(t[n.end]) && t[n.end].lower != counted_noun(t[n.end])->lemma)
       return false;  // a plural noun after means a count: "the Kremlin 300 soldiers"
+    if (n.begin == 1) {
+      // A sentence's first word is capitalized anyway: "Just 40 were rescued"
+      // is a count, "Route 9 was closed" and "Article 5 of the treaty" name
+      // things. Nothing a count could name follows a designation.
+      static const std::unordered_set<std::string_view> adverbs = {
+          "just", "only", "exactly", "another", "all", "barely", "fewer", "more", "less",
+          "precisely", "perhaps", "maybe", "nearly", "almost", "roughly", "another", "still"};
+      if (adverbs.count(prev.lower)) return false;
+      return n.end >= t.size() || t[n.end].kind != TokenKind::word || is_np_stop(t[n.end].lower);
+    }
     return true;
+  }
+
+  // "The president, 71, was treated": a small number set off by commas after
+  // a name or a person is an age.
+  bool is_age_in_apposition(const std::vector<Tok>& t, const Number& n) const {
+    if (n.word_numeral || n.has_separator || n.has_scale || !n.unit.empty() || n.begin < 2 ||
+        n.value < 1 || n.value > 120 || n.end >= t.size())
+      return false;
+    if (t[n.begin - 1].text != "," || t[n.end].text != ",") return false;
+    const Tok& who = t[n.begin - 2];
+    if (who.kind != TokenKind::word) return false;
+    const CountedEntry* c = counted_noun(who);
+    bool person = c && c->lemma == who.lower &&
+                  (c->cls == "people" || c->cls == "personnel" || c->cls == "workers" ||
+                   c->cls == "civilians" || c->cls == "children");
+    return person || (who.capitalized && n.begin > 2);
   }
 
   // The counted noun phrase from token j on. Returns true when a head was found.
@@ -832,6 +857,8 @@ class QuantityTagger : public Component {
       q.kind = QuantityKind::age;  // "aged 25", "a man of age 87"
     if (q.kind == QuantityKind::count && q.unit.empty() && is_model_number(t, n))
       q.kind = QuantityKind::model;
+    if (q.kind == QuantityKind::count && q.unit.empty() && is_age_in_apposition(t, n))
+      q.kind = QuantityKind::age;
     m->end = end;
 
     // Hedges, and modifiers written before the number ("the initial 11,000").
