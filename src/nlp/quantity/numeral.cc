@@ -102,12 +102,29 @@ bool all_digits(std::string_view s) {
 // a plain integer token, or a hyphen standing alone ("fifty - two").
 struct Atom {
   std::string_view w;  // lower case
-  size_t tok;
-  size_t end_off;  // offset in the token's text just past this atom
+  size_t tok = 0;
+  size_t end_off = 0;  // offset in the token's text just past this atom
   bool digits = false;
   double num = 0;
   bool joiner = false;
   bool tok_end = true;  // last atom of its token
+};
+
+// The atoms of one numeral, on the stack: a numeral is tried at many words
+// ("a", "one"), and most tries read one or two atoms.
+class Atoms {
+ public:
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const Atom& operator[](size_t i) const { return items_[i]; }
+  const Atom& back() const { return items_[size_ - 1]; }
+  void push_back(const Atom& a) {
+    if (size_ < kMaxAtoms) items_[size_++] = a;
+  }
+
+ private:
+  Atom items_[kMaxAtoms];
+  size_t size_ = 0;
 };
 
 bool grammar_word(std::string_view w) {
@@ -115,8 +132,8 @@ bool grammar_word(std::string_view w) {
 }
 
 // Atoms from token `from` on: words and numbers that may continue a numeral.
-std::vector<Atom> atoms_from(const std::vector<Tok>& t, size_t from) {
-  std::vector<Atom> out;
+Atoms atoms_from(const std::vector<Tok>& t, size_t from) {
+  Atoms out;
   for (size_t k = from; k < t.size() && k - from < kMaxTokens && out.size() < kMaxAtoms; ++k) {
     const Tok& tok = t[k];
     if (tok.kind == TokenKind::word && !tok.lower.empty() && !is_digit(tok.lower[0])) {
@@ -178,16 +195,16 @@ struct Grammar {
   double value() const { return total + group(); }
 };
 
-const WordInfo* word_at(const std::vector<Atom>& a, size_t p) {
+const WordInfo* word_at(const Atoms& a, size_t p) {
   return p < a.size() && !a[p].digits && !a[p].joiner ? info(a[p].w) : nullptr;
 }
 
-bool cardinal_at(const std::vector<Atom>& a, size_t p) {
+bool cardinal_at(const Atoms& a, size_t p) {
   const WordInfo* w = word_at(a, p);
   return w && w->cls == W::cardinal;
 }
 
-bool scale_at(const std::vector<Atom>& a, size_t p) {
+bool scale_at(const Atoms& a, size_t p) {
   const WordInfo* w = word_at(a, p);
   return w && w->cls == W::scale;
 }
@@ -201,9 +218,9 @@ struct Ordinal {
   size_t end;
 };
 
-size_t cardinal(const std::vector<Atom>& a, size_t p, Grammar& g, bool allow_and_fraction);
+size_t cardinal(const Atoms& a, size_t p, Grammar& g, bool allow_and_fraction);
 
-std::optional<Ordinal> ordinal_from(const std::vector<Atom>& a, size_t p) {
+std::optional<Ordinal> ordinal_from(const Atoms& a, size_t p) {
   Grammar g;
   size_t q = cardinal(a, p, g, false);
   bool joined = false;
@@ -225,7 +242,7 @@ std::optional<Ordinal> ordinal_from(const std::vector<Atom>& a, size_t p) {
 
 // A fraction after "and": "a half", "one fourth", "three fifths",
 // "fifty-four hundredths". The numerator agrees with the denominator's number.
-bool and_fraction(const std::vector<Atom>& a, size_t p, double* f, size_t* end) {
+bool and_fraction(const Atoms& a, size_t p, double* f, size_t* end) {
   if (p >= a.size()) return false;
   double numerator = 1;
   size_t q = p;
@@ -246,7 +263,7 @@ bool and_fraction(const std::vector<Atom>& a, size_t p, double* f, size_t* end) 
 }
 
 // Reads cardinal atoms from p into g; returns the first atom not taken.
-size_t cardinal(const std::vector<Atom>& a, size_t p, Grammar& g, bool allow_and_fraction) {
+size_t cardinal(const Atoms& a, size_t p, Grammar& g, bool allow_and_fraction) {
   for (; p < a.size(); ++p) {
     const Atom& x = a[p];
     if (x.digits) {
@@ -430,7 +447,7 @@ size_t cardinal(const std::vector<Atom>& a, size_t p, Grammar& g, bool allow_and
 
 // A fraction followed by a scale: "half a million", "three quarters billion",
 // "two thirds of a million". Returns the multiplier and moves *p past it.
-double fraction_scale(const std::vector<Atom>& a, size_t* p) {
+double fraction_scale(const Atoms& a, size_t* p) {
   size_t q = *p;
   if (q < a.size() && a[q].w == "of") ++q;
   if (q < a.size() && (a[q].w == "a" || a[q].w == "an")) ++q;
@@ -443,7 +460,7 @@ double fraction_scale(const std::vector<Atom>& a, size_t* p) {
 
 // The numeral that the word atoms from 0 on spell, seeded with a value read
 // from digits (`seed`), or nothing. Sets n's value, kind, end and suffix.
-bool read_words(const std::vector<Tok>& t, const std::vector<Atom>& a, std::optional<double> seed,
+bool read_words(const std::vector<Tok>& t, const Atoms& a, std::optional<double> seed,
                 Number* n) {
   Grammar g;
   if (seed) {
@@ -877,6 +894,13 @@ std::optional<Number> read_unsigned(const std::vector<Tok>& t, size_t i) {
     return n;
   }
   if (tok.kind != TokenKind::word) return std::nullopt;
+  if (tok.lower == "a" || tok.lower == "an") {
+    // "a hundred", "a third", "a dozen", "a twenty-first"; not "a man".
+    if (i + 1 >= t.size()) return std::nullopt;
+    std::string_view next = t[i + 1].lower;
+    const WordInfo* w = info(next.substr(0, next.find('-')));
+    if (!w || (w->cls == W::cardinal && w->value < 20)) return std::nullopt;
+  }
   if (auto v = read_vague(t, i)) return v;
   auto a = atoms_from(t, i);
   Number n;

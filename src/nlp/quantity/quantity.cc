@@ -195,9 +195,16 @@ void sentence_tokens(const Document& doc, const Sentence& s, const std::vector<b
   if (s.end_token > s.first_token && s.end_token <= doc.tokens.size())
     lower->reserve(doc.tokens[s.end_token - 1].span.end - doc.tokens[s.first_token].span.begin);
   uint32_t end = std::min<uint32_t>(s.end_token, static_cast<uint32_t>(doc.tokens.size()));
-  for (uint32_t i = s.first_token; i < end; ++i)
-    for (char c : doc[doc.tokens[i].span])
-      lower->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  for (uint32_t i = s.first_token; i < end; ++i) {
+    std::string_view text = doc[doc.tokens[i].span];
+    size_t at = lower->size();
+    lower->resize(at + text.size());
+    char* out = lower->data() + at;
+    for (size_t k = 0; k < text.size(); ++k) {
+      char c = text[k];
+      out[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+  }
   size_t off = 0;
   for (uint32_t i = s.first_token; i < end; ++i) {
     const auto& t = doc.tokens[i];
@@ -455,6 +462,13 @@ class QuantityTagger : public Component {
 
   // Hedge ending right before token `end`; returns its first token.
   size_t match_hedge(const std::vector<Tok>& t, size_t end, Bound* bound) const {
+    // Most numbers have no hedge: one look-up of the word before rules the table out.
+    static const std::unordered_set<std::string_view> last_words = [] {
+      std::unordered_set<std::string_view> k;
+      for (const auto& entry : hedges()) k.insert(entry.first.back());
+      return k;
+    }();
+    if (end == 0 || !last_words.count(t[end - 1].lower)) return end;
     size_t best = end;
     for (const auto& [words, b] : hedges()) {
       if (words.size() > end) continue;
