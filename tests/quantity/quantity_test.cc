@@ -8,26 +8,13 @@
 #include <vector>
 
 #include "nlp/tokenize.h"
+#include "quantity/tagging.h"
 
 namespace cc {
 namespace {
 
-const Component& tagger() {
-  static auto made = make_quantity_tagger(Resources{CROSSCHECK_DATA_DIR});
-  if (!made.ok()) {
-    ADD_FAILURE() << made.status().message();
-    std::abort();
-  }
-  return *made.value();
-}
-
-Document tag(std::string text) {
-  Document d;
-  d.text = std::move(text);
-  Tokenizer().process(d);
-  tagger().process(d);
-  return d;
-}
+using testing::tag;
+using testing::tagger;
 
 struct Found {
   std::string text;
