@@ -87,7 +87,7 @@ std::string rate_after(const SentenceView& sv, uint32_t t) {
 
 bool is_duration_unit(std::string_view unit) {
   static constexpr std::string_view kUnits[] = {"second", "minute", "hour", "day",
-                                                "week",   "month",  "year", "decade"};
+                                                "week",   "month",  "year", "decade", "century"};
   return std::find(std::begin(kUnits), std::end(kUnits), unit) != std::end(kUnits);
 }
 

@@ -67,6 +67,30 @@ TEST(Quantity, AdditionalBeforeOrAfterTheNumber) {
   EXPECT_EQ(c.counted_class, "workers");
 }
 
+TEST(Quantity, MoreAfterTheNumberIsAChangeNotTheCountedThing) {
+  auto q = one(tag("The charity opened four more treatment centres."), "four");
+  EXPECT_EQ(q.counted, "centre");
+  EXPECT_TRUE(q.is_delta);
+  EXPECT_EQ(q.modifiers, (std::vector<std::string>{"more", "treatment"}));
+}
+
+TEST(Quantity, SmallWordNumbersThatAChangeOrATollGoverns) {
+  EXPECT_EQ(one(tag("The death toll has risen to four, police said."), "four").value, 4);
+  EXPECT_EQ(one(tag("Officials put the number at three."), "three").value, 3);
+  EXPECT_TRUE(tag("He spoke to two of them.").quantities.empty()) << "a bare small word stays no figure";
+  // The end of a name before "to" is no counted thing.
+  auto q = one(tag("Police raised the toll from the disaster on Lake Victoria to 61."), "61");
+  EXPECT_EQ(q.counted, "");
+}
+
+TEST(Quantity, OrdinalsTakeNoUnitAndDecadesAreSpans) {
+  auto d = tag("The strike entered its second day, the longest in two decades.");
+  auto second = one(d, "second");
+  EXPECT_EQ(second.kind, QuantityKind::ordinal);
+  EXPECT_FALSE(is_claim(second));
+  EXPECT_EQ(one(d, "two decades").unit, "decade");
+}
+
 TEST(Quantity, ContingentAndInitialAreTotals) {
   auto d = tag("A contingent of 12,000 troops arrived; the initial 12,000 Chadian soldiers trained.");
   auto a = one(d, "12,000");

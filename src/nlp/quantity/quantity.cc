@@ -591,6 +591,7 @@ class QuantityTagger : public Component {
     for (size_t k = j; k < t.size() && k - j < 6; ++k) {
       const Tok& w = t[k];
       if (w.kind != TokenKind::word || is_np_stop(w.lower)) break;
+      if (k == first && is_delta_modifier(w.lower)) continue;  // "four more treatment centres"
       const auto* c = counted_noun(w);
       bool participle = c && (c->lemma == "killed" || c->lemma == "wounded" ||
                               c->lemma == "injured" || c->lemma == "dead");
@@ -654,6 +655,18 @@ class QuantityTagger : public Component {
     }
   }
 
+  // A number after "to" or "at" that a change verb or a reference noun
+  // shortly before governs: "the toll has risen to four", "put the number at two".
+  static bool is_level_after_change(const std::vector<Tok>& t, size_t begin) {
+    if (begin == 0 || (t[begin - 1].lower != "to" && t[begin - 1].lower != "at")) return false;
+    static const std::unordered_set<std::string_view> kGoverning = {
+        "risen", "rose", "rise", "rises", "climbed", "increased", "jumped", "grown", "grew",
+        "revised", "raised", "lowered", "toll", "number", "total", "figure", "count", "tally"};
+    for (size_t k = begin - 1; k-- > 0 && begin - k <= 8;)
+      if (kGoverning.count(t[k].lower)) return true;
+    return false;
+  }
+
   // "place North Korean casualties at over 6,000", "a death toll of 1,200".
   bool counted_before(const std::vector<Tok>& t, size_t start, Quantity* q) const {
     size_t k = start;
@@ -666,6 +679,8 @@ class QuantityTagger : public Component {
     size_t head = k - 1;
     const auto* c = counted_noun(t[head]);
     if (!c) return false;
+    // The end of a name is no counted thing: "on Lake Victoria to 61".
+    if (t[head].capitalized && head > 0 && t[head - 1].capitalized) return false;
     size_t first = head;
     while (first > 0 && first + 3 > head && t[first - 1].kind == TokenKind::word &&
            (t[first - 1].capitalized || is_pre_modifier(t[first - 1].lower)) &&
@@ -704,9 +719,11 @@ class QuantityTagger : public Component {
     link_partitives(t, found);
     mark_casualties(t, found);
     for (auto& m : found) {
+      // "one of the", "two said": a bare small word is rarely a figure, but
+      // "has risen to four" and "put the toll at three" are.
       if (m.q.kind == QuantityKind::count && m.q.counted.empty() && !m.num.vague &&
-          m.num.word_numeral && m.q.value < 10)
-        continue;  // "one of the", "two said": a bare small word is rarely a figure
+          m.num.word_numeral && m.q.value < 10 && !is_level_after_change(t, m.begin))
+        continue;
       Span span{t[m.begin].span.begin, t[m.end - 1].span.end};
       doc.quantities.add(span, std::move(m.q));
     }
@@ -786,7 +803,8 @@ class QuantityTagger : public Component {
     }
 
     // Unit after the number: "1,300 square kilometers", "20 (kg)", "30 MUSD".
-    if (q.unit.empty() && end < t.size()) {
+    // An ordinal takes none: "its second day" is which day, not how long.
+    if (q.unit.empty() && end < t.size() && n.kind != QuantityKind::ordinal) {
       const UnitEntry* u = nullptr;
       double millions = 1;
       size_t open = is_opening(t[end].text) && end + 1 < t.size() && !t[end + 1].space_before;
