@@ -2,7 +2,8 @@
 //
 //   bench_web body DIR [OUT.json]   extraction F1 and speed on scrapinghub-dev
 //   bench_web score DIR PRED.json   scores another extractor's {id: text} output the same way
-//   bench_web dates DIR             exact-day publication-date accuracy on htmldate-dev
+//   bench_web dates DIR [misses]    exact-day publication-date accuracy on htmldate-dev
+//                                   ("misses" also lists every page we got wrong)
 //   bench_web parsers DIR           libxml2 (SAX and tree) vs gumbo parse speed
 //
 // Body scoring follows the scrapinghub article-extraction-benchmark: \w+
@@ -168,7 +169,7 @@ int score_file(const fs::path& dir, const char* pred_path, const char* name) {
   return 0;
 }
 
-int dates(const fs::path& dir) {
+int dates(const fs::path& dir, bool list_misses) {
   json truth = read_json(dir / "ground-truth.json");
   size_t right = 0, found = 0, n = 0;
   std::map<std::string, size_t> by_source;
@@ -176,14 +177,21 @@ int dates(const fs::path& dir) {
     std::string html = cc::web::gunzip(read_file(dir / "html" / (it.key() + ".gz"))).bytes;
     auto a = cc::web::extract_article(html, {it.value()["url"].get<std::string>(), ""});
     ++n;
-    if (!a.ok() || a->published.precision < cc::DatePrecision::day) continue;
+    std::string gold = it.value()["date"].get<std::string>();
+    if (!a.ok() || a->published.precision < cc::DatePrecision::day) {
+      if (list_misses) std::printf("  miss %s gold %s found none\n", it.key().c_str(), gold.c_str());
+      continue;
+    }
     ++found;
     cc::PartialDate d = a->published;
     d.precision = cc::DatePrecision::day;
     d.hour = d.minute = 0;
-    bool ok = d.iso() == it.value()["date"].get<std::string>();
+    bool ok = d.iso() == gold;
     right += ok;
     if (ok) ++by_source[a->published_from];
+    else if (list_misses)
+      std::printf("  miss %s gold %s found %s from %s\n", it.key().c_str(), gold.c_str(),
+                  a->published.iso().c_str(), a->published_from.c_str());
   }
   double p = found ? double(right) / found : 0, r = n ? double(right) / n : 0;
   std::printf("dates           pages %zu  found %zu  exact-day accuracy %.3f  P %.3f  R %.3f  F1 %.3f\n",
@@ -249,7 +257,7 @@ int main(int argc, char** argv) {
   }
   if (mode == "body") return body(dir, argc > 3 ? argv[3] : nullptr);
   if (mode == "score" && argc > 3) return score_file(dir, argv[3], argc > 4 ? argv[4] : "peer");
-  if (mode == "dates") return dates(dir);
+  if (mode == "dates") return dates(dir, argc > 3 && std::string(argv[3]) == "misses");
   if (mode == "parsers") return parsers(dir);
   std::fprintf(stderr, "bench_web: unknown mode %s\n", mode.c_str());
   return 2;

@@ -78,16 +78,27 @@ constexpr std::string_view kUnlikely[] = {
 constexpr std::string_view kContent[] = {"article", "body", "content", "entry", "main",
                                          "post", "text", "story", "blog", "column"};
 constexpr std::string_view kDate[] = {"date", "time", "publish", "published", "posted",
-                                      "timestamp", "dateline", "pubdate", "datetime"};
+                                      "timestamp", "dateline", "pubdate", "datetime", "datum",
+                                      "fecha"};
+// Date elements that give the last change rather than the publication.
+constexpr std::string_view kModified[] = {"modified", "lastmod", "lastmodified"};
+
 
 struct Cues {
   bool clutter = false;
   bool unlikely = false;
   bool content = false;
   bool date = false;
+  bool modified = false;
 };
 
-enum CueFlag : uint8_t { kClutterWord = 1, kUnlikelyWord = 2, kContentWord = 4, kDateWord = 8 };
+enum CueFlag : uint8_t {
+  kClutterWord = 1,
+  kUnlikelyWord = 2,
+  kContentWord = 4,
+  kDateWord = 8,
+  kModifiedWord = 16,
+};
 
 // The cue flags of the key words, looked up whole.
 uint8_t key_flags(std::string_view word) {
@@ -97,6 +108,7 @@ uint8_t key_flags(std::string_view word) {
     for (auto k : kUnlikely) t[k] |= kUnlikelyWord;
     for (auto k : kContent) t[k] |= kContentWord;
     for (auto k : kDate) t[k] |= kDateWord;
+    for (auto k : kModified) t[k] |= kModifiedWord;
     return t;
   }();
   auto it = table.find(word);
@@ -142,6 +154,7 @@ Cues read_cues(std::string_view names) {
   c.unlikely = flags & kUnlikelyWord;
   c.content = flags & kContentWord;
   c.date = flags & kDateWord;
+  c.modified = flags & kModifiedWord;
   return c;
 }
 
@@ -157,6 +170,16 @@ bool is_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || ch == '
 constexpr size_t kMaxDateTexts = 24;
 constexpr size_t kMaxDateTextBytes = 160;
 constexpr size_t kMaxJsonLdBytes = size_t{4} << 20;
+constexpr size_t kMaxHeadlines = 4;
+constexpr size_t kMaxJsonDataScan = size_t{256} << 10;
+constexpr size_t kMaxHeadlineBytes = 300;
+
+// Meta keys in lower case, without the "schema:" prefix of RDFa markup.
+std::string meta_key(std::string_view key) {
+  std::string k = lower(key);
+  if (k.starts_with("schema:")) k.erase(0, 7);
+  return k;
+}
 
 // Builds the Page from the tokens: a stack of open elements with HTML's
 // common implied end tags (a new <p> or <div> ends an open <p>, <li> ends
@@ -187,7 +210,7 @@ class Builder : public TokenSink {
     uint16_t flags = tag_flags(tag);
     close_implied(tag, flags);
     const Level& up = stack_.back();
-    std::string_view type, rel, href, key, content, datetime, style, role;
+    std::string_view type, rel, href, key, content, datetime, style, role, test_id;
     words_.clear();
     bool hidden = false;
     for (const Attribute& a : attributes) {
@@ -216,35 +239,48 @@ class Builder : public TokenSink {
         style = value;
       } else if (name == "role") {
         role = value;
+      } else if (name == "data-testid") {
+        test_id = value;
       } else if (name == "lang" && tag == "html") {
         page_.lang = lower(value);
       }
     }
     if (tag == "meta" && !key.empty() && !content.empty())
-      page_.meta.emplace_back(lower(key), content);
+      page_.meta.emplace_back(meta_key(key), content);
     if (tag == "link" && !rel.empty()) page_.links.emplace_back(lower(rel), href);
     if (!key.empty() && tag != "meta" && (!content.empty() || !datetime.empty()))
-      page_.meta.emplace_back(lower(key), !datetime.empty() ? datetime : content);
-    if (tag == "time" && !datetime.empty()) page_.time_datetimes.emplace_back(datetime);
+      page_.meta.emplace_back(meta_key(key), !datetime.empty() ? datetime : content);
+    Cues cues = read_cues(words_);
+    // Test hooks name what an element shows ("article-date") as class names do.
+    if (!test_id.empty()) cues.date |= read_cues(test_id).date;
+    bool protected_tag = tag == "html" || tag == "body" || tag == "article" || tag == "main";
+    bool noise = up.noise || (!protected_tag && cues.clutter);
+    if (tag == "time" && !datetime.empty() && !noise) page_.time_datetimes.emplace_back(datetime);
     if (flags & kVoid) {
       // Void elements hold no text; a line break or image still ends the block.
       if (tag == "br" || tag == "hr" || tag == "img" || tag == "input" || tag == "wbr") close_block();
       return;
     }
 
-    Cues cues = read_cues(words_);
     Level level = up;
     level.tag = tag;
     level.block = flags & kBlock;
-    level.json_ld = tag == "script" && lower(type).find("ld+json") != std::string::npos;
+    std::string script_type = tag == "script" ? lower(type) : std::string();
+    level.json_ld = script_type.find("ld+json") != std::string::npos;
+    level.json_data = !level.json_ld && script_type.find("json") != std::string::npos;
     level.title = tag == "title" && page_.title.empty();
     level.link = up.link || tag == "a";
-    if (cues.date && page_.date_texts.size() < kMaxDateTexts) {
-      page_.date_texts.emplace_back();
+    level.noise = noise;
+    if ((cues.date || cues.modified) && !noise && page_.date_texts.size() < kMaxDateTexts) {
+      page_.date_texts.push_back({"", cues.modified});
       level.date_text = page_.date_texts.size();
     }
+    if (tag == "h1" && !in_headline_ && page_.headlines.size() < kMaxHeadlines) {
+      page_.headlines.emplace_back();
+      headline_level_ = stack_.size();
+      in_headline_ = true;
+    }
     if (level.json_ld) page_.json_ld.emplace_back();
-    bool protected_tag = tag == "html" || tag == "body" || tag == "article" || tag == "main";
     bool drop = false;
     if ((flags & kDropped) || hidden) {
       drop = true;
@@ -296,8 +332,15 @@ class Builder : public TokenSink {
       if (page_.title.size() < 1024) page_.title.append(piece.substr(0, 1024));
       return;
     }
+    for (size_t i = 0; i < page_.headlines.size(); ++i) {
+      bool open = in_headline_ && i + 1 == page_.headlines.size();
+      std::string& t = open ? page_.headlines[i].text : page_.headlines[i].after;
+      if (t.size() >= kMaxHeadlineBytes) continue;
+      t.append(piece.substr(0, kMaxHeadlineBytes));
+      if (!open) t += ' ';
+    }
     if (at.date_text) {
-      std::string& t = page_.date_texts[at.date_text - 1];
+      std::string& t = page_.date_texts[at.date_text - 1].text;
       if (t.size() < kMaxDateTextBytes) {
         t += ' ';
         t.append(piece.substr(0, kMaxDateTextBytes));
@@ -309,6 +352,7 @@ class Builder : public TokenSink {
 
   void raw_text(std::string_view body, uint64_t) override {
     const Level& at = stack_.back();
+    if (at.json_data) return read_data_dates(body.substr(0, kMaxJsonDataScan));
     if (!at.json_ld) return;
     std::string& raw = page_.json_ld.back();
     if (raw.size() + body.size() <= kMaxJsonLdBytes) raw += body;
@@ -324,7 +368,9 @@ class Builder : public TokenSink {
     bool dropped = false;
     bool link = false;
     bool json_ld = false;
+    bool json_data = false;  // a <script> holding JSON for the page's own scripts
     bool title = false;
+    bool noise = false;    // in a comment section, a related-links box or a teaser
     size_t date_text = 0;  // 1 + index into Page::date_texts when capturing
   };
 
@@ -348,6 +394,7 @@ class Builder : public TokenSink {
     if (stack_[match].block) close_block();
     stack_.resize(match);
     if (head_level_ >= match) head_level_ = 0;
+    if (in_headline_ && headline_level_ >= match) in_headline_ = false;
   }
 
   void close_implied(std::string_view tag, uint16_t flags) {
@@ -405,11 +452,30 @@ class Builder : public TokenSink {
 
   void close_block() { open_block_ = -1; }
 
+  // Publication dates in a JSON data island ({"publishedDate":"2024-03-05..."}),
+  // found by their keys without parsing what may be megabytes of state.
+  void read_data_dates(std::string_view json) {
+    for (std::string_view key : {"\"datePublished\"", "\"publishedDate\"", "\"publishDate\"",
+                                 "\"published_at\""}) {
+      size_t at = json.find(key);
+      if (at == std::string_view::npos) continue;
+      size_t i = at + key.size();
+      while (i < json.size() && (json[i] == ' ' || json[i] == ':')) ++i;
+      if (i >= json.size() || json[i] != '"') continue;
+      size_t end = json.find('"', i + 1);
+      if (end == std::string_view::npos || end - i > kMaxDateTextBytes) continue;
+      page_.data_dates.emplace_back(json.substr(i + 1, end - i - 1));
+      return;
+    }
+  }
+
   Page page_;
   std::vector<Level> stack_;
   std::string words_;  // the class and id values of the tag being read
   int64_t open_block_ = -1;
   size_t head_level_ = 0;  // stack index of the open <head>, 0 when none
+  size_t headline_level_ = 0;  // stack index of the open <h1>
+  bool in_headline_ = false;
 };
 
 }  // namespace
@@ -418,6 +484,13 @@ std::string_view Page::block_text(const Block& b) const {
   if (b.piece_begin == b.piece_end) return {};
   uint32_t begin = pieces[b.piece_begin].text_begin, end = pieces[b.piece_end - 1].text_end;
   return std::string_view(text).substr(begin, end - begin);
+}
+
+const std::string* Page::meta_value(std::initializer_list<std::string_view> keys) const {
+  for (auto key : keys)
+    for (const auto& [k, v] : meta)
+      if (k == key && !std::all_of(v.begin(), v.end(), is_space)) return &v;
+  return nullptr;
 }
 
 Page parse_page(std::string_view utf8) {
