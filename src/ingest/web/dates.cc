@@ -275,14 +275,15 @@ constexpr float kDescription = 0.5;
 constexpr size_t kMaxDateBlocks = 400;
 // Blocks longer than this are prose, not a dateline or a "Published on" line.
 constexpr size_t kMaxLabelBlockBytes = 200;
-// A label's date must start within this many bytes after it.
+// A label's date must start within this many bytes after it. Labels are
+// matched on ASCII-lower-cased text, hence "letzte Änderung".
 constexpr size_t kLabelReach = 25;
 
 constexpr std::string_view kPublishedLabels[] = {
     "published", "posted", "veröffentlicht", "erschienen", "publié", "publiée",
     "publicado", "publicada", "pubblicato", "gepubliceerd", "opublikowano"};
 constexpr std::string_view kModifiedLabels[] = {
-    "updated", "modified", "last edited", "aktualisiert", "geändert", "letzte änderung",
+    "updated", "modified", "last edited", "aktualisiert", "geändert", "letzte Änderung",
     "stand", "mis à jour", "actualizado", "aggiornato", "bijgewerkt"};
 
 // Meta keys naming the publication date, strongest first.
