@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <map>
+#include <unordered_map>
 
 #include "ingest/web/page.h"
 
@@ -75,21 +76,33 @@ constexpr MonthName kMonths[] = {
     {"липня", 7, false},       {"серпня", 8, false},     {"вересня", 9, false},
     {"жовтня", 10, false},     {"листопада", 11, false}, {"грудня", 12, false}};
 
+// Every month name and accepted abbreviation, to its month; where two
+// languages share a spelling the earlier entry of kMonths wins.
+const std::unordered_map<std::string_view, int>& month_words() {
+  static const std::unordered_map<std::string_view, int> words = [] {
+    std::unordered_map<std::string_view, int> w;
+    for (const auto& m : kMonths) w.emplace(m.name, m.month);
+    for (const auto& m : kMonths)
+      if (m.abbreviated)
+        for (size_t n = 3; n <= 4 && n < m.name.size(); ++n) w.emplace(m.name.substr(0, n), m.month);
+    return w;
+  }();
+  return words;
+}
+
 // The month named by the letters at s[i..], advancing i past the word and
 // an abbreviation dot; 0 when the word is not a month.
 int read_month(std::string_view s, size_t& i) {
+  constexpr size_t kLongestName = 24;  // bytes, "października"
   size_t j = i;
   while (j < s.size() && (is_alpha(s[j]) || static_cast<unsigned char>(s[j]) >= 0x80)) ++j;
   std::string_view word = s.substr(i, j - i);
-  if (word.size() < 3) return 0;
-  for (const auto& m : kMonths) {
-    if (word == m.name || (m.abbreviated && word.size() <= 4 && m.name.starts_with(word))) {
-      i = j;
-      if (i < s.size() && s[i] == '.') ++i;
-      return m.month;
-    }
-  }
-  return 0;
+  if (word.size() < 3 || word.size() > kLongestName) return 0;
+  auto it = month_words().find(word);
+  if (it == month_words().end()) return 0;
+  i = j;
+  if (i < s.size() && s[i] == '.') ++i;
+  return it->second;
 }
 
 // Reads up to `max_digits` digits at s[i]; -1 when there are none or more follow.
@@ -326,8 +339,11 @@ class Ballot {
     return s.has_value();
   }
   bool empty() const { return votes_.empty(); }
-  // A date that only testifies to the page's time zone.
+  // A timestamp ("2024-03-05 22:35:29") that only testifies to the page's
+  // time zone; other text is not read.
   void witness(std::string_view text) {
+    constexpr size_t kLongestStamp = 40;
+    if (text.empty() || text.size() > kLongestStamp || !is_digit(text[0])) return;
     if (auto s = find_stamp(text); s && s->date.precision == DatePrecision::time)
       witnesses_.push_back(*s);
   }
@@ -584,6 +600,7 @@ PublishedDate find_published(const Page& page, const std::vector<LinkedDate>& li
   bool first_text_date = false;
   for (size_t i = 0; i < page.blocks.size() && i < kMaxDateBlocks; ++i) {
     std::string_view block = page.block_text(page.blocks[i]);
+    if (block.find_first_of("0123456789") == std::string_view::npos) continue;  // no date here
     if (!first_text_date) first_text_date = ballot.add(block, kFirstInText, "page-text");
     if (block.size() <= kMaxLabelBlockBytes) vote_labels(block, ballot);
   }

@@ -264,6 +264,7 @@ class Builder : public TokenSink {
 
     Level level = up;
     level.tag = tag;
+    level.flags = flags;
     level.block = flags & kBlock;
     std::string script_type = tag == "script" ? lower(type) : std::string();
     level.json_ld = script_type.find("ld+json") != std::string::npos;
@@ -361,6 +362,7 @@ class Builder : public TokenSink {
  private:
   struct Level {
     std::string tag;
+    uint16_t flags = 0;    // tag_flags(tag)
     bool block = false;    // a block-level tag: text before and after it are separate blocks
     uint32_t element = 0;  // deepest kept element at or above this level
     uint32_t owner = 0;    // innermost kept block-level element
@@ -385,7 +387,7 @@ class Builder : public TokenSink {
     for (size_t i = stack_.size(), seen = 0; i-- > 1 && seen < reach; ++seen) {
       const std::string& t = stack_[i].tag;
       if (t == tag) return i;
-      if (scoped && ((tag_flags(t) & kScope) || t == stop_a || t == stop_b)) return 0;
+      if (scoped && ((stack_[i].flags & kScope) || t == stop_a || t == stop_b)) return 0;
     }
     return 0;
   }
