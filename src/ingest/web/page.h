@@ -3,15 +3,16 @@
 // blocks (a paragraph, heading, list item, or the loose text of a div), each
 // made of pieces that point back to the page's UTF-8 bytes.
 //
-// Built in one streaming pass of libxml2's HTML (SAX) parser, which parses the
-// dev pages about 4x faster than gumbo (bench/web/RESULTS.md) and lets us read
-// each text run's byte position. Subtrees that are never article text
+// Built in one pass of our tokenizer (tokenizer.h; libxml2's and gumbo's
+// parsers alone are slower than the whole extraction must be, see
+// bench/web/RESULTS.md), with the implied end tags pages rely on. Each text
+// piece knows its exact byte position. Subtrees that are never article text
 // (scripts, navigation, hidden elements, cookie banners, comment sections) are
 // dropped while parsing. Elements whose class/id reads as clutter or page
 // furniture are only flagged: such words also name page-wide wrappers
-// ("page-ad-margins"), so extraction skips them first and retries without. Bounds: elements nested deeper than kMaxDepth are
-// flattened into their deepest kept ancestor, so hostile nesting costs linear
-// time and memory.
+// ("page-ad-margins"), so extraction skips them first and retries without.
+// Bounds: elements nested deeper than kMaxDepth are flattened into their
+// deepest kept ancestor, so hostile nesting costs linear time and memory.
 #pragma once
 
 #include <cstdint>
