@@ -2,7 +2,10 @@
 // (ingest, nlp, story copies, claims) on the hand-written story sets in
 // bench/claims/stories/<set>/ (reports, meta.jsonl, expected.json).
 //
-//   build/release/bench/claims/bench_claims_accuracy [stories-dir]
+//   build/release/bench/claims/bench_claims_accuracy [--explain] [stories-dir]
+//
+// --explain prints, per set, the facts that did not match and the matched
+// facts whose status is wrong: the list to read before changing the stage.
 //
 // A fact is the set of (report file, value) pairs it lines up. A predicted
 // fact matches an expected one when the Jaccard overlap of those sets is at
@@ -26,6 +29,19 @@ namespace {
 
 using PairSet = std::set<std::pair<std::string, double>>;
 
+// A fact as the benchmark sees it: its (report, value) pairs, status and a label.
+struct Labelled {
+  PairSet pairs;
+  std::string status;
+  std::string what;
+};
+
+std::string describe(const Labelled& f) {
+  std::string out = f.what + " [" + f.status + "]";
+  for (const auto& [file, value] : f.pairs) out += " " + file.substr(0, 2) + "=" + std::to_string(value);
+  return out;
+}
+
 double jaccard(const PairSet& a, const PairSet& b) {
   size_t both = 0;
   for (const auto& x : a) both += b.count(x);
@@ -40,7 +56,14 @@ struct Score {
 }  // namespace
 
 int main(int argc, char** argv) {
-  fs::path root = argc > 1 ? argv[1] : CLAIMS_STORIES_DIR;
+  bool explain = false;
+  fs::path root = CLAIMS_STORIES_DIR;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--explain")
+      explain = true;
+    else
+      root = argv[i];
+  }
   auto pipeline = cc::Pipeline::load(cc::Resources{CROSSCHECK_DATA_DIR});
   if (!pipeline.ok()) {
     std::fprintf(stderr, "bench_claims_accuracy: %s\n", pipeline.status().message().c_str());
@@ -76,22 +99,22 @@ int main(int argc, char** argv) {
 
     std::ifstream in(dir / "expected.json");
     nlohmann::json expected = nlohmann::json::parse(in);
-    std::vector<std::pair<PairSet, std::string>> gold, pred;
+    std::vector<Labelled> gold, pred;
     for (const auto& f : expected["facts"]) {
       PairSet s;
       for (const auto& r : f["reports"]) s.insert({r["file"], r["value"].get<double>()});
-      gold.push_back({s, f["status"]});
+      gold.push_back({s, f["status"], f["what"]});
     }
     for (const auto& f : brief.facts) {
       PairSet s;
       for (const auto& r : f.reports) s.insert({file_of[r.doc_id], r.value});
-      pred.push_back({s, cc::fact_status_name(f.status)});
+      pred.push_back({s, cc::fact_status_name(f.status), f.what + " — " + f.note});
     }
     // Best pairs first, each fact used once.
     std::vector<std::tuple<double, size_t, size_t>> pairs;
     for (size_t g = 0; g < gold.size(); ++g)
       for (size_t p = 0; p < pred.size(); ++p)
-        if (double j = jaccard(gold[g].first, pred[p].first); j >= 0.5) pairs.push_back({j, g, p});
+        if (double j = jaccard(gold[g].pairs, pred[p].pairs); j >= 0.5) pairs.push_back({j, g, p});
     std::sort(pairs.rbegin(), pairs.rend());
     std::set<size_t> used_g, used_p;
     Score s;
@@ -102,7 +125,17 @@ int main(int argc, char** argv) {
       used_g.insert(g);
       used_p.insert(p);
       ++s.matched;
-      s.status_ok += gold[g].second == pred[p].second;
+      bool status_ok = gold[g].status == pred[p].status;
+      s.status_ok += status_ok;
+      if (explain && !status_ok)
+        std::printf("  status %s, expected %s: %s\n    %s\n", pred[p].status.c_str(), gold[g].status.c_str(),
+                    gold[g].what.c_str(), describe(pred[p]).c_str());
+    }
+    if (explain) {
+      for (size_t g = 0; g < gold.size(); ++g)
+        if (!used_g.count(g)) std::printf("  missed: %s\n", describe(gold[g]).c_str());
+      for (size_t p = 0; p < pred.size(); ++p)
+        if (!used_p.count(p)) std::printf("  extra:  %s\n", describe(pred[p]).c_str());
     }
     auto print = [](const std::string& name, const Score& s) {
       double p = s.predicted ? double(s.matched) / s.predicted : 0;

@@ -11,6 +11,7 @@
 #include "claims/entities.h"
 #include "claims/extract.h"
 #include "claims/lexicon.h"
+#include "nlp/time/consistency.h"
 
 namespace cc {
 
@@ -68,7 +69,10 @@ Interval interval_of(const Figure& r) {
   return {v, v};
 }
 
+// A report's figure for a note: as the report wrote it ("at least 41"),
+// else from its bounds.
 std::string describe_value(const FactReport& r) {
+  if (!r.as_written.empty()) return r.as_written;
   if (r.low && !r.high) return "over " + format_number(*r.low);
   if (r.high && !r.low) return "up to " + format_number(*r.high);
   if (r.low && r.high && *r.low != *r.high)
@@ -78,13 +82,27 @@ std::string describe_value(const FactReport& r) {
 
 std::string short_id(const std::string& doc_id) { return doc_id.substr(0, 8); }
 
+struct Alignment {
+  std::string reason;
+  double score = 0;
+};
+
 struct FactCluster {
   std::string block;
   std::string counted_class;
   std::string counted;  // lemma of the first report that names one
   std::string actor;
   std::vector<size_t> claims;
+  // When the figure is about, from its first dated report, and whether that
+  // date was written out ("September 2018") rather than relative.
+  std::optional<TimeRange> range;
+  bool absolute = false;
 };
+
+// Figures dated more than this far apart, one of them by a date written out,
+// are two facts ("a similar accident in September 2018 killed 200" is not
+// the toll of Tuesday's): a report may misdate an event, rarely by years.
+constexpr int64_t kSameFactMaxGapDays = 365;
 
 struct EventCluster {
   std::string predicate;
@@ -92,6 +110,39 @@ struct EventCluster {
   TimeRange range;
   bool planned = false;
   std::vector<size_t> claims;
+};
+
+// Figures published on known days, asked: is there one published after day
+// d whose interval is disjoint from [low, high]? Sorted by day with suffix
+// extremes, so each question is one binary search.
+class LaterFigures {
+ public:
+  void add(int64_t day, double low, double high) { items_.push_back({day, low, high}); }
+  void finish() {
+    std::sort(items_.begin(), items_.end(), [](const Item& a, const Item& b) { return a.day < b.day; });
+    min_high_.assign(items_.size() + 1, std::numeric_limits<double>::infinity());
+    max_low_.assign(items_.size() + 1, -std::numeric_limits<double>::infinity());
+    for (size_t i = items_.size(); i-- > 0;) {
+      min_high_[i] = std::min(min_high_[i + 1], items_[i].high);
+      max_low_[i] = std::max(max_low_[i + 1], items_[i].low);
+    }
+  }
+  bool any_disjoint_after(int64_t day, double low, double high) const {
+    auto it = std::upper_bound(items_.begin(), items_.end(), day,
+                               [](int64_t d, const Item& item) { return d < item.day; });
+    size_t i = static_cast<size_t>(it - items_.begin());
+    if (i == items_.size()) return false;
+    // Bounds that touch agree, as in the fact's own agreement test.
+    return min_high_[i] * (1 + 1e-9) < low || high * (1 + 1e-9) < max_low_[i];
+  }
+
+ private:
+  struct Item {
+    int64_t day;
+    double low, high;
+  };
+  std::vector<Item> items_;
+  std::vector<double> min_high_, max_low_;
 };
 
 class BriefBuilder {
@@ -148,6 +199,8 @@ class BriefBuilder {
     brief.events = std::move(sorted);
 
     find_inconsistencies(&brief);
+    find_self_contradictions(&brief);
+    add_time_conflicts(&brief);
     return brief;
   }
 
@@ -169,46 +222,150 @@ class BriefBuilder {
 
   std::string text(const Claim& c, Span s) const { return std::string(docs_[c.doc][s]); }
 
+  // Claims in a canonical order, earliest publication first, so facts do not
+  // depend on the order the inputs were given in.
+  std::vector<size_t> canonical_order() const {
+    std::vector<size_t> order(claims_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<int64_t> day(docs_.size(), std::numeric_limits<int64_t>::max());
+    for (size_t d = 0; d < docs_.size(); ++d)
+      if (auto r = date_range(docs_[d].published)) day[d] = r->first;
+    std::vector<size_t> by_doc(docs_.size());
+    for (size_t d = 0; d < by_doc.size(); ++d) by_doc[d] = d;
+    std::sort(by_doc.begin(), by_doc.end(), [&](size_t a, size_t b) {
+      return day[a] != day[b] ? day[a] < day[b] : docs_[a].id < docs_[b].id;
+    });
+    std::vector<size_t> rank(docs_.size());
+    for (size_t r = 0; r < by_doc.size(); ++r) rank[by_doc[r]] = r;
+    // Claims are stored document by document, so a stable sort by rank keeps
+    // each document's claims in text order.
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return rank[claims_[a].doc] < rank[claims_[b].doc]; });
+    return order;
+  }
+
   // Blocking: only claims with the same predicate class, unit and delta/total
   // are ever compared, and within a block only against each fact's first
   // claim, so the work is claims x facts-per-block.
   void cluster_facts() {
     std::unordered_map<std::string, std::vector<size_t>> blocks;
     fact_of_claim_.assign(claims_.size(), SIZE_MAX);
-    for (size_t i = 0; i < claims_.size(); ++i) {
+    alignment_.assign(claims_.size(), {});
+    for (size_t i : canonical_order()) {
       const Claim& c = claims_[i];
       if (!c.quantity) continue;
       // A figure with neither a predicate nor a counted thing nor a unit says
       // nothing anyone could line up.
       if (c.predicate.empty() && c.counted_class.empty() && c.quantity->unit.empty()) continue;
-      std::string block = c.predicate + "|" + c.quantity->unit + "|" + (c.is_delta ? "delta" : "total");
+      std::string block = block_of(c.predicate, c);
       auto& members = blocks[block];
       size_t chosen = SIZE_MAX;
+      CountedMatch how = CountedMatch::none;
       for (size_t f : members) {
         FactCluster& fc = fact_clusters_[f];
-        bool counted_ok = fc.counted_class.empty() || c.counted_class.empty() ||
-                          (fc.counted_class == c.counted_class &&
-                           (fc.counted.empty() || c.counted.empty() || fc.counted == c.counted ||
-                            (is_generic_counted(fc.counted) && is_generic_counted(c.counted))));
-        if (!counted_ok || !actors_compatible(fc.actor, c.actor)) continue;
-        chosen = f;
-        if (fc.counted_class == c.counted_class) break;  // an exact match beats a wildcard
+        CountedMatch m = match_counted(fc.counted_class, fc.counted, c.counted_class, c.counted);
+        if (m == CountedMatch::none || !actors_compatible(fc.actor, c.actor) || far_apart(fc, c)) continue;
+        if (chosen == SIZE_MAX || m < how) chosen = f, how = m;
+        if (m == CountedMatch::same_noun) break;  // an exact match beats a wildcard
       }
       if (chosen == SIZE_MAX) {
         chosen = fact_clusters_.size();
         fact_clusters_.push_back({block, c.counted_class, c.counted, c.actor, {}});
         members.push_back(chosen);
+        alignment_[i] = {"first report of this figure", 1};
+      } else {
+        alignment_[i] = joined_reason(c, fact_clusters_[chosen], how);
       }
       FactCluster& fc = fact_clusters_[chosen];
+      if (!fc.range && c.range) {
+        fc.range = c.range;
+        fc.absolute = c.time_anchor == "absolute";
+      }
       if (fc.counted_class.empty()) fc.counted_class = c.counted_class;
       if (fc.counted.empty()) fc.counted = c.counted;
       if (fc.actor.empty()) fc.actor = c.actor;
       fc.claims.push_back(i);
       fact_of_claim_[i] = chosen;
     }
+    attach_unpredicated(blocks);
   }
 
-  FactReport make_report(const Claim& c) const {
+  // Figures meet only when they are the same kind of amount: same predicate,
+  // unit (a rate per day is not an amount), and total, change or part.
+  static bool far_apart(const FactCluster& fc, const Claim& c) {
+    if (!fc.range || !c.range || !(fc.absolute || c.time_anchor == "absolute")) return false;
+    int64_t gap = std::max(c.range->first - fc.range->last, fc.range->first - c.range->last);
+    return gap > kSameFactMaxGapDays;
+  }
+
+  // The reason and score recorded for a claim that joined an existing fact.
+  static Alignment joined_reason(const Claim& c, const FactCluster& fc, CountedMatch how) {
+    static const double kScore[] = {0, 1.0, 0.6, 0.9, 0.8, 0.7};  // by CountedMatch
+    Alignment a;
+    a.score = kScore[static_cast<int>(how)];
+    a.reason = (c.predicate.empty() ? std::string("no predicate") : "same predicate '" + c.predicate + "'") +
+               (c.quantity->unit.empty() ? "" : ", unit " + c.quantity->unit) + "; " + counted_match_reason(how);
+    if (how != CountedMatch::same_noun && how != CountedMatch::unknown && !c.counted.empty())
+      a.reason += " ('" + c.counted + "' / '" + fc.counted + "')";
+    if (c.actor.empty() || fc.actor.empty()) {
+      a.reason += "; an actor is unknown";
+      a.score *= 0.9;
+    } else {
+      a.reason += "; both about " + fc.actor;
+    }
+    return a;
+  }
+
+  static std::string block_of(const std::string& predicate, const Claim& c) {
+    std::string unit = c.quantity->unit + (c.rate.empty() ? "" : "/" + c.rate);
+    return predicate + "|" + unit + "|" + (c.is_delta ? "delta" : c.is_part ? "part" : "total");
+  }
+
+  // A figure whose verb names no predicate class ("a backlog of 4,100
+  // containers") joins the one fact with a predicate that counts the same
+  // specific thing in the same unit; with none or several, it stays apart.
+  void attach_unpredicated(const std::unordered_map<std::string, std::vector<size_t>>& blocks) {
+    std::unordered_map<std::string, std::vector<size_t>> by_counted;  // counted|unit|delta -> facts
+    for (size_t f = 0; f < fact_clusters_.size(); ++f) {
+      const FactCluster& fc = fact_clusters_[f];
+      const Claim& first = claims_[fc.claims.front()];
+      if (first.predicate.empty() || fc.counted.empty() || is_generic_counted(fc.counted)) continue;
+      by_counted[fc.counted + "|" + block_of("", first)].push_back(f);
+    }
+    for (const auto& [block, members] : blocks) {
+      if (block.front() != '|') continue;  // only the blocks without a predicate
+      for (size_t f : members) {
+        FactCluster& loose = fact_clusters_[f];
+        if (loose.counted.empty()) continue;
+        auto it = by_counted.find(loose.counted + "|" + block);
+        if (it == by_counted.end() || it->second.size() != 1) continue;
+        FactCluster& target = fact_clusters_[it->second.front()];
+        if (!actors_compatible(target.actor, loose.actor)) continue;
+        for (size_t i : loose.claims) {
+          fact_of_claim_[i] = it->second.front();
+          alignment_[i] = {"no predicate of its own; counts the same '" + loose.counted +
+                               "' as the one fact with a predicate",
+                           0.5};
+        }
+        target.claims.insert(target.claims.end(), loose.claims.begin(), loose.claims.end());
+        loose.claims.clear();
+      }
+    }
+    // Merged-away clusters leave no fact; renumber what remains.
+    std::vector<size_t> renumber(fact_clusters_.size(), SIZE_MAX);
+    std::vector<FactCluster> kept;
+    for (size_t f = 0; f < fact_clusters_.size(); ++f)
+      if (!fact_clusters_[f].claims.empty()) {
+        renumber[f] = kept.size();
+        kept.push_back(std::move(fact_clusters_[f]));
+      }
+    for (size_t& f : fact_of_claim_)
+      if (f != SIZE_MAX) f = renumber[f];
+    fact_clusters_ = std::move(kept);
+  }
+
+  FactReport make_report(size_t index) const {
+    const Claim& c = claims_[index];
     const Document& d = docs_[c.doc];
     const Quantity& q = *c.quantity;
     FactReport r;
@@ -225,8 +382,11 @@ class BriefBuilder {
     r.time = c.time;
     if (!c.time_span.empty()) r.time_as_written = text(c, c.time_span);
     r.is_delta = c.is_delta;
+    r.revises = c.revises;
     r.part_of = q.part_of;
     r.copy_of = copy_of(d.id);
+    r.alignment = alignment_[index].reason;
+    r.alignment_score = alignment_[index].score;
     r.evidence = make_evidence(d, c.sentence, c.quantity_span);
     r.sentence_text = text(c, c.sentence);
     return r;
@@ -253,10 +413,10 @@ class BriefBuilder {
     }
     for (const auto& [key, i] : per_source) {
       if (!key.second.empty()) {
-        f.reports.push_back(make_report(claims_[i]));
+        f.reports.push_back(make_report(i));
         continue;
       }
-      FactReport r = make_report(claims_[i]);
+      FactReport r = make_report(i);
       bool restated = false;
       Interval a = interval_of(r);
       for (auto it = per_source.upper_bound(key); it != per_source.end() && it->first.first == key.first; ++it) {
@@ -291,6 +451,34 @@ class BriefBuilder {
     return first == "additional" || first == "more" || first == "further" || first == "extra";
   }
 
+  // Whether report a's document appeared wholly before report b's.
+  bool published_before(const FactReport& a, const FactReport& b) const {
+    auto ra = date_range(docs_[doc_index_.at(a.doc_id)].published);
+    auto rb = date_range(docs_[doc_index_.at(b.doc_id)].published);
+    return ra && rb && ra->last < rb->first;
+  }
+
+  // Who stands behind a report: its primary source (lower case, without a
+  // leading article), else its outlet.
+  std::string source_key(const FactReport& r) const {
+    if (!r.attributed_to.empty()) {
+      std::string key = lower_ascii(r.attributed_to);
+      return key.rfind("the ", 0) == 0 ? key.substr(4) : key;
+    }
+    const Document& d = docs_[doc_index_.at(r.doc_id)];
+    return !d.source.empty() ? "outlet:" + lower_ascii(d.source) : "doc:" + d.id;
+  }
+
+  // A source key and its word suffixes, longest first: "regional fire
+  // service", "fire service", "service". Two sources are named alike when one
+  // is a suffix of the other ("the regional fire service" / "fire service").
+  static std::vector<std::string> word_suffixes(const std::string& key) {
+    std::vector<std::string> out{key};
+    for (size_t i = 0; i < key.size(); ++i)
+      if (key[i] == ' ') out.push_back(key.substr(i + 1));
+    return out;
+  }
+
   // Status, note and independent-source count of a fact from its reports.
   void reconcile(Fact* f) const {
     std::set<std::string> docs_with_report;
@@ -300,12 +488,7 @@ class BriefBuilder {
       if (r.copy_of.empty() || !docs_with_report.count(r.copy_of)) independent.push_back(&r);
 
     std::set<std::string> sources;
-    for (const auto* r : independent) {
-      const Document& d = docs_[doc_index_.at(r->doc_id)];
-      sources.insert(!r->attributed_to.empty() ? lower_ascii(r->attributed_to)
-                     : !d.source.empty()       ? "outlet:" + lower_ascii(d.source)
-                                               : "doc:" + d.id);
-    }
+    for (const auto* r : independent) sources.insert(source_key(*r));
     f->primary_sources = static_cast<int>(sources.size());
 
     std::string when = time_note(*f);
@@ -314,47 +497,86 @@ class BriefBuilder {
       f->note = when;
       return;
     }
+    // A report is superseded when a later one gives an incompatible figure
+    // and either comes from the same source or is worded as a revision
+    // ("has risen to 31"): the source revised itself, nobody disputes it.
+    // What remains decides: compatible is agreed (updated when something was
+    // superseded), incompatible is a dispute between the remaining reports.
+    // Later reports are looked up by publication day, per source and among
+    // revisions, so a fact of k reports costs k log k, not k squared.
+    struct Dated {
+      int64_t first, last;  // publication days; unknown dates are never earlier or later
+      Interval iv;
+    };
+    constexpr int64_t kUnknownFirst = std::numeric_limits<int64_t>::min();
+    constexpr int64_t kUnknownLast = std::numeric_limits<int64_t>::max();
+    std::vector<Dated> dated(independent.size());
+    std::vector<std::string> keys(independent.size());
+    std::map<std::string, LaterFigures> by_source;
+    LaterFigures revisions;
+    for (size_t i = 0; i < independent.size(); ++i) {
+      auto day = date_range(docs_[doc_index_.at(independent[i]->doc_id)].published);
+      dated[i] = {day ? day->first : kUnknownFirst, day ? day->last : kUnknownLast, interval_of(*independent[i])};
+      keys[i] = source_key(*independent[i]);
+      if (!day) continue;
+      by_source[keys[i]].add(day->first, dated[i].iv.low, dated[i].iv.high);
+      if (independent[i]->revises) revisions.add(day->first, dated[i].iv.low, dated[i].iv.high);
+    }
+    revisions.finish();
+    for (auto& [key, later] : by_source) later.finish();
+    // Sources named alike (same_source): every word suffix of a name points
+    // at the names that end with it.
+    std::unordered_map<std::string, std::vector<const LaterFigures*>> ending_with;
+    for (const auto& [key, later] : by_source)
+      for (const std::string& suffix : word_suffixes(key)) ending_with[suffix].push_back(&later);
+    std::vector<bool> superseded(independent.size(), false);
+    for (size_t a = 0; a < independent.size(); ++a) {
+      const Dated& d = dated[a];
+      if (d.last == kUnknownLast) continue;
+      auto disjoint_later = [&](const LaterFigures& l) { return l.any_disjoint_after(d.last, d.iv.low, d.iv.high); };
+      superseded[a] = disjoint_later(revisions);
+      std::vector<std::string> suffixes = word_suffixes(keys[a]);
+      for (const auto* l : ending_with[suffixes.front()]) superseded[a] = superseded[a] || disjoint_later(*l);
+      for (const std::string& suffix : suffixes)
+        if (auto it = by_source.find(suffix); it != by_source.end())
+          superseded[a] = superseded[a] || disjoint_later(it->second);
+    }
+    std::vector<const FactReport*> current;
+    for (size_t i = 0; i < independent.size(); ++i)
+      if (!superseded[i]) current.push_back(independent[i]);
     double low = -std::numeric_limits<double>::infinity();
     double high = std::numeric_limits<double>::infinity();
-    for (const auto* r : independent) {
+    for (const auto* r : current) {
       Interval iv = interval_of(*r);
       low = std::max(low, iv.low);
       high = std::min(high, iv.high);
     }
     if (low <= high * (1 + 1e-9)) {
-      f->status = FactStatus::agreed;
-      f->note = when;
-      return;
-    }
-    // Incompatible. One primary source revising itself over time is an update.
-    std::set<std::string> named;
-    std::set<std::string> dates;
-    bool all_named = true;
-    for (const auto* r : independent) {
-      if (r->attributed_to.empty()) all_named = false;
-      named.insert(lower_ascii(r->attributed_to));
-      dates.insert(docs_[doc_index_.at(r->doc_id)].published.iso());
-    }
-    std::vector<const FactReport*> by_date = independent;
-    std::stable_sort(by_date.begin(), by_date.end(), [&](const FactReport* a, const FactReport* b) {
-      return docs_[doc_index_.at(a->doc_id)].published.iso() <
-             docs_[doc_index_.at(b->doc_id)].published.iso();
-    });
-    if (all_named && named.size() == 1 && dates.size() == by_date.size()) {
+      if (current.size() == independent.size()) {
+        f->status = FactStatus::agreed;
+        f->note = when;
+        return;
+      }
       f->status = FactStatus::updated;
-      f->note = by_date.front()->attributed_to + " revised the figure from " +
-                describe_value(*by_date.front()) + " (" + short_id(by_date.front()->doc_id) +
-                ") to " + describe_value(*by_date.back()) + " (" + short_id(by_date.back()->doc_id) + ").";
+      const FactReport* first = independent.front();
+      for (const auto* r : independent)
+        if (published_before(*r, *first)) first = r;
+      const FactReport* last = current.back();
+      for (const auto* r : current)
+        if (published_before(*last, *r)) last = r;
+      std::string who = last->attributed_to.empty() ? "Reports" : last->attributed_to;
+      f->note = who + " revised the figure from " + describe_value(*first) + " (" + short_id(first->doc_id) +
+                ") to " + describe_value(*last) + " (" + short_id(last->doc_id) + ").";
     } else {
       f->status = FactStatus::disputed;
       std::string note;
-      for (const auto* r : independent) {
+      for (const auto* r : current) {
         if (!note.empty()) note += " vs ";
         note += describe_value(*r) + " (" + short_id(r->doc_id);
         if (!r->attributed_to.empty()) note += ", " + r->attributed_to;
         note += ")";
       }
-      auto [mn, mx] = std::minmax_element(independent.begin(), independent.end(),
+      auto [mn, mx] = std::minmax_element(current.begin(), current.end(),
                                           [](const FactReport* a, const FactReport* b) {
                                             return a->value < b->value;
                                           });
@@ -367,16 +589,19 @@ class BriefBuilder {
     if (!when.empty()) f->note += " " + when;
   }
 
-  // "Reports differ on when: ..." when two reports date the fact to disjoint times.
+  // "Reports differ on when: ..." when two reports date the fact to disjoint
+  // times: some range begins after another has ended.
   static std::string time_note(const Fact& f) {
     std::vector<std::pair<const FactReport*, TimeRange>> dated;
+    int64_t latest_first = std::numeric_limits<int64_t>::min();
+    int64_t earliest_last = std::numeric_limits<int64_t>::max();
     for (const auto& r : f.reports)
-      if (auto range = parse_time_range(r.time)) dated.push_back({&r, *range});
-    bool disjoint = false;
-    for (size_t i = 0; i < dated.size(); ++i)
-      for (size_t j = i + 1; j < dated.size(); ++j)
-        if (!dated[i].second.overlaps(dated[j].second)) disjoint = true;
-    if (!disjoint) return {};
+      if (auto range = parse_time_range(r.time)) {
+        dated.push_back({&r, *range});
+        latest_first = std::max(latest_first, range->first);
+        earliest_last = std::min(earliest_last, range->last);
+      }
+    if (dated.size() < 2 || latest_first <= earliest_last) return {};
     std::string note = "Reports differ on when:";
     for (size_t i = 0; i < dated.size(); ++i)
       note += std::string(i ? ";" : "") + " " + short_id(dated[i].first->doc_id) + " " +
@@ -517,6 +742,72 @@ class BriefBuilder {
     return c.time_anchor == "published" || c.time_anchor == "estimated" || c.time_anchor == "text";
   }
 
+  // The time layer's own check (nlp/time/consistency.h): a relative date and
+  // an explicit one for the same event, whether or not a figure is involved.
+  // Pairs already flagged through a figure are not repeated, nor dates more
+  // than kSameFactMaxGapDays apart, as for figures.
+  void add_time_conflicts(Brief* brief) const {
+    std::set<std::tuple<std::string, uint32_t, uint32_t>> flagged;
+    for (const auto& inc : brief->inconsistencies)
+      for (const auto& a : inc.evidence)
+        for (const auto& b : inc.evidence)
+          if (a.span.begin < b.span.begin) flagged.insert({inc.doc_id, a.span.begin, b.span.begin});
+    for (const Document& d : docs_)
+      for (const TimeConflict& tc : find_time_conflicts(d, predicate_class)) {
+        // Years apart, the two are two events ("a similar accident in 2018").
+        auto r = parse_time_range(tc.relative_value), a = parse_time_range(tc.absolute_value);
+        if (r && a && std::max(r->first - a->last, a->first - r->last) > kSameFactMaxGapDays) continue;
+        auto [first, second] = std::minmax(tc.relative.begin, tc.absolute.begin);
+        if (!flagged.insert({d.id, first, second}).second) continue;
+        Inconsistency inc;
+        inc.doc_id = d.id;
+        inc.what = tc.explanation;
+        inc.evidence.push_back(make_evidence(d, sentence_of(d, tc.relative), tc.relative));
+        inc.evidence.push_back(make_evidence(d, sentence_of(d, tc.absolute), tc.absolute));
+        brief->inconsistencies.push_back(std::move(inc));
+      }
+  }
+
+  static Span sentence_of(const Document& d, Span s) {
+    size_t i = d.sentences.first_ending_after(s.begin);
+    return i < d.sentences.size() ? d.sentences[i].span : s;
+  }
+
+  // A report giving two incompatible figures for one fact from one source,
+  // neither worded as a revision nor cited as someone else's: "27 people have
+  // died, the ministry said" beside "the ministry said 31 had died". Work per
+  // document and fact is bounded by kMaxSelfChecked claims.
+  void find_self_contradictions(Brief* brief) const {
+    constexpr size_t kMaxSelfChecked = 64;
+    std::map<std::pair<size_t, size_t>, std::vector<size_t>> by_doc_fact;
+    for (size_t i = 0; i < claims_.size(); ++i) {
+      const Claim& c = claims_[i];
+      if (fact_of_claim_[i] == SIZE_MAX || c.revises || !c.cited_source.empty()) continue;
+      auto& members = by_doc_fact[{c.doc, fact_of_claim_[i]}];
+      if (members.size() < kMaxSelfChecked) members.push_back(i);
+    }
+    for (const auto& [key, members] : by_doc_fact)
+      for (size_t x = 0; x < members.size(); ++x)
+        for (size_t y = x + 1; y < members.size(); ++y) {
+          const Claim& a = claims_[members[x]];
+          const Claim& b = claims_[members[y]];
+          if (lower_ascii(a.source) != lower_ascii(b.source)) continue;
+          Interval ia = interval_of(*a.quantity), ib = interval_of(*b.quantity);
+          if (ia.low <= ib.high * (1 + 1e-9) && ib.low <= ia.high * (1 + 1e-9)) continue;
+          const Document& d = docs_[a.doc];
+          Inconsistency inc;
+          inc.doc_id = d.id;
+          std::string counted = a.counted.empty() ? "figure" : a.counted;
+          inc.what = "This report gives two figures for the same " + counted +
+                     (a.predicate.empty() ? "" : " (" + a.predicate + ")") +
+                     (a.source.empty() ? "" : " from " + a.source) + ": '" + text(a, a.quantity_span) +
+                     "' and '" + text(b, b.quantity_span) + "'.";
+          inc.evidence.push_back(make_evidence(d, a.sentence, a.quantity_span));
+          inc.evidence.push_back(make_evidence(d, b.sentence, b.quantity_span));
+          brief->inconsistencies.push_back(std::move(inc));
+        }
+  }
+
   // A report dating the same figure both with a relative expression ("this
   // year") and an explicit date that disagree; other reports' dates of the
   // same figure are named alongside.
@@ -532,6 +823,9 @@ class BriefBuilder {
         if (j == i || !o.range) continue;
         bool same = o.quantity ? fact_of_claim_[j] == fact : refers_to(o, q);
         if (!same || o.range->overlaps(*q.range)) continue;
+        // Years apart, the two dates are two events (kSameFactMaxGapDays).
+        if (std::max(o.range->first - q.range->last, q.range->first - o.range->last) > kSameFactMaxGapDays)
+          continue;
         if (relative(q) == relative(o)) continue;  // two explicit dates may be two events
         const Document& d = docs_[q.doc];
         auto key = std::make_pair(d.id, std::minmax(q.time_span.begin, o.time_span.begin));
@@ -561,6 +855,7 @@ class BriefBuilder {
   std::vector<size_t> doc_claims_;  // claims of document i: [doc_claims_[i], doc_claims_[i + 1])
   std::vector<FactCluster> fact_clusters_;
   std::vector<size_t> fact_of_claim_;
+  std::vector<Alignment> alignment_;  // per claim: why it joined its fact
   std::vector<EventCluster> event_clusters_;
 };
 

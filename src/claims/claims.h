@@ -45,8 +45,12 @@ struct FactReport {
   std::string time;            // TIMEX3 value of the time the figure refers to, "" when none
   std::string time_as_written; // "in January and February"
   bool is_delta = false;
+  bool revises = false;        // worded as a revision ("has risen to", "now", "revised")
   std::optional<double> part_of;  // "4,000 of the initial 11,000" -> 11000
   std::string copy_of;         // doc id this report's document copies, "" when original
+  // Why this report was lined up with the fact's first one, and how sure (0..1).
+  std::string alignment;
+  double alignment_score = 1;
   Evidence evidence;
   std::string sentence_text;
 };

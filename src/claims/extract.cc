@@ -17,6 +17,10 @@ constexpr int kPredicateAfter = 10;
 // How far an event trigger looks for the noun phrase it is about.
 constexpr int kObjectBefore = 5;
 constexpr int kObjectAfter = 3;
+// How far from a figure (before it, after its noun phrase) a revision word
+// ("has risen to", "are now") still speaks of it.
+constexpr int kRevisionBefore = 6;
+constexpr int kRevisionAfter = 3;
 // How far before a figure a nationality still names whose figure it is.
 constexpr int kActorBefore = 6;
 // Triggers this close form one predicate ("signed a reconstruction agreement").
@@ -69,6 +73,205 @@ bool is_reference(const SentenceView& sv, Span figure, double value) {
   return value == 1 && after < sv.end_token && after < sv.doc.tokens.size() && sv.word(after) == "of";
 }
 
+// "150 million dollars a day", "300 per week": the time unit of a rate, or "".
+std::string rate_after(const SentenceView& sv, uint32_t t) {
+  if (t + 1 >= sv.end_token) return {};
+  std::string per = sv.word(t);
+  if (per != "a" && per != "an" && per != "per" && per != "each" && per != "every") return {};
+  std::string unit = sv.word(t + 1);
+  static constexpr std::string_view kUnits[] = {"hour", "day", "week", "month", "year"};
+  for (std::string_view u : kUnits)
+    if (unit == u) return unit;
+  return {};
+}
+
+bool is_duration_unit(std::string_view unit) {
+  static constexpr std::string_view kUnits[] = {"second", "minute", "hour", "day",
+                                                "week",   "month",  "year", "decade", "century"};
+  return std::find(std::begin(kUnits), std::end(kUnits), unit) != std::end(kUnits);
+}
+
+// "the fire service said on Wednesday", "told reporters on Monday": a date
+// right after an attribution cue is when it was said, not when the reported
+// event happened.
+// `cue_ends`: the end offsets of the document's attribution cues, sorted.
+bool dates_the_cue(const SentenceView& sv, const std::vector<uint32_t>& cue_ends, const Annotation<Timex>& date) {
+  auto it = std::upper_bound(cue_ends.begin(), cue_ends.end(), date.span.begin);
+  if (it == cue_ends.begin() || *(it - 1) <= sv.span.begin) return false;
+  uint32_t after_cue = sv.token_at(*(it - 1) - 1) + 1;
+  uint32_t d = sv.token_at(date.span.begin);
+  if (d < after_cue || d > after_cue + 2) return false;
+  for (uint32_t t = after_cue; t < d; ++t) {  // "said on", "told reporters on"
+    std::string w = sv.word(t);
+    if (w != "on" && w != "reporters" && w != "journalists" && w != "late" && w != "early" && w != "at" &&
+        w != "in")
+      return false;
+  }
+  return true;
+}
+
+// A headline in Title Case: most of its words are capitalized.
+bool is_title_case(const SentenceView& sv) {
+  int words = 0, capitals = 0;
+  for (uint32_t t = sv.first_token; t < sv.end_token; ++t) {
+    const Token& tok = sv.doc.tokens[t].value;
+    if (tok.kind != TokenKind::word || sv.doc.tokens[t].span.size() < 4) continue;
+    ++words;
+    capitals += tok.capitalized;
+  }
+  return words >= 3 && capitals * 4 >= words * 3;
+}
+
+std::string last_word_lower(std::string_view phrase) {
+  size_t space = phrase.rfind(' ');
+  return lower_ascii(space == std::string_view::npos ? phrase : phrase.substr(space + 1));
+}
+
+// An entity inside a place phrase ("in northern Valdora", "near the town of
+// Almend") says where, not who acts.
+bool is_place_phrase(const SentenceView& sv, const Annotation<EntityMention>& e) {
+  static constexpr std::string_view kPlacePrepositions[] = {
+      "in", "near", "at", "from", "across", "outside", "inside", "into", "to", "around", "of", "off",
+      "on", "along", "through", "within", "toward", "towards"};
+  uint32_t t = sv.token_at(e.span.begin);
+  for (int back = 0; back < 3 && t > sv.first_token; ++back) {
+    std::string w = sv.word(--t);
+    if (std::find(std::begin(kPlacePrepositions), std::end(kPlacePrepositions), w) !=
+        std::end(kPlacePrepositions))
+      return true;
+    const Token& tok = sv.doc.tokens[t].value;
+    // Only articles and lower-case modifiers may stand between ("in northern").
+    if (tok.kind != TokenKind::word || tok.capitalized) return false;
+  }
+  return false;
+}
+
+// Tokens that end a clause for the purpose of finding a figure's verb: a
+// semicolon or colon, or a contrast after a comma (", while", ", but").
+bool is_clause_break(const SentenceView& sv, uint32_t t) {
+  std::string_view w = sv.doc[sv.doc.tokens[t].span];
+  if (w == ";" || w == ":") return true;
+  if (t == sv.first_token || sv.doc[sv.doc.tokens[t - 1].span] != ",") return false;
+  std::string lw = sv.word(t);
+  return lw == "while" || lw == "but" || lw == "whereas" || lw == "although" || lw == "though";
+}
+
+// Whether the word at t begins a verb group, making the noun phrase before it
+// a subject: an auxiliary or a past-tense predicate ("residents were
+// evacuated", "people died", "homes had been destroyed").
+bool is_verb_start(const SentenceView& sv, uint32_t t) {
+  static constexpr std::string_view kAux[] = {
+      "is",     "are",   "was",    "were",  "has",     "have",     "had",      "will",
+      "would",  "could", "can",    "may",   "might",   "should",   "must",     "remain",
+      "remains", "remained", "been", "be",  "reportedly", "allegedly", "also", "still"};
+  std::string w = sv.word(t);
+  if (std::find(std::begin(kAux), std::end(kAux), w) != std::end(kAux)) return true;
+  return !predicate_class(w).empty() && w.size() > 2 && w.ends_with("ed");
+}
+
+// Whether only a conjunction, commas and determiners stand between tokens
+// [from, to): "1,200 firefighters and eight aircraft".
+bool coordinated(const SentenceView& sv, uint32_t from, uint32_t to) {
+  bool conj = false;
+  for (uint32_t t = from; t < to; ++t) {
+    std::string w = sv.word(t);
+    if (w == "and" || w == "or" || w == "plus")
+      conj = true;
+    else if (w != "," && w != "a" && w != "an" && w != "the" && w != "some" && w != "about")
+      return false;
+  }
+  return conj;
+}
+
+bool is_np_stop(std::string_view w) {
+  static constexpr std::string_view kStops[] = {
+      "in",   "from", "at",   "on",   "for",  "since", "to",     "by",     "with",  "across",
+      "during", "after", "before", "of", "over", "near", "among", "and",   "or",    "that",
+      "which", "who",  "is",   "are",  "was",  "were",  "has",    "have",   "had",   "will",
+      "would", "could", "may", "now",  "been", "had",   "put",    "said",   "says"};
+  return std::find(std::begin(kStops), std::end(kStops), w) != std::end(kStops);
+}
+
+// The head of the noun phrase starting at token `from` (articles skipped),
+// and one past it; {from, from} when none: "the number of [suspected cholera
+// cases] in Marano" -> "cases".
+std::pair<uint32_t, uint32_t> np_head(const SentenceView& sv, uint32_t from, uint32_t limit) {
+  uint32_t t = from;
+  while (t < limit && (sv.word(t) == "the" || sv.word(t) == "a" || sv.word(t) == "an")) ++t;
+  uint32_t head = t, end = t;
+  for (; t < limit; ++t) {
+    const Token& tok = sv.doc.tokens[t].value;
+    std::string w = sv.word(t);
+    if (tok.kind != TokenKind::word || is_np_stop(w)) break;
+    if (end > head && !predicate_class(w).empty() && w.ends_with("ed")) break;  // "people arrested"
+    head = t;
+    end = t + 1;
+  }
+  return {head, end};
+}
+
+// Figures that name what they count only by reference: "the number of
+// people arrested ... to 61", "put the number at 240", "the death toll has
+// risen to 31", "cases have topped 1,600", "bringing the total to 10". The
+// counted thing (and the predicate, where the phrase gives one) comes from
+// that phrase, or from the figure it refers back to: the last earlier figure
+// of this document that names one.
+void resolve_reference(const SentenceView& sv, uint32_t figure, uint32_t clause_begin, size_t doc_index,
+                       const std::vector<Claim>& earlier, Claim& c) {
+  auto take_head = [&](uint32_t from, uint32_t limit) {
+    auto [head, end] = np_head(sv, from, limit);
+    if (end == head) return false;
+    std::string w = sv.word(head);
+    if (std::string_view cls = counted_noun_class(w); !cls.empty()) {
+      c.predicate = std::string(cls);
+      return true;
+    }
+    char buf[64];
+    c.counted = std::string(singular_stem(w, buf, sizeof buf));
+    c.counted_class = c.counted;
+    // A participle after the head names the predicate: "people arrested".
+    if (end < sv.end_token)
+      if (std::string_view cls = predicate_class(sv.word(end)); !cls.empty()) c.predicate = std::string(cls);
+    return true;
+  };
+  // "the police count of 41", "the official figure of 31": a figure cited as
+  // someone else's, whose source is the word before the reference noun.
+  auto cite = [&](uint32_t noun) {
+    if (noun == sv.first_token) return;
+    std::string who = sv.word(noun - 1);
+    if (sv.doc.tokens[noun - 1].value.kind != TokenKind::word || who == "the" || who == "a" ||
+        who == "death" || who == "this" || who == "that")
+      return;
+    c.cited_source = who;
+  };
+  for (uint32_t t = figure; t-- > clause_begin;) {
+    std::string w = sv.word(t);
+    if (w == "toll") {
+      c.predicate = "casualty";
+      if (t + 2 == figure && sv.word(t + 1) == "of") cite(t);
+      return;
+    }
+    if (w != "number" && w != "total" && w != "figure" && w != "tally" && w != "count") continue;
+    if (t + 2 == figure && sv.word(t + 1) == "of") cite(t);
+    if (t + 1 < figure && sv.word(t + 1) == "of" && take_head(t + 2, figure)) return;
+    for (auto it = earlier.rbegin(); it != earlier.rend() && it->doc == doc_index; ++it)
+      if (it->quantity && (!it->counted.empty() || !it->predicate.empty())) {
+        c.counted = it->counted;
+        c.counted_class = it->counted_class;
+        c.predicate = it->predicate;
+        return;
+      }
+    return;
+  }
+  // A change verb before the figure: its subject is what is counted.
+  if (!c.predicate.empty()) return;
+  for (uint32_t t = figure; t-- > clause_begin;)
+    if (is_revision_word(sv.word(t)) && sv.word(t) != "now" && sv.word(t) != "still") {
+      take_head(clause_begin, t);
+      return;
+    }
+}
+
 }  // namespace
 
 std::string lower_ascii(std::string_view s) {
@@ -93,7 +296,12 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
                     std::vector<Claim>* out) {
   // Attribution sources are speakers, never actors of what they report.
   std::vector<Span> source_spans;
-  for (const auto& a : doc.attributions) source_spans.push_back(a.value.source);
+  std::vector<uint32_t> cue_ends;
+  for (const auto& a : doc.attributions) {
+    source_spans.push_back(a.value.source);
+    if (!a.value.cue.empty()) cue_ends.push_back(a.value.cue.end);
+  }
+  std::sort(cue_ends.begin(), cue_ends.end());
   auto in_source = [&](Span s) {
     return std::any_of(source_spans.begin(), source_spans.end(),
                        [&](Span src) { return src.overlaps(s); });
@@ -110,9 +318,21 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       std::string cls;
     };
     std::vector<Trigger> triggers;
+    bool title_case = is_title_case(sv);
     for (uint32_t t = sv.first_token; t < sv.end_token; ++t) {
-      if (doc.tokens[t].value.kind != TokenKind::word) continue;
-      std::string_view cls = predicate_class(sv.word(t));
+      const Token& tok = doc.tokens[t].value;
+      if (tok.kind != TokenKind::word) continue;
+      // A capital inside running text starts a name ("March", "Fire Service").
+      if (tok.capitalized && t > sv.first_token && !title_case) continue;
+      std::string w = sv.word(t);
+      // Two-word predicates first: "stopped work" is a strike, "stopped" alone is not.
+      if (t + 1 < sv.end_token)
+        if (std::string_view cls = predicate_class(w + " " + sv.word(t + 1)); !cls.empty()) {
+          triggers.push_back({t, std::string(cls)});
+          ++t;
+          continue;
+        }
+      std::string_view cls = predicate_class(w);
       if (!cls.empty()) triggers.push_back({t, std::string(cls)});
     }
 
@@ -143,9 +363,17 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       }
       return best;
     };
-    auto actor_before = [&](Span anchor) -> std::string {
-      for (auto it = entities.rbegin(); it != entities.rend(); ++it)
-        if ((*it)->span.end <= anchor.begin) return resolve((*it)->value.canonical);
+    // The last entity before `anchor` that can act: not a place phrase, and
+    // inside the attributed text when `claim` is attributed ("Reuters quoted
+    // the office as saying the ferry carried ..." is not about Reuters).
+    auto actor_before = [&](Span anchor, Span claim) -> std::string {
+      const auto* content = smallest_containing(doc.attributions, claim);
+      for (auto it = entities.rbegin(); it != entities.rend(); ++it) {
+        const auto& e = **it;
+        if (e.span.end > anchor.begin || is_place_phrase(sv, e)) continue;
+        if (content && !content->span.contains(e.span)) break;
+        return resolve(e.value.canonical);
+      }
       return {};
     };
     auto set_date = [](Claim& c, const Annotation<Timex>* d) {
@@ -166,7 +394,14 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
         c.modality = modality_name(m->value.kind);
     };
 
-    // Quantity claims.
+    // Quantity claims: first the figures that are reports, with their token
+    // extents, so each can look for its verb without crossing its neighbours.
+    struct Figure {
+      const Annotation<Quantity>* ann;
+      uint32_t first, end;  // the figure's tokens
+      uint32_t np_end;      // one past its counted noun phrase (= end when none)
+    };
+    std::vector<Figure> kept;
     for (const auto* fig : figures) {
       const Quantity& qv = fig->value;
       if (!is_claim(qv)) continue;  // calibres, model names, ordinals, ages
@@ -180,7 +415,18 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       });
       if (is_whole) continue;
       if (is_reference(sv, fig->span, qv.value)) continue;
+      Figure f{fig, sv.token_at(fig->span.begin), sv.token_at(fig->span.end - 1) + 1, 0};
+      f.np_end = f.end;
+      if (!qv.counted_span.empty() && qv.counted_span.begin >= fig->span.end)
+        f.np_end = std::max(f.end, sv.token_at(qv.counted_span.end - 1) + 1);
+      kept.push_back(f);
+    }
 
+    size_t first_claim = out->size();
+    for (size_t k = 0; k < kept.size(); ++k) {
+      const Figure& fg = kept[k];
+      const auto* fig = fg.ann;
+      const Quantity& qv = fig->value;
       Claim c;
       c.doc = doc_index;
       c.sentence = sent.span;
@@ -193,30 +439,74 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
                                               [](const std::string& m) {
                                                 return is_delta_modifier(lower_ascii(m));
                                               });
-      uint32_t qt = sv.token_at(fig->span.begin);
-      const Trigger* best = nullptr;
-      int best_d = 0;
-      for (const auto& tr : triggers) {
-        int d = static_cast<int>(tr.token) - static_cast<int>(qt);
-        if (d < -kPredicateBefore || d > kPredicateAfter) continue;
-        if (!best || std::abs(d) < best_d) best = &tr, best_d = std::abs(d);
-      }
-      if (best) {
+      uint32_t qt = fg.first;
+      // "the first 200,000 doses arrived": a first batch is part of a total.
+      // ("4,000 of the 11,000 troops were killed" is a whole count of the
+      // killed, so part_of does not make a part here.)
+      c.is_part = qt > sv.first_token && sv.word(qt - 1) == "first";
+      c.rate = rate_after(sv, fg.np_end);
+      uint32_t rev_lo = qt >= sv.first_token + kRevisionBefore ? qt - kRevisionBefore : sv.first_token;
+      uint32_t rev_hi = std::min(sv.end_token, fg.np_end + kRevisionAfter);
+      for (uint32_t t = rev_lo; t < rev_hi && !c.revises; ++t) c.revises = is_revision_word(sv.word(t));
+
+      // The figure's own verb. Its clause runs from the previous figure (or
+      // clause break) to the next one; a figure that is a subject ("4,000
+      // residents were evacuated") takes the first predicate after it, an
+      // object ("deployed 600 soldiers") the nearest one before it.
+      uint32_t before_lo = qt >= sv.first_token + kPredicateBefore ? qt - kPredicateBefore : sv.first_token;
+      if (k > 0) before_lo = std::max(before_lo, kept[k - 1].np_end);
+      uint32_t after_hi = std::min(sv.end_token, fg.np_end + kPredicateAfter);
+      if (k + 1 < kept.size()) after_hi = std::min(after_hi, kept[k + 1].first);
+      uint32_t clause_begin = k > 0 ? kept[k - 1].np_end : sv.first_token;
+      for (uint32_t t = clause_begin; t < qt; ++t)
+        if (is_clause_break(sv, t)) clause_begin = t + 1;
+      before_lo = std::max(before_lo, clause_begin);
+      for (uint32_t t = fg.np_end; t < after_hi; ++t)
+        if (is_clause_break(sv, t)) after_hi = t;
+      auto trigger_in = [&](uint32_t lo, uint32_t hi, bool nearest_last) -> const Trigger* {
+        const Trigger* found = nullptr;
+        for (const auto& tr : triggers)
+          if (tr.token >= lo && tr.token < hi && (nearest_last || !found)) found = &tr;
+        return found;
+      };
+      const Trigger* before = trigger_in(before_lo, qt, true);
+      const Trigger* after = trigger_in(fg.np_end, after_hi, false);
+      bool subject = fg.np_end < sv.end_token && is_verb_start(sv, fg.np_end);
+      const Trigger* best = subject ? (after ? after : before) : (before ? before : after);
+      // "licensed to carry 100", "a capacity of 100": what may be, not what is.
+      for (const auto& tr : triggers)
+        if (tr.cls == "capacity" && tr.token >= before_lo && tr.token < after_hi) best = &tr;
+      // Coordinated objects share their verb: "deployed 1,200 firefighters and eight aircraft".
+      if (!before && !subject && k > 0 && coordinated(sv, kept[k - 1].np_end, qt)) {
+        const Claim& prev = (*out)[first_claim + k - 1];
+        c.trigger = prev.trigger;
+        c.predicate = prev.predicate;
+      } else if (best) {
         c.trigger = doc.tokens[best->token].span;
         c.predicate = best->cls;
       }
-      if (is_casualty_noun(lower_ascii(qv.counted))) {
-        // "casualties" says what happened, not who: any counted thing matches.
-        c.predicate = "casualty";
+      // "Homes lost as fire grows": a change verb is a predicate only of the
+      // change itself ("rose by 3%"); "risen to 31" is resolved below.
+      if (c.predicate == "rise" && !(qt > sv.first_token && sv.word(qt - 1) == "by")) c.predicate.clear();
+      std::string counted_head = qv.counted_span.empty() ? "" : last_word_lower(doc[qv.counted_span]);
+      std::string_view noun_cls = counted_noun_class(lower_ascii(qv.counted));
+      if (noun_cls.empty()) noun_cls = counted_noun_class(counted_head);
+      if (!noun_cls.empty()) {
+        // "casualties", "deaths", "arrests" say what happened, not who: the
+        // noun is the predicate and any counted thing matches.
+        c.predicate = std::string(noun_cls);
         c.counted_class.clear();
         c.counted.clear();
       }
+      // People counted as killed or wounded: the predicate says so, any
+      // person noun may name them.
+      if (c.predicate == "casualty" && c.counted_class == "casualties") c.counted_class.clear();
       for (const auto* e : entities)
         if (!qv.counted_span.empty() && e->span.overlaps(qv.counted_span)) {
           c.actor = resolve(e->value.canonical);
           break;
         }
-      if (c.actor.empty() && best && best->token < qt) c.actor = actor_before(c.trigger);
+      if (c.actor.empty() && best && best->token < qt) c.actor = actor_before(c.trigger, fig->span);
       if (c.actor.empty()) {
         for (auto it = entities.rbegin(); it != entities.rend(); ++it) {
           const auto* e = *it;
@@ -227,8 +517,17 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
           break;
         }
       }
+      if (c.counted.empty() && c.counted_class.empty() && qv.unit.empty())
+        resolve_reference(sv, fg.first, clause_begin, doc_index, *out, c);
+      // A span of time no predicate governs ("three days of mourning",
+      // "within a week") is when or how long, not a figure anyone reports.
+      if (c.predicate.empty() && is_duration_unit(qv.unit)) continue;
       set_date(c, nearest_date(fig->span));
       fill_context(c, fig->span);
+      if (!c.cited_source.empty()) {
+        c.source = resolve(c.cited_source);
+        c.via.clear();
+      }
       out->push_back(std::move(c));
     }
 
@@ -243,6 +542,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
     std::vector<Pairing> pairings;
     for (size_t di = 0; di < std::min(dates.size(), kMaxPairedDates); ++di) {
       if (!parse_time_range(dates[di]->value.value)) continue;
+      if (dates_the_cue(sv, cue_ends, *dates[di])) continue;
       for (size_t i = 0; i < std::min(triggers.size(), kMaxPairedTriggers); ++i) {
         Span ts = doc.tokens[triggers[i].token].span, ds = dates[di]->span;
         int64_t dist = ds.begin >= ts.end ? ds.begin - ts.end : ts.begin - std::min(ts.begin, ds.end);
@@ -266,7 +566,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       c.sentence = sent.span;
       c.trigger = doc.tokens[tr.token].span;
       c.predicate = tr.cls;
-      c.actor = actor_before(c.trigger);
+      c.actor = actor_before(c.trigger, c.trigger);
       uint32_t lo = tr.token >= sv.first_token + kObjectBefore ? tr.token - kObjectBefore : sv.first_token;
       uint32_t hi = std::min(sv.end_token, tr.token + kObjectAfter + 1);
       for (uint32_t t = lo; t < hi; ++t) {

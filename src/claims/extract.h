@@ -32,6 +32,9 @@ struct Claim {
   std::string counted_class;     // "" matches any (unknown or a casualty noun)
   std::string counted;           // singular lemma of the counted noun
   bool is_delta = false;
+  bool revises = false;          // worded as a revision of an earlier figure (is_revision_word)
+  bool is_part = false;          // a first batch of a total: "the first 200,000 doses"
+  std::string rate;              // "day" in "150 million dollars a day", "" for amounts
 
   // Event claims without a figure: singular words of the noun phrases next to
   // the trigger and whether a delta modifier stands there ("the additional
@@ -46,6 +49,7 @@ struct Claim {
   std::optional<TimeRange> range;
 
   std::string source;            // primary source, "" when the outlet's own
+  std::string cited_source;      // "police" in "the police count of 41": a figure cited, not reported
   std::vector<std::string> via;
   Span source_span;
   std::string modality = "asserted";

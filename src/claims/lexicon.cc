@@ -9,63 +9,26 @@ namespace cc {
 
 namespace {
 
-struct ClassWords {
-  const char* cls;
-  std::initializer_list<const char*> words;
-};
+// data/claims/predicates.tsv (form, class, how), compiled in: the claims
+// stage is a pure function of its documents and reads no files.
+constexpr std::string_view kPredicatesTsv =
+#include "predicates.inc"
+    ;
 
-// Forms are listed rather than derived: news uses few irregular verbs, and a
-// list cannot over-generate ("shell" from "shells" is not a strike).
 const std::unordered_map<std::string_view, std::string_view>& predicate_table() {
   static const auto* table = [] {
-    static const ClassWords kClasses[] = {
-        {"send", {"send", "sends", "sent", "sending", "dispatch", "dispatches", "dispatched",
-                  "dispatching", "deploy", "deploys", "deployed", "deploying", "deployment",
-                  "deployments", "redeploy", "redeployed", "transfer", "transfers",
-                  "transferred", "transferring", "supply", "supplies", "supplied", "supplying",
-                  "provide", "provides", "provided", "providing", "deliver", "delivers",
-                  "delivered", "delivering", "delivery", "deliveries", "ship", "ships",
-                  "shipped", "shipping", "shipment", "shipments", "station", "stationed"}},
-        {"casualty", {"kill", "kills", "killed", "killing", "wound", "wounds", "wounded",
-                      "injure", "injures", "injured", "injuring", "die", "dies", "died",
-                      "dying", "dead", "death", "deaths", "casualty", "casualties",
-                      "fatality", "fatalities", "losses", "injury", "injuries"}},
-        {"attend", {"attend", "attends", "attended", "attending", "marched", "marchers",
-                    "turnout", "crowd", "gather", "gathered", "rally", "rallied"}},
-        {"control", {"capture", "captures", "captured", "capturing", "seize", "seizes", "seized",
-                     "seizing", "hold", "holds", "held", "holding", "occupy", "occupies",
-                     "occupied", "control", "controls", "controlled", "recapture",
-                     "recaptured", "retake", "retook", "retaken", "liberate", "liberated"}},
-        {"visit", {"visit", "visits", "visited", "visiting", "travel", "travels", "traveled",
-                   "travelled", "traveling", "travelling", "trip", "tour", "toured"}},
-        {"inspect", {"inspect", "inspects", "inspected", "inspecting", "inspection", "oversee",
-                     "oversees", "oversaw", "overseen", "overseeing", "observe", "observed"}},
-        {"meet", {"meet", "meets", "met", "meeting", "greet", "greets", "greeted", "greeting",
-                  "summit", "host", "hosts", "hosted", "hosting"}},
-        {"sign", {"sign", "signs", "signed", "signing", "ratify", "ratified"}},
-        {"launch", {"launch", "launches", "launched", "launching", "fire", "fires", "fired",
-                    "firing"}},
-        {"test", {"test", "tests", "tested", "testing"}},
-        {"announce", {"announce", "announces", "announced", "announcing", "announcement"}},
-        {"withdraw", {"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing",
-                      "withdrawal", "retreat", "retreated", "retreating", "pullout"}},
-        {"attack", {"attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck",
-                    "bomb", "bombed", "bombing", "invade", "invaded", "invasion", "offensive",
-                    "counteroffensive"}},
-        {"recruit", {"recruit", "recruits", "recruited", "recruiting", "recruitment",
-                     "mobilize", "mobilized", "mobilise", "mobilised"}},
-        {"arrest", {"arrest", "arrests", "arrested", "detain", "detained", "detention"}},
-        {"evacuate", {"evacuate", "evacuates", "evacuated", "evacuating", "evacuation",
-                      "displace", "displaced", "flee", "fled"}},
-        {"agree", {"agree", "agrees", "agreed", "agreement"}},
-        {"pay", {"pay", "pays", "paid", "fund", "funded", "pledge", "pledged", "allocate",
-                 "allocated", "spend", "spent", "cost", "costs"}},
-        {"rise", {"rise", "rises", "rose", "risen", "increase", "increased", "grow", "grew",
-                  "fall", "fell", "drop", "dropped", "decline", "declined"}},
-    };
     auto* t = new std::unordered_map<std::string_view, std::string_view>();
-    for (const auto& c : kClasses)
-      for (const char* w : c.words) t->emplace(w, c.cls);
+    std::string_view rest = kPredicatesTsv;
+    while (!rest.empty()) {
+      size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      if (line.empty() || line.front() == '#') continue;
+      size_t tab = line.find('\t');
+      size_t tab2 = line.find('\t', tab + 1);
+      if (tab == std::string_view::npos) continue;
+      t->emplace(line.substr(0, tab), line.substr(tab + 1, tab2 - tab - 1));
+    }
     return t;
   }();
   return *table;
@@ -85,18 +48,68 @@ bool is_delta_modifier(std::string_view w) {
   return std::find(std::begin(kDelta), std::end(kDelta), w) != std::end(kDelta);
 }
 
-bool is_casualty_noun(std::string_view w) {
-  static constexpr std::string_view kNouns[] = {"casualty", "casualties", "death", "deaths",
-                                                "fatality", "fatalities", "dead", "loss",
-                                                "losses", "killed", "wounded"};
-  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
+bool is_revision_word(std::string_view w) {
+  static constexpr std::string_view kRevision[] = {
+      "risen",   "rose",    "rise",      "rises",    "climbed", "climbs", "jumped",  "jumps",
+      "increased", "grown", "grew",      "swelled",  "reached", "reaches", "topped", "tops",
+      "surpassed", "exceeded", "revised", "revise",  "revises", "raised",  "raises", "lowered",
+      "updated", "now",     "bringing",  "still",    "latest"};
+  return std::find(std::begin(kRevision), std::end(kRevision), w) != std::end(kRevision);
+}
+
+std::string_view counted_noun_class(std::string_view w) {
+  static const std::unordered_map<std::string_view, std::string_view> kNouns = {
+      {"casualty", "casualty"}, {"casualties", "casualty"}, {"death", "casualty"},
+      {"deaths", "casualty"},   {"fatality", "casualty"},   {"fatalities", "casualty"},
+      {"dead", "casualty"},     {"loss", "casualty"},       {"losses", "casualty"},
+      {"killed", "casualty"},   {"wounded", "casualty"},    {"toll", "casualty"},
+      {"arrest", "arrest"},     {"arrests", "arrest"},      {"evacuee", "evacuate"},
+      {"evacuees", "evacuate"}, {"case", "case"},           {"cases", "case"},
+      {"infection", "case"},    {"infections", "case"}};
+  auto it = kNouns.find(w);
+  return it == kNouns.end() ? std::string_view() : it->second;
 }
 
 bool is_generic_counted(std::string_view w) {
   static constexpr std::string_view kGeneric[] = {
       "troop", "soldier", "serviceman", "servicemen", "personnel", "fighter", "force", "forces",
-      "people", "person", "individual", "civilian", "resident", "inhabitant"};
+      "people", "person", "individual", "civilian", "resident", "inhabitant", "member", "worker"};
   return std::find(std::begin(kGeneric), std::end(kGeneric), w) != std::end(kGeneric);
+}
+
+CountedMatch match_counted(std::string_view class_a, std::string_view lemma_a, std::string_view class_b,
+                           std::string_view lemma_b) {
+  if (!lemma_a.empty() && lemma_a == lemma_b) return CountedMatch::same_noun;  // classes may come from two lexicons
+  if (class_a.empty() || class_b.empty()) return CountedMatch::unknown;
+  if (class_a == class_b) {
+    if (lemma_a.empty() || lemma_b.empty()) return CountedMatch::unknown;
+    if (is_generic_counted(lemma_a) && is_generic_counted(lemma_b)) return CountedMatch::generic;
+    if ((is_generic_counted(lemma_b) && lemma_a.ends_with(lemma_b)) ||
+        (is_generic_counted(lemma_a) && lemma_b.ends_with(lemma_a)))
+      return CountedMatch::compound;
+    return CountedMatch::none;
+  }
+  static constexpr std::string_view kPersonClasses[] = {"people",   "civilians", "workers",
+                                                        "children", "refugees",  "prisoners"};
+  auto is_person = [](std::string_view cls) {
+    return std::find(std::begin(kPersonClasses), std::end(kPersonClasses), cls) != std::end(kPersonClasses);
+  };
+  if ((class_a == "people" && is_generic_counted(lemma_a) && is_person(class_b)) ||
+      (class_b == "people" && is_generic_counted(lemma_b) && is_person(class_a)))
+    return CountedMatch::people;
+  return CountedMatch::none;
+}
+
+const char* counted_match_reason(CountedMatch m) {
+  switch (m) {
+    case CountedMatch::same_noun: return "the same counted noun";
+    case CountedMatch::unknown: return "one side names no counted thing";
+    case CountedMatch::generic: return "two generic nouns of one class";
+    case CountedMatch::compound: return "a compound of the other's generic noun";
+    case CountedMatch::people: return "people, of which the other counts a kind";
+    case CountedMatch::none: return "different counted things";
+  }
+  return "";
 }
 
 std::string_view singular_stem(std::string_view w, char* buffer, size_t size) {

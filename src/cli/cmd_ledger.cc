@@ -9,8 +9,8 @@
 #include "claims/claims.h"
 #include "cli/commands.h"
 #include "report/report.h"
-#include "store/store.h"
 #include "story/story.h"
+#include "store/store.h"
 
 namespace cc::cli {
 
@@ -87,15 +87,25 @@ void add_ledger_commands(CLI::App& app) {
     std::string summary;
     if (added > 0) {
       // Stories and facts are cross-document, so they are rebuilt from every
-      // stored report; copies count once in the facts.
+      // stored report (copies count once in the facts), and what the new
+      // reports changed is told against the facts and events stored before.
+      Brief before;
+      auto old_facts = ledger->facts();
+      auto old_events = ledger->events();
+      if (!old_facts.ok()) fail(old_facts.status(), 2);
+      if (!old_events.ok()) fail(old_events.status(), 2);
+      before.facts = std::move(*old_facts);
+      before.events = std::move(*old_events);
       auto all = ledger->documents();
       if (!all.ok()) fail(all.status(), 2);
       StoryResult stories;
       if (Status st = refresh_stories(*ledger, *all, &stories); !st.ok()) fail(st, 2);
-      if (Status st = ledger->save_brief(build_brief(*all, stories.copies)); !st.ok()) fail(st, 2);
+      Brief after = build_brief(*all, stories.copies);
+      if (Status st = ledger->save_brief(after); !st.ok()) fail(st, 2);
       summary = std::to_string(stories.stories.size()) + " stories, " +
                 std::to_string(stories.copies.size()) + " copies (crosscheck stories --db " + db +
                 ")\n";
+      for (const auto& c : compare_briefs(before, after)) summary += c.kind + ": " + c.text + "\n";
     }
     print("ingested " + std::to_string(added) + " new, " + std::to_string(present) +
           " already in " + db + ", " + std::to_string(failed) + " failed\n" + summary);

@@ -105,7 +105,37 @@ CREATE INDEX fact_reports_doc ON fact_reports(doc);
 ALTER TABLE documents ADD COLUMN published_estimate TEXT NOT NULL DEFAULT '';
 ALTER TABLE documents ADD COLUMN published_confidence REAL NOT NULL DEFAULT 0;
 )sql"},
-    {3, "stories and copy links of the stored documents, with the ingest run that placed each",
+    {3, "events of the timeline and their reports, saved with the facts", R"sql(
+CREATE TABLE events(
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  what TEXT NOT NULL,
+  predicate TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  time TEXT NOT NULL,
+  precision TEXT NOT NULL,
+  planned INTEGER NOT NULL);
+CREATE TABLE event_reports(
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  doc TEXT NOT NULL,
+  attributed_to TEXT NOT NULL,
+  via TEXT NOT NULL,
+  modality TEXT NOT NULL,
+  time TEXT NOT NULL,
+  time_as_written TEXT NOT NULL,
+  copy_of TEXT NOT NULL,
+  sentence_start INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  input_start INTEGER NOT NULL,
+  input_end INTEGER NOT NULL,
+  quote TEXT NOT NULL,
+  sentence_text TEXT NOT NULL);
+CREATE INDEX event_reports_event ON event_reports(event, position);
+)sql"},
+    {4, "stories and copy links of the stored documents, with the ingest run that placed each",
      R"sql(
 CREATE TABLE stories(
   id TEXT PRIMARY KEY,
@@ -201,6 +231,16 @@ class Transaction {
 
 bool is_hex(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+// A JSON array of strings as stored (a `via` chain); malformed text gives none.
+std::vector<std::string> string_list(const std::string& json) {
+  std::vector<std::string> out;
+  auto parsed = nlohmann::json::parse(json, nullptr, false);
+  if (parsed.is_array())
+    for (const auto& v : parsed)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
 }
 
 FactStatus status_from_name(const std::string& name) {
@@ -452,7 +492,10 @@ Result<Document> Ledger::document(const std::string& key) {
 Status Ledger::save_brief(const Brief& brief) {
   Transaction tx(db_);
   if (!tx.began()) return error("cannot lock the ledger");
-  if (Status st = exec("DELETE FROM fact_reports; DELETE FROM facts;"); !st.ok()) return st;
+  if (Status st = exec("DELETE FROM fact_reports; DELETE FROM facts; DELETE FROM event_reports; "
+                       "DELETE FROM events;");
+      !st.ok())
+    return st;
   Stmt fact(db_,
             "INSERT INTO facts(id, position, what, counted_class, unit, status, note, "
             "primary_sources) VALUES(?,?,?,?,?,?,?,?)");
@@ -499,8 +542,102 @@ Status Ledger::save_brief(const Brief& brief) {
       if (!rep.run()) return error("cannot store a report of fact " + f.id);
     }
   }
+  if (Status st = save_events(brief.events); !st.ok()) return st;
   if (!tx.commit()) return error("cannot commit facts");
   return Status();
+}
+
+Status Ledger::save_events(const std::vector<Event>& events) {
+  Stmt event(db_,
+             "INSERT INTO events(id, position, what, predicate, actor, time, precision, planned) "
+             "VALUES(?,?,?,?,?,?,?,?)");
+  Stmt rep(db_,
+           "INSERT INTO event_reports(event, position, doc, attributed_to, via, modality, time, "
+           "time_as_written, copy_of, sentence_start, sentence_end, span_start, span_end, "
+           "input_start, input_end, quote, sentence_text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < events.size(); ++i) {
+    const Event& ev = events[i];
+    event.bind(1, ev.id)
+        .bind(2, static_cast<int64_t>(i))
+        .bind(3, ev.what)
+        .bind(4, ev.predicate)
+        .bind(5, ev.actor)
+        .bind(6, ev.time)
+        .bind(7, ev.precision)
+        .bind(8, int64_t{ev.planned});
+    if (!event.run()) return error("cannot store event " + ev.id);
+    for (size_t k = 0; k < ev.reports.size(); ++k) {
+      const EventReport& r = ev.reports[k];
+      const Evidence& e = r.evidence;
+      rep.bind(1, ev.id)
+          .bind(2, static_cast<int64_t>(k))
+          .bind(3, r.doc_id)
+          .bind(4, r.attributed_to)
+          .bind(5, nlohmann::json(r.via).dump())
+          .bind(6, r.modality)
+          .bind(7, r.time)
+          .bind(8, r.time_as_written)
+          .bind(9, r.copy_of)
+          .bind(10, int64_t{e.sentence.begin})
+          .bind(11, int64_t{e.sentence.end})
+          .bind(12, int64_t{e.span.begin})
+          .bind(13, int64_t{e.span.end})
+          .bind(14, static_cast<int64_t>(e.input_begin))
+          .bind(15, static_cast<int64_t>(e.input_end))
+          .bind(16, e.quote)
+          .bind(17, r.sentence_text);
+      if (!rep.run()) return error("cannot store a report of event " + ev.id);
+    }
+  }
+  return Status();
+}
+
+Result<std::vector<Event>> Ledger::events() {
+  std::vector<Event> events;
+  std::unordered_map<std::string, size_t> index;
+  Stmt q(db_,
+         "SELECT id, what, predicate, actor, time, precision, planned FROM events ORDER BY position");
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW) {
+    Event ev;
+    ev.id = q.text(0);
+    ev.what = q.text(1);
+    ev.predicate = q.text(2);
+    ev.actor = q.text(3);
+    ev.time = q.text(4);
+    ev.precision = q.text(5);
+    ev.planned = q.integer(6) != 0;
+    index.emplace(ev.id, events.size());
+    events.push_back(std::move(ev));
+  }
+  if (rc != SQLITE_DONE) return error("cannot read events");
+  Stmt r(db_,
+         "SELECT event, doc, attributed_to, via, modality, time, time_as_written, copy_of, "
+         "sentence_start, sentence_end, span_start, span_end, input_start, input_end, quote, "
+         "sentence_text FROM event_reports ORDER BY event, position");
+  while ((rc = r.step()) == SQLITE_ROW) {
+    auto it = index.find(r.text(0));
+    if (it == index.end()) continue;
+    EventReport rep;
+    rep.doc_id = r.text(1);
+    rep.attributed_to = r.text(2);
+    rep.via = string_list(r.text(3));
+    rep.modality = r.text(4);
+    rep.time = r.text(5);
+    rep.time_as_written = r.text(6);
+    rep.copy_of = r.text(7);
+    auto u32 = [&](int col) { return static_cast<uint32_t>(r.integer(col)); };
+    rep.evidence.doc_id = rep.doc_id;
+    rep.evidence.sentence = {u32(8), u32(9)};
+    rep.evidence.span = {u32(10), u32(11)};
+    rep.evidence.input_begin = static_cast<uint64_t>(r.integer(12));
+    rep.evidence.input_end = static_cast<uint64_t>(r.integer(13));
+    rep.evidence.quote = r.text(14);
+    rep.sentence_text = r.text(15);
+    events[it->second].reports.push_back(std::move(rep));
+  }
+  if (rc != SQLITE_DONE) return error("cannot read event reports");
+  return events;
 }
 
 Result<std::vector<Fact>> Ledger::facts() {
@@ -539,10 +676,7 @@ Result<std::vector<Fact>> Ledger::facts() {
     rep.approx = r.integer(6) != 0;
     rep.hedge = r.text(7);
     rep.attributed_to = r.text(8);
-    auto via = nlohmann::json::parse(r.text(9), nullptr, false);
-    if (via.is_array())
-      for (const auto& v : via)
-        if (v.is_string()) rep.via.push_back(v.get<std::string>());
+    rep.via = string_list(r.text(9));
     rep.modality = r.text(10);
     rep.time = r.text(11);
     rep.is_delta = r.integer(12) != 0;

@@ -25,7 +25,7 @@ namespace cc {
 class Ledger {
  public:
   // The schema version this build writes; opening a newer ledger fails.
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens or creates the ledger, bringing its schema up to date.
   static Result<std::unique_ptr<Ledger>> open(const std::string& path);
@@ -40,10 +40,12 @@ class Ledger {
   Result<std::vector<Document>> documents();
   // One document by id, unique id prefix (at least 4 hex digits) or path.
   Result<Document> document(const std::string& id_or_path);
-  // Replaces the stored facts with the brief's (one transaction).
+  // Replaces the stored facts and events with the brief's (one transaction).
   Status save_brief(const Brief& brief);
   // The stored facts, in the order they were saved.
   Result<std::vector<Fact>> facts();
+  // The stored timeline, in event-time order.
+  Result<std::vector<Event>> events();
 
   // The stories of the stored documents and their copy links, as `ingest`
   // placed them. Positions (Story::doc_indexes, CopyLink::*_index) are
@@ -61,6 +63,7 @@ class Ledger {
  private:
   Ledger(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status migrate();
+  Status save_events(const std::vector<Event>& events);
   Status exec(const char* sql);
   Status error(const std::string& what) const;
   Result<Document> load(const std::string& id);

@@ -19,6 +19,12 @@ const Fact* fact_with(const Brief& b, const std::string& predicate, bool delta =
   return nullptr;
 }
 
+// The quantity layer's counted class (data/quantity/counted.tsv) on top of `q`.
+Quantity counted_as(const std::string& counted_class, Quantity q = {}) {
+  q.counted_class = counted_class;
+  return q;
+}
+
 Document floods_health_ministry() {
   return DocBuilder("Floods in Marova have killed at least 40 people, the health ministry said. "
                     "Rescuers evacuated about 1,200 residents from the river district.",
@@ -144,6 +150,244 @@ TEST(Claims, OneSourceRevisingItsFigureIsAnUpdate) {
   EXPECT_EQ(b.facts[0].primary_sources, 1);
   EXPECT_NE(b.facts[0].note.find("from 12"), std::string::npos) << b.facts[0].note;
   EXPECT_NE(b.facts[0].note.find("to 18"), std::string::npos) << b.facts[0].note;
+}
+
+TEST(Claims, ALaterRevisionSupersedesEvenUnderAnotherName) {
+  // The same service named two ways, then a revision worded as one ("risen
+  // to") by a source named differently again: an update, not a dispute.
+  Document first = DocBuilder("About 12,000 hectares have burned, the regional fire service said.", "2026-08-04")
+                       .quantity("About 12,000", 12000, "hectare", "hectares", bounds(std::nullopt, std::nullopt, true))
+                       .attribution("About 12,000 hectares have burned", "the regional fire service",
+                                    "regional fire service")
+                       .build();
+  Document second = DocBuilder("The fire has burned 18,500 hectares, the fire service said.", "2026-08-05")
+                        .quantity("18,500", 18500, "hectare", "hectares")
+                        .attribution("The fire has burned 18,500 hectares", "the fire service", "fire service")
+                        .build();
+  Brief b = build_brief({first, second});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].status, FactStatus::updated) << b.facts[0].note;
+
+  Document toll1 = DocBuilder("Three people died in the fire, police said.", "2026-08-04")
+                       .quantity("Three", 3, "person", "people")
+                       .attribution("Three people died in the fire", "police", "police")
+                       .build();
+  Document toll2 = DocBuilder("The death toll has risen to 5, officials said.", "2026-08-06")
+                       .quantity("5", 5, "", "")
+                       .attribution("The death toll has risen to 5", "officials", "officials")
+                       .build();
+  b = build_brief({toll2, toll1});
+  ASSERT_EQ(b.facts.size(), 1u) << "the toll is the deaths";
+  EXPECT_EQ(b.facts[0].predicate, "casualty");
+  EXPECT_EQ(b.facts[0].status, FactStatus::updated) << b.facts[0].note;
+
+  // The same figures from another source, without a word of revision, dispute.
+  Document other = DocBuilder("Five people died in the fire, a hospital said.", "2026-08-06")
+                       .quantity("Five", 5, "person", "people")
+                       .attribution("Five people died in the fire", "a hospital", "hospital")
+                       .build();
+  b = build_brief({toll1, other});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].status, FactStatus::disputed);
+
+  // Two sources at odds on one day stay disputed whatever the wording.
+  Document same_day = DocBuilder("The toll has now risen to 9, a hospital said.", "2026-08-04")
+                          .quantity("9", 9, "", "")
+                          .attribution("The toll has now risen to 9", "a hospital", "hospital")
+                          .build();
+  b = build_brief({toll1, same_day});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].status, FactStatus::disputed);
+}
+
+TEST(Claims, FiguresNamedByReferenceTakeWhatTheyReferTo) {
+  Document d = DocBuilder("Police arrested 48 people on Friday. "
+                          "The ministry revised the number of people arrested during the protests to 61. "
+                          "The mayor said more than 400 homes were destroyed, while the fire service put the number at 240. "
+                          "Cases have topped 1,600.",
+                          "2026-05-02")
+                   .quantity("48", 48, "person", "people")
+                   .quantity("61", 61, "", "")
+                   .quantity("more than 400", 400, "home", "homes", bounds(400, std::nullopt))
+                   .quantity("240", 240, "", "")
+                   .quantity("1,600", 1600, "", "")
+                   .build();
+  Brief b = build_brief({d});
+  const Fact* arrests = fact_with(b, "arrest");
+  ASSERT_NE(arrests, nullptr);
+  EXPECT_EQ(arrests->reports.size(), 1u) << "one report per document and source";
+  const Fact* homes = fact_with(b, "destroy");
+  ASSERT_NE(homes, nullptr);
+  EXPECT_EQ(homes->counted_class, "home");
+  const Fact* cases = fact_with(b, "case");
+  ASSERT_NE(cases, nullptr);
+  EXPECT_EQ(cases->reports[0].value, 1600);
+  for (const auto& f : b.facts) EXPECT_NE(f.predicate, "rise") << f.what;
+}
+
+TEST(Claims, EachFigureTakesItsOwnVerb) {
+  Document d = DocBuilder("At least 23 people were killed and about 4,000 residents were evacuated overnight. "
+                          "The army deployed 1,200 soldiers and eight helicopters to the valley.",
+                          "2026-05-02")
+                   .quantity("At least 23", 23, "person", "people", bounds(23, std::nullopt))
+                   .quantity("about 4,000", 4000, "resident", "residents", bounds(std::nullopt, std::nullopt, true))
+                   .quantity("1,200", 1200, "soldier", "soldiers")
+                   .quantity("eight", 8, "helicopter", "helicopters")
+                   .build();
+  Brief b = build_brief({d});
+  const Fact* killed = fact_with(b, "casualty");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ(killed->reports[0].value, 23);
+  const Fact* evacuated = fact_with(b, "evacuate");
+  ASSERT_NE(evacuated, nullptr);
+  EXPECT_EQ(evacuated->reports[0].value, 4000);
+  int sent = 0;
+  for (const auto& f : b.facts) sent += f.predicate == "send";
+  EXPECT_EQ(sent, 2) << "the soldiers and the helicopters share their verb";
+}
+
+TEST(Claims, RatesBatchesAndTwoWordPredicatesKeepFiguresApart) {
+  Quantity usd = bounds(std::nullopt, std::nullopt);
+  usd.unit = "USD";
+  usd.kind = QuantityKind::money;
+  Document d = DocBuilder("The strike is costing the economy 150 million dollars a day. "
+                          "The strike has cost the operator 18 million dollars. "
+                          "The first 200,000 doses were delivered on Thursday, and 500,000 doses were delivered in all. "
+                          "The union said 12,000 members had joined the strike, while the company said fewer than "
+                          "5,000 workers had stopped work.",
+                          "2026-10-14")
+                   .quantity("150 million dollars", 150e6, "", "", usd)
+                   .quantity("18 million dollars", 18e6, "", "", usd)
+                   .quantity("200,000", 200000, "dose", "doses")
+                   .quantity("500,000", 500000, "dose", "doses")
+                   .quantity("12,000", 12000, "member", "members", counted_as("people"))
+                   .quantity("5,000", 5000, "worker", "workers", counted_as("workers", bounds(std::nullopt, 5000)))
+                   .attribution("12,000 members had joined the strike", "The union", "union")
+                   .attribution("fewer than 5,000 workers had stopped work", "the company", "company")
+                   .build();
+  Brief b = build_brief({d});
+  int cost_facts = 0, dose_facts = 0;
+  const Fact* strike = nullptr;
+  for (const auto& f : b.facts) {
+    cost_facts += f.predicate == "cost";
+    dose_facts += f.predicate == "send";
+    if (f.predicate == "strike") strike = &f;
+  }
+  EXPECT_EQ(cost_facts, 2) << "a cost per day is not a cost";
+  EXPECT_EQ(dose_facts, 2) << "a first batch is not the total";
+  ASSERT_NE(strike, nullptr);
+  EXPECT_EQ(strike->reports.size(), 2u) << "'stopped work' is the strike the members joined";
+  EXPECT_EQ(strike->status, FactStatus::disputed);
+}
+
+TEST(Claims, FiguresYearsApartAreTwoFactsAndCitedFiguresKeepTheirSource) {
+  Document d = DocBuilder("At least 41 people died on Tuesday, police said. "
+                          "A similar accident in September 2018 killed more than 200 people. "
+                          "The Red Cross said 58 people had died, well above the police count of 41.",
+                          "2026-04-15")
+                   .quantity("At least 41", 41, "people", "people", counted_as("people", bounds(41, std::nullopt)))
+                   .quantity("more than 200", 200, "people", "people", counted_as("people", bounds(200, std::nullopt)))
+                   .quantity("58", 58, "people", "people", counted_as("people"))
+                   .quantity("41.", 41, "", "")
+                   .time("Tuesday", "2026-04-14", "published")
+                   .time("September 2018", "2018-09")
+                   .attribution("At least 41 people died on Tuesday", "police", "police")
+                   .attribution("58 people had died, well above the police count of 41", "The Red Cross", "Red Cross")
+                   .build();
+  Brief b = build_brief({d});
+  int casualty_facts = 0;
+  for (const auto& f : b.facts) casualty_facts += f.predicate == "casualty";
+  EXPECT_EQ(casualty_facts, 2) << "the 2018 accident is another fact";
+  EXPECT_TRUE(b.inconsistencies.empty()) << b.inconsistencies[0].what;
+  const Fact& toll = b.facts.front();
+  bool cited = false;
+  for (const auto& r : toll.reports) cited = cited || (r.value == 41 && r.attributed_to == "police");
+  EXPECT_TRUE(cited) << "'the police count of 41' is the police's figure, not the Red Cross's";
+}
+
+TEST(Claims, AReportContradictingItselfIsFlagged) {
+  Document d = DocBuilder("The ministry said 27 people had died. Later the ministry said 31 people had died.",
+                          "2026-03-02")
+                   .quantity("27", 27, "people", "people", counted_as("people"))
+                   .quantity("31", 31, "people", "people", counted_as("people"))
+                   .attribution("27 people had died", "The ministry", "ministry")
+                   .attribution("31 people had died", "the ministry", "ministry")
+                   .build();
+  Brief b = build_brief({d});
+  ASSERT_EQ(b.inconsistencies.size(), 1u);
+  EXPECT_NE(b.inconsistencies[0].what.find("two figures"), std::string::npos) << b.inconsistencies[0].what;
+  EXPECT_EQ(b.inconsistencies[0].evidence.size(), 2u);
+
+  Document revised = DocBuilder("The ministry said 27 people had died. The toll has since risen to 31, the ministry said.",
+                                "2026-03-02")
+                         .quantity("27", 27, "people", "people", counted_as("people"))
+                         .quantity("31", 31, "", "")
+                         .attribution("27 people had died", "The ministry", "ministry")
+                         .attribution("The toll has since risen to 31", "the ministry", "ministry")
+                         .build();
+  EXPECT_TRUE(build_brief({revised}).inconsistencies.empty()) << "a revision is no contradiction";
+}
+
+TEST(Claims, TheDayOfSayingDoesNotDateTheEvent) {
+  Document d = DocBuilder("The fire service said on Wednesday that the blaze had burned 600 homes. "
+                          "Soldiers evacuated the village on Tuesday, officials said.",
+                          "2026-08-06")
+                   .quantity("600", 600, "home", "homes")
+                   .time("Wednesday", "2026-08-05", "published")
+                   .time("Tuesday", "2026-08-04", "published")
+                   .attribution("the blaze had burned 600 homes", "The fire service", "fire service", {}, "said")
+                   .build();
+  Brief b = build_brief({d});
+  for (const auto& e : b.events) EXPECT_NE(e.time, "2026-08-05") << e.what << ": Wednesday is when it was said";
+  bool evacuation = false;
+  for (const auto& e : b.events) evacuation = evacuation || (e.predicate == "evacuate" && e.time == "2026-08-04");
+  EXPECT_TRUE(evacuation) << "a date in the event's own clause still dates it";
+}
+
+TEST(Claims, PlacesAreNotActorsAndPeopleMeetResidents) {
+  Document a = DocBuilder("A wildfire near the town of Almend has evacuated 9,000 residents.", "2026-08-04")
+                   .quantity("9,000", 9000, "resident", "residents", counted_as("civilians"))
+                   .entity("Almend", EntityType::location)
+                   .build();
+  Document b2 = DocBuilder("In the Kessra valley, 9,000 people were evacuated.", "2026-08-05")
+                    .quantity("9,000", 9000, "people", "people", counted_as("people"))
+                    .entity("Kessra", EntityType::location)
+                    .build();
+  Brief b = build_brief({a, b2});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].actor, "");
+  EXPECT_EQ(b.facts[0].status, FactStatus::agreed);
+  // Each report says why it was lined up, and how sure that is.
+  ASSERT_EQ(b.facts[0].reports.size(), 2u);
+  EXPECT_EQ(b.facts[0].reports[0].alignment, "first report of this figure");
+  const FactReport& joined = b.facts[0].reports[1];
+  EXPECT_NE(joined.alignment.find("same predicate 'evacuate'"), std::string::npos) << joined.alignment;
+  EXPECT_NE(joined.alignment.find("people, of which the other counts a kind"), std::string::npos)
+      << joined.alignment;
+  EXPECT_LT(joined.alignment_score, 1.0);
+  EXPECT_GT(joined.alignment_score, 0.5);
+}
+
+TEST(Claims, FactsDoNotDependOnInputOrder) {
+  Document a = DocBuilder("Police arrested 48 people, the ministry said.", "2026-05-01")
+                   .quantity("48", 48, "people", "people")
+                   .attribution("Police arrested 48 people", "the ministry", "ministry")
+                   .build();
+  Document b = DocBuilder("The number of people arrested has risen to 61, the ministry said.", "2026-05-02")
+                   .quantity("61", 61, "", "")
+                   .attribution("The number of people arrested has risen to 61", "the ministry", "ministry")
+                   .build();
+  Document c = DocBuilder("Police arrested 61 people in all.", "2026-05-03")
+                   .quantity("61", 61, "people", "people")
+                   .build();
+  Brief forward = build_brief({a, b, c});
+  Brief backward = build_brief({c, b, a});
+  ASSERT_EQ(forward.facts.size(), backward.facts.size());
+  for (size_t i = 0; i < forward.facts.size(); ++i) {
+    EXPECT_EQ(forward.facts[i].id, backward.facts[i].id);
+    EXPECT_EQ(forward.facts[i].status, backward.facts[i].status);
+  }
+  EXPECT_EQ(forward.facts[0].status, FactStatus::updated) << forward.facts[0].note;
 }
 
 TEST(Claims, CopiesAreShownButCountedOnce) {

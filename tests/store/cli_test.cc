@@ -16,7 +16,9 @@ namespace fs = std::filesystem;
 class LedgerCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "ledger_cli";
+    // One folder per test: ctest runs tests of this suite in parallel.
+    dir_ = fs::path(::testing::TempDir()) /
+           (std::string("ledger_cli_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "story");
   }
@@ -94,6 +96,26 @@ TEST_F(LedgerCli, IngestFactsShow) {
   EXPECT_EQ(absent.code, 2);
   EXPECT_NE(absent.err.find("other.db"), std::string::npos);
   EXPECT_FALSE(fs::exists(dir_ / "other.db"));
+}
+
+TEST_F(LedgerCli, IngestTellsWhatNewReportsChanged) {
+  write("day1.txt",
+        "Flood Kills 12 in Riverside\nTwelve people were killed in floods in Riverside, police said.\n");
+  write("day2.txt",
+        "Riverside Flood Toll Disputed\nHospital staff said 30 people were killed in the floods.\n"
+        "Officials will visit Riverside on Friday, the mayor's office said.\n");
+  auto first = run("ingest day1.txt --published 2026-06-01");
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_NE(first.out.find("new figure: "), std::string::npos) << first.out;
+
+  auto second = run("ingest day2.txt --published 2026-06-02");
+  ASSERT_EQ(second.code, 0) << second.err;
+  EXPECT_NE(second.out.find("now disputed: "), std::string::npos) << second.out;
+  EXPECT_NE(second.out.find("new event: 2026-06-05"), std::string::npos) << second.out;
+  EXPECT_EQ(second.out.find("new figure: "), std::string::npos) << "the toll is the same figure: " << second.out;
+
+  auto again = run("ingest day2.txt");
+  EXPECT_EQ(again.out.find(": "), std::string::npos) << "nothing new, nothing changed: " << again.out;
 }
 
 }  // namespace

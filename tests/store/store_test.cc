@@ -9,6 +9,7 @@
 
 #include "ingest/ingest.h"
 #include "nlp/pipeline.h"
+#include "store/codec.h"
 
 namespace cc {
 namespace {
@@ -102,6 +103,8 @@ TEST_F(LedgerTest, MigratesAnOlderLedger) {
   // Turn the file back into a version-1 ledger.
   query("DROP TABLE story_members");
   query("DROP TABLE stories");
+  query("DROP TABLE event_reports");
+  query("DROP TABLE events");
   query("ALTER TABLE documents DROP COLUMN published_estimate");
   query("ALTER TABLE documents DROP COLUMN published_confidence");
   query("DELETE FROM migrations WHERE version > 1");
@@ -117,6 +120,7 @@ TEST_F(LedgerTest, MigratesAnOlderLedger) {
   doc.published_estimate = *PartialDate::parse("2026-04");
   ASSERT_TRUE(*ledger->add_document(doc));
   EXPECT_EQ(ledger->document(doc.id)->published_estimate.iso(), "2026-04");
+  EXPECT_TRUE(ledger->events().ok()) << "the events table was created";
 }
 
 TEST_F(LedgerTest, StoriesRoundTrip) {
@@ -235,7 +239,12 @@ TEST_F(LedgerTest, DocumentRoundTripsWithEveryLayer) {
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     EXPECT_EQ(loaded->tokens[i].value.capitalized, doc.tokens[i].value.capitalized);
     EXPECT_EQ(loaded->tokens[i].value.space_before, doc.tokens[i].value.space_before);
+    EXPECT_EQ(loaded->tokens[i].value.pos, doc.tokens[i].value.pos);
+    EXPECT_EQ(loaded->tokens[i].value.chunk, doc.tokens[i].value.chunk);
+    EXPECT_EQ(loaded->tokens[i].value.chunk_begin, doc.tokens[i].value.chunk_begin);
   }
+  // The pipeline tagged the tokens, so the check above covers the tags.
+  EXPECT_NE(doc.tokens[0].value.pos, PosTag::none);
 
   // The same document through documents(), by prefix and by path.
   auto all = ledger->documents();
@@ -247,6 +256,29 @@ TEST_F(LedgerTest, DocumentRoundTripsWithEveryLayer) {
   auto missing = ledger->document("nothing.txt");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("nothing.txt"), std::string::npos);
+}
+
+TEST(LedgerCodec, TokensWithoutTagsAndBadTags) {
+  // Ledgers written before nlp/tag stored four fields per token.
+  Document doc;
+  doc.text = "Rain fell.";
+  auto layers = nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5], [5, 9, 0, 4], [9, 10, 2, 0]]})");
+  ASSERT_TRUE(decode_layers(layers, doc).ok());
+  ASSERT_EQ(doc.tokens.size(), 3u);
+  EXPECT_EQ(doc.tokens[0].value.pos, PosTag::none);
+  // Tagged: POS value, then the chunk as type * 2 - begin.
+  layers = nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5, 13, 1], [5, 9, 0, 4, 28, 3]]})");
+  ASSERT_TRUE(decode_layers(layers, doc).ok());
+  EXPECT_EQ(doc.tokens[0].value.pos, PosTag::NNS);
+  EXPECT_EQ(doc.tokens[0].value.chunk, ChunkType::NP);
+  EXPECT_TRUE(doc.tokens[0].value.chunk_begin);
+  EXPECT_EQ(doc.tokens[1].value.pos, PosTag::VBD);
+  EXPECT_EQ(doc.tokens[1].value.chunk, ChunkType::VP);
+  EXPECT_EQ(encode_layers(doc)["tokens"], layers["tokens"]);
+  auto bad = decode_layers(nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5, 99, 1]]})"), doc);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("part-of-speech"), std::string::npos);
+  EXPECT_FALSE(decode_layers(nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5, 13, 40]]})"), doc).ok());
 }
 
 TEST_F(LedgerTest, ReingestIsANoOp) {
@@ -329,6 +361,25 @@ Brief sample_brief() {
   g.unit = "";
   g.reports.push_back(r);
   b.facts.push_back(g);
+  Event ev;
+  ev.id = "e-visit";
+  ev.what = "the minister will visit Bukoba next week";
+  ev.predicate = "visit";
+  ev.actor = "Makame Mbarawa";
+  ev.time = "2026-W17";
+  ev.precision = "week";
+  ev.planned = true;
+  EventReport er;
+  er.doc_id = "0123456789abcdef";
+  er.attributed_to = "office";
+  er.via = {"Coast Wire"};
+  er.modality = "planned";
+  er.time = "2026-W17";
+  er.time_as_written = "next week";
+  er.evidence = {er.doc_id, {100, 160}, {130, 135}, 140, 145, "visit"};
+  er.sentence_text = "The minister will visit Bukoba next week, his office said.";
+  ev.reports.push_back(er);
+  b.events.push_back(ev);
   return b;
 }
 
@@ -355,6 +406,21 @@ TEST_F(LedgerTest, FactsRoundTripAndReplace) {
   EXPECT_EQ(r.evidence.input_end, 33u);
   EXPECT_EQ(r.sentence_text, "At least 61 people were rescued.");
   EXPECT_EQ(f.reports[1].high, 58);
+
+  auto events = ledger->events();
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  ASSERT_EQ(events->size(), 1u);
+  const Event& ev = (*events)[0];
+  EXPECT_EQ(ev.id, "e-visit");
+  EXPECT_EQ(ev.actor, "Makame Mbarawa");
+  EXPECT_TRUE(ev.planned);
+  EXPECT_EQ(ev.precision, "week");
+  ASSERT_EQ(ev.reports.size(), 1u);
+  EXPECT_EQ(ev.reports[0].time_as_written, "next week");
+  EXPECT_EQ(ev.reports[0].via, std::vector<std::string>{"Coast Wire"});
+  EXPECT_EQ(ev.reports[0].evidence.span, (Span{130, 135}));
+  EXPECT_EQ(ev.reports[0].evidence.quote, "visit");
+  EXPECT_EQ(ev.reports[0].sentence_text, sample_brief().events[0].reports[0].sentence_text);
 
   // A save replaces; a save that fails midway leaves the previous facts.
   b.facts.pop_back();
