@@ -72,7 +72,15 @@ Interval interval_of(const Figure& r) {
 // A report's figure for a note: as the report wrote it ("at least 41"),
 // else from its bounds.
 std::string describe_value(const FactReport& r) {
-  if (!r.as_written.empty()) return r.as_written;
+  if (!r.as_written.empty()) {
+    // Inside a note's sentence a headline's or sentence's capital goes:
+    // "revised the figure from at least 41", but "US$5m" stays.
+    std::string v = r.as_written;
+    if (v.size() > 1 && std::isupper(static_cast<unsigned char>(v[0])) &&
+        std::islower(static_cast<unsigned char>(v[1])))
+      v[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(v[0])));
+    return v;
+  }
   if (r.low && !r.high) return "over " + format_number(*r.low);
   if (r.high && !r.low) return "up to " + format_number(*r.high);
   if (r.low && r.high && *r.low != *r.high)
@@ -181,12 +189,14 @@ class BriefBuilder {
 
     cluster_facts();
     for (const auto& c : fact_clusters_) brief.facts.push_back(make_fact(c));
+    make_ids_unique(&brief.facts);
     std::stable_sort(brief.facts.begin(), brief.facts.end(), [](const Fact& a, const Fact& b) {
       return static_cast<int>(status_rank(a.status)) < static_cast<int>(status_rank(b.status));
     });
 
     cluster_events();
     for (const auto& c : event_clusters_) brief.events.push_back(make_event(c));
+    make_ids_unique(&brief.events);
     std::vector<size_t> order(brief.events.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -205,6 +215,17 @@ class BriefBuilder {
   }
 
  private:
+  // Ids hash what a fact or event is about, so two clusters that differ only
+  // in what the hash leaves out (two undated casualty counts nobody names an
+  // actor for) collide; the later one, in the clusters' canonical order, gets
+  // "-2", "-3" so that ids stay unique and stable across runs.
+  template <class Item>
+  static void make_ids_unique(std::vector<Item>* items) {
+    std::unordered_map<std::string, int> seen;
+    for (auto& item : *items)
+      if (int n = ++seen[item.id]; n > 1) item.id += "-" + std::to_string(n);
+  }
+
   static int status_rank(FactStatus s) {
     switch (s) {
       case FactStatus::disputed: return 0;
@@ -586,7 +607,9 @@ class BriefBuilder {
         note += " (" + format_number(std::round(100 * gap / (*mn)->value)) + "%)";
       f->note = note + ".";
     }
-    if (!when.empty()) f->note += " " + when;
+    // An updated figure's reports are dated by when each count was given, so
+    // their differing times are the revision, not a dispute about when.
+    if (!when.empty() && f->status == FactStatus::disputed) f->note += " " + when;
   }
 
   // "Reports differ on when: ..." when two reports date the fact to disjoint

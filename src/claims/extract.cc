@@ -140,10 +140,25 @@ bool is_place_phrase(const SentenceView& sv, const Annotation<EntityMention>& e)
         std::end(kPlacePrepositions))
       return true;
     const Token& tok = sv.doc.tokens[t].value;
-    // Only articles and lower-case modifiers may stand between ("in northern").
-    if (tok.kind != TokenKind::word || tok.capitalized) return false;
+    // Only articles, lower-case modifiers ("in northern") and the rest of a
+    // name the entity layer cut short ("on Lake Victoria" tagged "Victoria")
+    // may stand between.
+    if (tok.kind != TokenKind::word) return false;
   }
   return false;
+}
+
+// Whether an entity mention only modifies the noun after it, inside one noun
+// phrase ("Lake Victoria ferry toll", "a Kyiv hospital"): then the phrase's
+// head, not the entity, is what acts. A possessive ("Russia's army") keeps
+// its owner as the actor.
+bool is_noun_modifier(const SentenceView& sv, const Annotation<EntityMention>& e) {
+  uint32_t last = sv.token_at(e.span.end - 1);
+  if (last + 1 >= sv.end_token) return false;
+  const Token& next = sv.doc.tokens[last + 1].value;
+  if (next.chunk != ChunkType::NP || next.chunk_begin || next.kind != TokenKind::word) return false;
+  std::string w = sv.word(last + 1);
+  return w != "'s" && w != "\u2019s";
 }
 
 // Tokens that end a clause for the purpose of finding a figure's verb: a
@@ -370,7 +385,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       const auto* content = smallest_containing(doc.attributions, claim);
       for (auto it = entities.rbegin(); it != entities.rend(); ++it) {
         const auto& e = **it;
-        if (e.span.end > anchor.begin || is_place_phrase(sv, e)) continue;
+        if (e.span.end > anchor.begin || is_place_phrase(sv, e) || is_noun_modifier(sv, e)) continue;
         if (content && !content->span.contains(e.span)) break;
         return resolve(e.value.canonical);
       }

@@ -210,7 +210,8 @@ std::string render_markdown(const Brief& brief) {
         out += ": also ";
         for (size_t i = 0; i < e.aliases.size(); ++i) out += (i ? ", " : "") + md_escape(e.aliases[i]);
       }
-      out += "; " + std::to_string(e.mentions) + " mentions in " + std::to_string(e.documents) +
+      out += "; " + std::to_string(e.mentions) + " mention" + (e.mentions == 1 ? "" : "s") + " in " +
+             std::to_string(e.documents) +
              " report" + (e.documents == 1 ? "" : "s") + "\n";
     }
   }

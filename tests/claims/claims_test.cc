@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "claims/time_range.h"
 #include "doc_builder.h"
@@ -298,6 +299,8 @@ TEST(Claims, FiguresYearsApartAreTwoFactsAndCitedFiguresKeepTheirSource) {
   int casualty_facts = 0;
   for (const auto& f : b.facts) casualty_facts += f.predicate == "casualty";
   EXPECT_EQ(casualty_facts, 2) << "the 2018 accident is another fact";
+  std::set<std::string> ids;
+  for (const auto& f : b.facts) EXPECT_TRUE(ids.insert(f.id).second) << "fact id " << f.id << " repeats";
   EXPECT_TRUE(b.inconsistencies.empty()) << b.inconsistencies[0].what;
   const Fact& toll = b.facts.front();
   bool cited = false;

@@ -74,6 +74,14 @@ TEST(Quantity, MoreAfterTheNumberIsAChangeNotTheCountedThing) {
   EXPECT_EQ(q.modifiers, (std::vector<std::string>{"more", "treatment"}));
 }
 
+TEST(Quantity, CloserToIsAnApproximationNotACountedThing) {
+  auto q = one(tag("The authority said the figure was probably closer to 130."), "closer to 130");
+  EXPECT_EQ(q.value, 130);
+  EXPECT_TRUE(q.approx);
+  EXPECT_EQ(q.counted, "");
+  EXPECT_TRUE(one(tag("Turnout was nearer to 40 percent."), "nearer to 40 percent").approx);
+}
+
 TEST(Quantity, SmallWordNumbersThatAChangeOrATollGoverns) {
   EXPECT_EQ(one(tag("The death toll has risen to four, police said."), "four").value, 4);
   EXPECT_EQ(one(tag("Officials put the number at three."), "three").value, 3);

@@ -101,6 +101,7 @@ const std::vector<std::pair<std::vector<std::string_view>, Bound>>& hedges() {
       {{"no", "more", "than"}, Bound::high}, {{"a", "maximum", "of"}, Bound::high},
       {{"nearly"}, Bound::approx_high}, {{"almost"}, Bound::approx_high},
       {{"just", "under"}, Bound::approx_high}, {{"close", "to"}, Bound::approx_high},
+      {{"closer", "to"}, Bound::approx},   {{"nearer", "to"}, Bound::approx},
       {{"about"}, Bound::approx},       {{"around"}, Bound::approx},
       {{"roughly"}, Bound::approx},     {{"approximately"}, Bound::approx},
       {{"some"}, Bound::approx},        {{"an", "estimated"}, Bound::approx},
