@@ -17,7 +17,10 @@ namespace fs = std::filesystem;
 class LedgerCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "ledger_cli";
+    // One folder per test: ctest runs the tests of this suite in parallel.
+    dir_ = fs::path(::testing::TempDir()) /
+           (std::string("ledger_cli_") +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "story");
   }
