@@ -202,7 +202,7 @@ int main(int argc, char** argv) {
     else if (a == "--news") news = argv[i + 1];
     else if (a == "--peer-dir") peer_dir = argv[i + 1];
   }
-  auto tagger = cc::PosTagger::load(data + "/tag/pos.model");
+  auto tagger = cc::PosTagger::load(data + "/tag/pos.model", data + "/tag/pos_dict.tsv");
   auto chunker = cc::Chunker::load(data + "/tag/chunk.model");
   auto pipeline = cc::Pipeline::load(cc::Resources{data}, {"tag"});
   auto tokenizer = cc::Pipeline::load(cc::Resources{data}, std::vector<std::string>{});
@@ -214,7 +214,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", s.message().c_str());
       return 1;
     }
-  std::printf("models: POS %zu rows, chunks %zu rows\n", tagger->rows(), chunker->rows());
+  std::printf("models: POS %zu rows and %zu dictionary words, chunks %zu rows\n", tagger->rows(),
+              tagger->dictionary_words(), chunker->rows());
   std::string testa = shared + "/data/ner/conll2003/eng.testa";
   score_testa(testa, *tagger, *chunker, peer_dir);
   score_news(news, *pipeline, peer_dir);

@@ -20,7 +20,8 @@ namespace {
 
 int usage() {
   std::fprintf(stderr,
-               "usage: crosscheck-train-tag --pos-out MODEL --chunk-out MODEL [--epochs N] "
+               "usage: crosscheck-train-tag --pos-out MODEL --dict-out TSV --chunk-out MODEL "
+               "[--epochs N] [--dict-count N] [--dict-share S] "
                "[--chunk-epochs N] [--prune W] [--jackknife K] [--gmb CSV] [--dev FILE [--dump OUT]] "
                "CONLL_TRAIN...\n");
   return 2;
@@ -48,9 +49,9 @@ cc::TagInput with_sentences(const cc::TagInput& in, size_t first, size_t end) {
 }
 
 // A POS tagger trained for `epochs` shuffled passes over `in`.
-cc::PosTagger train_pos(const cc::TagInput& in, const std::vector<uint8_t>& gold, int epochs,
-                        float prune, bool verbose) {
-  cc::PosTrainer trainer(in);
+cc::PosTagger train_pos(const cc::TagInput& in, const std::vector<uint8_t>& gold,
+                        const cc::TagDictionary& dict, int epochs, float prune, bool verbose) {
+  cc::PosTrainer trainer(in, dict);
   std::mt19937 rng(20261207);
   std::vector<uint32_t> order(in.sentences.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
@@ -67,15 +68,19 @@ cc::PosTagger train_pos(const cc::TagInput& in, const std::vector<uint8_t>& gold
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string pos_out, chunk_out, gmb, dev, dump;
-  int epochs = 10, chunk_epochs = 10, jackknife = 5;
-  float prune = 0.05f;
+  std::string pos_out, dict_out, chunk_out, gmb, dev, dump;
+  int epochs = 8, chunk_epochs = 8, jackknife = 0, dict_count = 20;
+  float prune = 0.5f;
+  double dict_share = 0.99;
   std::vector<std::string> conll;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--pos-out") pos_out = next();
     else if (a == "--chunk-out") chunk_out = next();
+    else if (a == "--dict-out") dict_out = next();
+    else if (a == "--dict-count") dict_count = std::atoi(next().c_str());
+    else if (a == "--dict-share") dict_share = std::strtod(next().c_str(), nullptr);
     else if (a == "--epochs") epochs = std::atoi(next().c_str());
     else if (a == "--chunk-epochs") chunk_epochs = std::atoi(next().c_str());
     else if (a == "--prune") prune = std::strtof(next().c_str(), nullptr);
@@ -86,7 +91,7 @@ int main(int argc, char** argv) {
     else if (!a.empty() && a[0] == '-') return usage();
     else conll.push_back(a);
   }
-  if (pos_out.empty() || chunk_out.empty() || conll.empty() || epochs <= 0 ||
+  if (pos_out.empty() || dict_out.empty() || chunk_out.empty() || conll.empty() || epochs <= 0 ||
       chunk_epochs <= 0 || jackknife < 0 || jackknife == 1)
     return usage();
 
@@ -111,13 +116,14 @@ int main(int argc, char** argv) {
     all.append(corpora.back());
   }
 
-  cc::PosTagger tagger = train_pos(all.input, all.pos, epochs, prune, true);
-  if (auto s = tagger.save(pos_out); !s.ok()) {
+  cc::TagDictionary dict = cc::TagDictionary::build(all.input, all.pos, dict_count, dict_share);
+  cc::PosTagger tagger = train_pos(all.input, all.pos, dict, epochs, prune, true);
+  if (auto s = tagger.save(pos_out, dict_out); !s.ok()) {
     std::fprintf(stderr, "%s\n", s.message().c_str());
     return 1;
   }
-  std::fprintf(stderr, "wrote %s: %zu rows after pruning below %.3f\n", pos_out.c_str(),
-               tagger.rows(), prune);
+  std::fprintf(stderr, "wrote %s: %zu rows after pruning below %.3f; %s: %zu words\n",
+               pos_out.c_str(), tagger.rows(), prune, dict_out.c_str(), dict.size());
 
   // POS tags for the chunker to learn from: each fold of the CoNLL
   // sentences tagged by a tagger that never saw it (plus GMB).
@@ -131,7 +137,7 @@ int main(int argc, char** argv) {
     rest.pos = all.pos;
     for (size_t s = 0; s < all.input.sentences.size(); ++s)
       if (s < first || s >= end) rest.input.sentences.push_back(all.input.sentences[s]);
-    cc::PosTagger fold = train_pos(rest.input, rest.pos, epochs, prune, false);
+    cc::PosTagger fold = train_pos(rest.input, rest.pos, dict, epochs, prune, false);
     std::vector<uint8_t> tags;
     cc::TagInput held = with_sentences(chunked.input, first, end);
     fold.tag(held, scratch, tags);

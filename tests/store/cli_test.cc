@@ -17,10 +17,9 @@ namespace fs = std::filesystem;
 class LedgerCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    // One folder per test: ctest runs the tests of this suite in parallel.
+    // One folder per test: ctest runs tests of this suite in parallel.
     dir_ = fs::path(::testing::TempDir()) /
-           (std::string("ledger_cli_") +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           (std::string("ledger_cli_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "story");
   }

@@ -9,6 +9,7 @@
 
 #include "ingest/ingest.h"
 #include "nlp/pipeline.h"
+#include "store/codec.h"
 
 namespace cc {
 namespace {
@@ -191,7 +192,12 @@ TEST_F(LedgerTest, DocumentRoundTripsWithEveryLayer) {
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     EXPECT_EQ(loaded->tokens[i].value.capitalized, doc.tokens[i].value.capitalized);
     EXPECT_EQ(loaded->tokens[i].value.space_before, doc.tokens[i].value.space_before);
+    EXPECT_EQ(loaded->tokens[i].value.pos, doc.tokens[i].value.pos);
+    EXPECT_EQ(loaded->tokens[i].value.chunk, doc.tokens[i].value.chunk);
+    EXPECT_EQ(loaded->tokens[i].value.chunk_begin, doc.tokens[i].value.chunk_begin);
   }
+  // The pipeline tagged the tokens, so the check above covers the tags.
+  EXPECT_NE(doc.tokens[0].value.pos, PosTag::none);
 
   // The same document through documents(), by prefix and by path.
   auto all = ledger->documents();
@@ -203,6 +209,29 @@ TEST_F(LedgerTest, DocumentRoundTripsWithEveryLayer) {
   auto missing = ledger->document("nothing.txt");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("nothing.txt"), std::string::npos);
+}
+
+TEST(LedgerCodec, TokensWithoutTagsAndBadTags) {
+  // Ledgers written before nlp/tag stored four fields per token.
+  Document doc;
+  doc.text = "Rain fell.";
+  auto layers = nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5], [5, 9, 0, 4], [9, 10, 2, 0]]})");
+  ASSERT_TRUE(decode_layers(layers, doc).ok());
+  ASSERT_EQ(doc.tokens.size(), 3u);
+  EXPECT_EQ(doc.tokens[0].value.pos, PosTag::none);
+  // Tagged: POS value, then the chunk as type * 2 - begin.
+  layers = nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5, 13, 1], [5, 9, 0, 4, 28, 3]]})");
+  ASSERT_TRUE(decode_layers(layers, doc).ok());
+  EXPECT_EQ(doc.tokens[0].value.pos, PosTag::NNS);
+  EXPECT_EQ(doc.tokens[0].value.chunk, ChunkType::NP);
+  EXPECT_TRUE(doc.tokens[0].value.chunk_begin);
+  EXPECT_EQ(doc.tokens[1].value.pos, PosTag::VBD);
+  EXPECT_EQ(doc.tokens[1].value.chunk, ChunkType::VP);
+  EXPECT_EQ(encode_layers(doc)["tokens"], layers["tokens"]);
+  auto bad = decode_layers(nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5, 99, 1]]})"), doc);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("part-of-speech"), std::string::npos);
+  EXPECT_FALSE(decode_layers(nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5, 13, 40]]})"), doc).ok());
 }
 
 TEST_F(LedgerTest, ReingestIsANoOp) {

@@ -62,7 +62,7 @@ void Tagger::process(Document& doc) const {
 
 Result<std::unique_ptr<Component>> make_tagger(const Resources& resources) {
   std::string dir = resources.data_dir + "/tag/";
-  auto pos = PosTagger::load(dir + "pos.model");
+  auto pos = PosTagger::load(dir + "pos.model", dir + "pos_dict.tsv");
   if (!pos.ok()) return pos.status();
   auto chunker = Chunker::load(dir + "chunk.model");
   if (!chunker.ok()) return chunker.status();

@@ -4,7 +4,7 @@
 // It runs right after tokenize, so every later component can read the tags;
 // the helpers below are what they need most. See docs/tag.md.
 //
-// Contract: loads data/tag/pos.model and data/tag/chunk.model (trained by
+// Contract: loads data/tag/pos.model, pos_dict.tsv and chunk.model (trained by
 // bench/tag/train_tag.cc) in its factory; process() writes only the tag
 // fields of doc.tokens, tags each sentence on its own, and costs a fixed
 // number of hash probes per token.

@@ -1,9 +1,11 @@
 #include "nlp/tag/tagger.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "nlp/tokenize.h"
@@ -20,7 +22,7 @@ constexpr uint64_t kBefore1 = 0x1111, kBefore2 = 0x2222, kAfter1 = 0x3333, kAfte
 constexpr uint8_t kStartTag = 0xFF;
 
 constexpr int kPosStatic = 21, kPosDynamic = 5;
-constexpr int kChunkStatic = 22, kChunkDynamic = 4;
+constexpr int kChunkStatic = 16, kChunkDynamic = 4;
 constexpr int kLanes = 4;  // sentences decoded side by side when tagging
 
 // What tag_form() maps a code point to, or null to keep it.
@@ -35,17 +37,6 @@ const char* ascii_form(char32_t cp) {
     case 0x00A3: case 0x20AC: case 0x00A5: case 0x20B9: case 0x20BD: case 0x20A9: return "$";
     default: return nullptr;
   }
-}
-
-// Case-kept key of a form: FNV-1a with digits folded to '0', never 0.
-uint64_t exact_key(std::string_view w) {
-  uint64_t h = 0x84222325cbf29ce4ull;
-  for (char ch : w) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c >= '0' && c <= '9') c = '0';
-    h = (h ^ c) * 0x100000001b3ull;
-  }
-  return (h ^ (h >> 29)) | 1;
 }
 
 // Per-word keys both models read.
@@ -88,10 +79,11 @@ struct Window {
   }
 };
 
-void extract_pos(const TagInput& in, TagScratch& s) {
+void extract_pos(const TagInput& in, const TagDictionary& dict, TagScratch& s) {
   extract_words(in, s);
   s.feats.resize(in.words.size() * kPosStatic);
   s.next.resize(in.words.size());
+  s.fixed.resize(in.words.size());
   std::string& buf = s.form;
   for (auto [b, e] : in.sentences) {
     const uint64_t caps = all_caps_sentence(in, b, e);
@@ -102,6 +94,11 @@ void extract_pos(const TagInput& in, TagScratch& s) {
       const uint64_t where = (i == b) | caps << 1;
       s.next[i] = win.at(s.lower, i, 1);
       uint32_t* f = &s.feats[size_t{i} * kPosStatic];
+      s.fixed[i] = dict.find(s.exact[i]);
+      if (s.fixed[i] != TagDictionary::kNone) {
+        std::fill(f, f + kPosStatic, 0u);  // never scored
+        continue;
+      }
       f[0] = feature_key(1, 0);
       // In a capitals headline the case-kept word is no better than its
       // lower-case form, and rarer.
@@ -143,24 +140,18 @@ void extract_chunk(const TagInput& in, const std::vector<uint8_t>& pos, TagScrat
       f[1] = feature_key(102, lk);
       f[2] = feature_key(103, win.at(s.lower, i, -1));
       f[3] = feature_key(104, win.at(s.lower, i, 1));
-      f[4] = feature_key(105, win.at(s.lower, i, -2));
-      f[5] = feature_key(106, win.at(s.lower, i, 2));
-      f[6] = feature_key(107, p0);
-      f[7] = feature_key(108, pm1);
-      f[8] = feature_key(109, pp1);
-      f[9] = feature_key(110, pm2);
-      f[10] = feature_key(111, pp2);
-      f[11] = feature_key2(112, pm1, p0);
-      f[12] = feature_key2(113, p0, pp1);
-      f[13] = feature_key2(114, pm2, pm1);
-      f[14] = feature_key2(115, pp1, pp2);
-      f[15] = feature_key2(116, pm1 << 16 | p0, pp1);
-      f[16] = feature_key2(117, pm2 << 16 | pm1, p0);
-      f[17] = feature_key2(118, p0 << 16 | pp1, pp2);
-      f[18] = feature_key2(119, lk, p0);
-      f[19] = feature_key2(120, win.at(s.lower, i, -1), p0);
-      f[20] = feature_key2(121, lk, pp1);
-      f[21] = feature_key2(122, s.suffix3[i], p0);
+      f[4] = feature_key(107, p0);
+      f[5] = feature_key(108, pm1);
+      f[6] = feature_key(109, pp1);
+      f[7] = feature_key2(112, pm1, p0);
+      f[8] = feature_key2(113, p0, pp1);
+      f[9] = feature_key2(114, pp1, pp2);
+      f[10] = feature_key2(116, pm1 << 16 | p0, pp1);
+      f[11] = feature_key2(117, pm2 << 16 | pm1, p0);
+      f[12] = feature_key2(118, p0 << 16 | pp1, pp2);
+      f[13] = feature_key2(119, lk, p0);
+      f[14] = feature_key2(120, win.at(s.lower, i, -1), p0);
+      f[15] = feature_key2(121, lk, pp1);
     }
   }
 }
@@ -189,7 +180,7 @@ QuantizedWeights<Static> resolve(const PerceptronModel& model, TagScratch& s, si
   s.places.resize(s.feats.size());
   for (size_t j = 0; j < s.feats.size(); ++j) {
     if (j + kAhead < s.feats.size()) model.prefetch_key(s.feats[j + kAhead]);
-    s.places[j] = model.find(s.feats[j]);
+    s.places[j] = s.feats[j] ? model.find(s.feats[j]) : 0;
   }
   return {model, s.places.data(), words};
 }
@@ -209,7 +200,8 @@ struct TrainingWeights {
 // Greedy decoding shared by both models, for tagging and training.
 // dynamic(i, prev, prev2, keys) writes the features that read earlier
 // decisions; allowed(prev, t) says whether class t may follow class prev;
-// on_token(i, dynamic keys, best) sees each decision.
+// on_token(i, dynamic keys, best) sees each decision that was scored; a
+// word whose `fixed` class is not TagDictionary::kNone takes that class.
 //
 // Each sentence is decoded left to right on its own, but `Lanes` sentences
 // take turns a word at a time: a word's features that read the decision
@@ -218,8 +210,8 @@ struct TrainingWeights {
 // waiting one after another. Training uses one lane, so that every update
 // sees the one before it in sentence order.
 template <int N, int Dynamic, int Lanes, class Weights, class Dyn, class Allowed, class OnToken>
-void decode(const TagInput& in, const Weights& weights, std::vector<uint8_t>& out, Dyn&& dynamic,
-            Allowed&& allowed, OnToken&& on_token) {
+void decode(const TagInput& in, const uint8_t* fixed, const Weights& weights,
+            std::vector<uint8_t>& out, Dyn&& dynamic, Allowed&& allowed, OnToken&& on_token) {
   using Score = typename Weights::Score;
   struct Lane {
     uint32_t i = 0, e = 0;  // next word, sentence end; i == e: idle
@@ -229,6 +221,13 @@ void decode(const TagInput& in, const Weights& weights, std::vector<uint8_t>& ou
   out.assign(in.words.size(), 0);
   Lane lanes[Lanes];
   size_t next_sentence = 0;
+  auto is_fixed = [&](uint32_t i) { return fixed && fixed[i] != TagDictionary::kNone; };
+  // Asks for the dynamic features of the lane's next word.
+  auto ask = [&](Lane& l) {
+    if (is_fixed(l.i)) return;
+    dynamic(l.i, l.prev, l.prev2, l.keys);
+    for (uint32_t k : l.keys) weights.prefetch_key(k);
+  };
   // Gives an idle lane the next nonempty sentence; false when none is left.
   auto start = [&](Lane& l) {
     while (next_sentence < in.sentences.size()) {
@@ -237,8 +236,7 @@ void decode(const TagInput& in, const Weights& weights, std::vector<uint8_t>& ou
       l.i = b;
       l.e = e;
       l.prev = l.prev2 = kStartTag;
-      dynamic(b, l.prev, l.prev2, l.keys);
-      for (uint32_t k : l.keys) weights.prefetch_key(k);
+      ask(l);
       return true;
     }
     return false;
@@ -250,19 +248,22 @@ void decode(const TagInput& in, const Weights& weights, std::vector<uint8_t>& ou
     for (Lane& l : lanes) {
       if (l.i == l.e) continue;
       const uint32_t i = l.i;
-      std::fill(scores, scores + N, Score{0});
-      weights.add_static(i, scores);
-      for (uint32_t k : l.keys) weights.add(k, scores);
-      int best = -1;
-      for (int t = 0; t < N; ++t)
-        if (allowed(l.prev, t) && (best < 0 || scores[t] > scores[best])) best = t;
-      on_token(i, l.keys, best);
-      out[i] = static_cast<uint8_t>(best);
+      if (is_fixed(i)) {
+        out[i] = fixed[i];
+      } else {
+        std::fill(scores, scores + N, Score{0});
+        weights.add_static(i, scores);
+        for (uint32_t k : l.keys) weights.add(k, scores);
+        int best = -1;
+        for (int t = 0; t < N; ++t)
+          if (allowed(l.prev, t) && (best < 0 || scores[t] > scores[best])) best = t;
+        on_token(i, l.keys, best);
+        out[i] = static_cast<uint8_t>(best);
+      }
       l.prev2 = l.prev;
       l.prev = out[i];
       if (++l.i < l.e) {
-        dynamic(l.i, l.prev, l.prev2, l.keys);
-        for (uint32_t k : l.keys) weights.prefetch_key(k);
+        ask(l);
       } else if (!start(l)) {
         --active;
       }
@@ -274,7 +275,7 @@ template <int Lanes, class Weights, class OnToken>
 void decode_pos(const TagInput& in, const TagScratch& s, const Weights& w,
                 std::vector<uint8_t>& out, OnToken&& on_token) {
   decode<kNumPosClasses, kPosDynamic, Lanes>(
-      in, w, out,
+      in, s.fixed.data(), w, out,
       [&](uint32_t i, uint8_t prev, uint8_t prev2, uint32_t* d) {
         d[0] = feature_key(30, prev);
         d[1] = feature_key2(31, prev2, prev);
@@ -295,7 +296,7 @@ template <int Lanes, class Weights, class OnToken>
 void decode_chunk(const TagInput& in, const std::vector<uint8_t>& pos, const TagScratch& s,
                   const Weights& w, std::vector<uint8_t>& out, OnToken&& on_token) {
   decode<kNumChunkClasses, kChunkDynamic, Lanes>(
-      in, w, out,
+      in, nullptr, w, out,
       [&](uint32_t i, uint8_t prev, uint8_t prev2, uint32_t* d) {
         d[0] = feature_key(130, prev);
         d[1] = feature_key2(131, prev2, prev);
@@ -331,21 +332,27 @@ std::string_view tag_form(std::string_view word, std::string& buffer) {
 
 // --- PosTagger, Chunker ---
 
-Result<PosTagger> PosTagger::load(const std::string& path) {
-  auto w = PerceptronModel::load(path, kPosMagic, kNumPosClasses, "POS model", ModelLayout::sparse);
+Result<PosTagger> PosTagger::load(const std::string& model_path, const std::string& dict_path) {
+  auto w = PerceptronModel::load(model_path, kPosMagic, kNumPosClasses, "POS model",
+                                 ModelLayout::sparse);
   if (!w.ok()) return w.status();
+  auto dict = TagDictionary::load(dict_path);
+  if (!dict.ok()) return dict.status();
   PosTagger m;
   m.weights_ = std::move(w.value());
+  m.dict_ = std::move(dict.value());
   return m;
 }
 
-Status PosTagger::save(const std::string& path) const {
-  return weights_.save(path, kPosMagic, "POS model", ModelLayout::sparse);
+Status PosTagger::save(const std::string& model_path, const std::string& dict_path) const {
+  if (Status s = weights_.save(model_path, kPosMagic, "POS model", ModelLayout::sparse); !s.ok())
+    return s;
+  return dict_.save(dict_path);
 }
 
 void PosTagger::tag(const TagInput& input, TagScratch& scratch,
                     std::vector<uint8_t>& classes) const {
-  extract_pos(input, scratch);
+  extract_pos(input, dict_, scratch);
   decode_pos<kLanes>(input, scratch, resolve<kPosStatic>(weights_, scratch, input.words.size()), classes,
              ignore_decision);
 }
@@ -370,6 +377,105 @@ void Chunker::tag(const TagInput& input, const std::vector<uint8_t>& pos, TagScr
                ignore_decision);
 }
 
+uint64_t exact_key(std::string_view form) {
+  uint64_t h = 0x84222325cbf29ce4ull;
+  for (char ch : form) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= '0' && c <= '9') c = '0';
+    h = (h ^ c) * 0x100000001b3ull;
+  }
+  return (h ^ (h >> 29)) | 1;
+}
+
+// --- TagDictionary ---
+
+TagDictionary TagDictionary::build(const TagInput& corpus, const std::vector<uint8_t>& pos,
+                                   size_t min_count, double min_share) {
+  // Counts per word form (digits as 0, as the key reads them).
+  std::unordered_map<std::string, std::array<uint32_t, kNumPosClasses>> counts;
+  std::string buffer;
+  for (size_t i = 0; i < corpus.words.size(); ++i) {
+    std::string form(tag_form(corpus.words[i], buffer));
+    for (char& c : form)
+      if (c >= '0' && c <= '9') c = '0';
+    auto [it, added] = counts.try_emplace(std::move(form));
+    if (added) it->second.fill(0);
+    ++it->second[pos[i]];
+  }
+  std::vector<std::pair<std::string, uint8_t>> words;
+  for (const auto& [word, c] : counts) {
+    uint64_t total = 0;
+    for (uint32_t n : c) total += n;
+    auto top = std::max_element(c.begin(), c.end()) - c.begin();
+    if (total >= min_count && c[top] >= min_share * static_cast<double>(total))
+      words.emplace_back(word, static_cast<uint8_t>(top));
+  }
+  std::sort(words.begin(), words.end());
+  TagDictionary d;
+  for (auto& [w, c] : words) d.add(std::move(w), c);
+  return d;
+}
+
+void TagDictionary::add(std::string word, uint8_t pos_class) {
+  uint64_t key = exact_key(word);
+  words_.emplace_back(std::move(word), pos_class);
+  if ((words_.size() + 1) * 2 > keys_.size()) {
+    // Rebuild at twice the size.
+    keys_.assign(open_table_size(words_.size() * 2), 0);
+    classes_.assign(keys_.size(), kNone);
+    for (const auto& [w, c] : words_) {
+      uint64_t k = exact_key(w);
+      size_t i = hash_mix(k) & (keys_.size() - 1);
+      while (keys_[i] != 0 && keys_[i] != k) i = (i + 1) & (keys_.size() - 1);
+      keys_[i] = k;
+      classes_[i] = c;
+    }
+    return;
+  }
+  size_t i = hash_mix(key) & (keys_.size() - 1);
+  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & (keys_.size() - 1);
+  keys_[i] = key;
+  classes_[i] = pos_class;
+}
+
+uint8_t TagDictionary::find(uint64_t exact) const {
+  if (keys_.empty()) return kNone;
+  size_t mask = keys_.size() - 1;
+  for (size_t i = hash_mix(exact) & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == exact) return classes_[i];
+    if (keys_[i] == 0) return kNone;
+  }
+}
+
+Result<TagDictionary> TagDictionary::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::error("cannot read tag dictionary " + path);
+  TagDictionary d;
+  std::string line;
+  size_t n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    size_t space = line.rfind(' ');
+    PosTag t = space == std::string::npos || space == 0 ? PosTag::none
+                                                         : parse_pos_tag(line.substr(space + 1));
+    if (t == PosTag::none)
+      return Status::error("tag dictionary " + path + ":" + std::to_string(n) +
+                           ": expected 'word TAG'");
+    d.add(line.substr(0, space), pos_class(t));
+  }
+  return d;
+}
+
+Status TagDictionary::save(const std::string& path) const {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::error("cannot write tag dictionary " + path);
+  out << "# Words the POS tagger tags without scoring (nlp/tag/tagger.h): word TAG\n";
+  for (const auto& [w, c] : words_) out << w << ' ' << pos_tag_name(pos_of_class(c)) << '\n';
+  if (!out) return Status::error("error writing tag dictionary " + path);
+  return Status();
+}
+
 // --- Trainers ---
 
 namespace {
@@ -385,8 +491,9 @@ TagInput reordered(const TagInput& corpus, const std::vector<uint32_t>& order) {
 
 }  // namespace
 
-PosTrainer::PosTrainer(const TagInput& corpus) : corpus_(corpus), weights_(kNumPosClasses) {
-  extract_pos(corpus_, scratch_);
+PosTrainer::PosTrainer(const TagInput& corpus, TagDictionary dict)
+    : corpus_(corpus), dict_(std::move(dict)), weights_(kNumPosClasses) {
+  extract_pos(corpus_, dict_, scratch_);
 }
 
 size_t PosTrainer::train_epoch(const std::vector<uint8_t>& gold,
@@ -408,6 +515,7 @@ size_t PosTrainer::train_epoch(const std::vector<uint8_t>& gold,
 PosTagger PosTrainer::finish(float prune) const {
   PosTagger m;
   m.weights_ = weights_.finish(prune);
+  m.dict_ = dict_;
   return m;
 }
 

@@ -67,21 +67,53 @@ struct TagScratch {
   std::vector<uint64_t> shape;      // word shape
   std::vector<uint64_t> suffix3;    // last three letters
   std::vector<uint64_t> next;       // lower of the next word in the sentence
+  std::vector<uint8_t> fixed;       // per word: its dictionary class, or kNone
   std::vector<uint32_t> feats;      // static features, a fixed number per word
   std::vector<uint32_t> places;     // where each static feature's weights are
 };
 
+// Frequent words the training data nearly always tags one way ("the",
+// "of", ","): the tagger gives them that tag without scoring them, which
+// halves its work on news text. Words are keyed as written (case kept,
+// digits read as 0), so "THE" in a capitals headline is still scored. The
+// file is text, one "word TAG" a line.
+class TagDictionary {
+ public:
+  static constexpr uint8_t kNone = 0xFF;
+  // Words seen at least min_count times with one tag in at least
+  // min_share of them.
+  static TagDictionary build(const TagInput& corpus, const std::vector<uint8_t>& pos,
+                             size_t min_count, double min_share);
+  static Result<TagDictionary> load(const std::string& path);
+  Status save(const std::string& path) const;
+  // The POS class of a word by its case-kept key, or kNone.
+  uint8_t find(uint64_t exact) const;
+  size_t size() const { return words_.size(); }
+
+ private:
+  void add(std::string word, uint8_t pos_class);
+  std::vector<std::pair<std::string, uint8_t>> words_;  // in file order
+  std::vector<uint64_t> keys_;     // open addressing, 0 = empty
+  std::vector<uint8_t> classes_;
+};
+
+// Case-kept key of a word's tag_form(), as the dictionary reads it: digits
+// read as '0'; never 0.
+uint64_t exact_key(std::string_view form);
+
 class PosTagger {
  public:
-  static Result<PosTagger> load(const std::string& path);
-  Status save(const std::string& path) const;
+  static Result<PosTagger> load(const std::string& model_path, const std::string& dict_path);
+  Status save(const std::string& model_path, const std::string& dict_path) const;
   // One tag per word, as classes (pos_of_class() gives the PosTag).
   void tag(const TagInput& input, TagScratch& scratch, std::vector<uint8_t>& classes) const;
   size_t rows() const { return weights_.rows(); }
+  size_t dictionary_words() const { return dict_.size(); }
 
  private:
   friend class PosTrainer;
   PerceptronModel weights_;
+  TagDictionary dict_;
 };
 
 class Chunker {
@@ -102,13 +134,15 @@ class Chunker {
 // number of wrong tags. Static features are extracted once, at construction.
 class PosTrainer {
  public:
-  explicit PosTrainer(const TagInput& corpus);
+  // Dictionary words are tagged from `dict` and not learned from.
+  PosTrainer(const TagInput& corpus, TagDictionary dict);
   size_t train_epoch(const std::vector<uint8_t>& gold, const std::vector<uint32_t>& order);
   PosTagger finish(float prune) const;
   size_t rows() const { return weights_.rows(); }
 
  private:
   const TagInput& corpus_;
+  TagDictionary dict_;
   TagScratch scratch_;
   PerceptronTrainer weights_;
 };
