@@ -22,6 +22,7 @@
 
 #include "ner_eval.h"
 #include "nlp/entity/entity.h"
+#include "nlp/entity/clusters.h"
 #include "nlp/entity/gazetteer.h"
 #include "nlp/entity/ner_model.h"
 #include "nlp/pipeline.h"
@@ -31,7 +32,7 @@ namespace {
 
 using cc::NerScore;
 
-void score_corpus(const std::string& path, const cc::NerModel& model, const cc::Gazetteer& gaz,
+void score_corpus(const std::string& path, const cc::NerModel& model, const cc::NerLexicons& lex,
                   const char* label, std::initializer_list<int> types) {
   auto c = cc::read_iob_file(path);
   if (!c.ok()) {
@@ -42,7 +43,7 @@ void score_corpus(const std::string& path, const cc::NerModel& model, const cc::
   NerScore score;
   std::vector<uint8_t> tags;
   for (size_t d = 0; d < c->docs.size(); ++d) {
-    model.tag(c->docs[d], &gaz, scratch, tags, nullptr);
+    model.tag(c->docs[d], lex, scratch, tags, nullptr);
     // Only the scored types count: WNUT's products are not our MISC.
     auto keep = [&](std::vector<uint8_t> t) {
       for (auto& x : t)
@@ -178,18 +179,23 @@ int main(int argc, char** argv) {
   }
   std::string dir = data + "/entity/";
   auto gaz = cc::Gazetteer::load(dir + "gazetteer.tsv");
+  auto clusters = cc::WordClusters::load(dir + "clusters.tsv");
+  auto names = cc::Gazetteer::load(dir + "names.tsv");
   auto model = cc::NerModel::load(dir + "ner.model");
   auto pipeline = cc::Pipeline::load(cc::Resources{data}, {"entity"});
   auto tokenizer = cc::Pipeline::load(cc::Resources{data}, std::vector<std::string>{});
   auto entity = cc::make_entity_tagger(cc::Resources{data});
-  if (!gaz.ok() || !model.ok() || !pipeline.ok() || !tokenizer.ok() || !entity.ok()) {
+  if (!gaz.ok() || !clusters.ok() || !names.ok() || !model.ok() || !pipeline.ok() ||
+      !tokenizer.ok() || !entity.ok()) {
     std::fprintf(stderr, "cannot load the entity data from %s\n", dir.c_str());
     return 1;
   }
-  std::printf("model %zu rows, gazetteer %zu phrases\n", model->rows(), gaz->size());
+  std::printf("model %zu rows, gazetteer %zu phrases, %zu clustered words, %zu listed names\n",
+              model->rows(), gaz->size(), clusters->size(), names->size());
+  cc::NerLexicons lex{&gaz.value(), &clusters.value(), &names.value()};
   std::string testa = shared + "/data/ner/conll2003/eng.testa";
-  score_corpus(testa, *model, *gaz, "conll2003 eng.testa", {1, 2, 3, 4});
-  score_corpus(shared + "/data/ner/wnut17/dev.conll", *model, *gaz, "wnut17 dev", {1, 2, 3});
+  score_corpus(testa, *model, lex, "conll2003 eng.testa", {1, 2, 3, 4});
+  score_corpus(shared + "/data/ner/wnut17/dev.conll", *model, lex, "wnut17 dev", {1, 2, 3});
   score_news(news, *pipeline);
   speed(testa, *tokenizer, **entity, text_out);
   return 0;

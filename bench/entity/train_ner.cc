@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ner_eval.h"
+#include "nlp/entity/clusters.h"
 #include "nlp/entity/gazetteer.h"
 #include "nlp/entity/ner_model.h"
 
@@ -16,15 +17,15 @@ namespace {
 
 int usage() {
   std::fprintf(stderr,
-               "usage: crosscheck-train-ner --gazetteer FILE --out MODEL [--epochs N] "
-               "[--prune W] [--dev FILE] TRAIN_FILE...\n");
+               "usage: crosscheck-train-ner --gazetteer FILE [--clusters FILE] [--names FILE] "
+               "--out MODEL [--epochs N] [--prune W] [--dev FILE] TRAIN_FILE...\n");
   return 2;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string gazetteer_path, out, dev;
+  std::string gazetteer_path, clusters_path, names_path, out, dev;
   int epochs = 10;
   float prune = 0.05f;
   std::vector<std::string> train;
@@ -32,6 +33,8 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--gazetteer") gazetteer_path = next();
+    else if (a == "--clusters") clusters_path = next();
+    else if (a == "--names") names_path = next();
     else if (a == "--out") out = next();
     else if (a == "--epochs") epochs = std::atoi(next().c_str());
     else if (a == "--prune") prune = std::strtof(next().c_str(), nullptr);
@@ -50,6 +53,27 @@ int main(int argc, char** argv) {
     }
     gazetteer = std::move(g.value());
   }
+  cc::WordClusters clusters;
+  if (!clusters_path.empty()) {
+    auto c = cc::WordClusters::load(clusters_path);
+    if (!c.ok()) {
+      std::fprintf(stderr, "%s\n", c.status().message().c_str());
+      return 1;
+    }
+    clusters = std::move(c.value());
+  }
+  cc::Gazetteer names;
+  if (!names_path.empty()) {
+    auto g = cc::Gazetteer::load(names_path);
+    if (!g.ok()) {
+      std::fprintf(stderr, "%s\n", g.status().message().c_str());
+      return 1;
+    }
+    names = std::move(g.value());
+  }
+  cc::NerLexicons lex{gazetteer_path.empty() ? nullptr : &gazetteer,
+                      clusters_path.empty() ? nullptr : &clusters,
+                      names_path.empty() ? nullptr : &names};
   std::vector<cc::NerCorpus> corpora;
   std::vector<cc::NerInput> docs;
   std::vector<std::vector<uint8_t>> gold;
@@ -69,7 +93,7 @@ int main(int argc, char** argv) {
     gold.insert(gold.end(), c.tags.begin(), c.tags.end());
   }
 
-  cc::NerTrainer trainer(&gazetteer);
+  cc::NerTrainer trainer(lex);
   std::mt19937 rng(20261123);
   std::vector<size_t> order(docs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -105,7 +129,7 @@ int main(int argc, char** argv) {
     cc::NerScore score;
     std::vector<uint8_t> tags;
     for (size_t d = 0; d < c->docs.size(); ++d) {
-      model.tag(c->docs[d], &gazetteer, scratch, tags, nullptr);
+      model.tag(c->docs[d], lex, scratch, tags, nullptr);
       score.add(c->tags[d], tags);
     }
     score.print(dev.c_str(), {1, 2, 3, 4});

@@ -164,7 +164,7 @@ class BriefBuilder {
   Brief build() {
     Brief brief;
     if (!docs_.empty()) brief.title = docs_.front().title;
-    EntityIndex entities(docs_);
+    StoryEntities entities(docs_);
     brief.entities = entities.summaries();
     EntityResolver resolve = [&entities](const std::string& n) { return entities.resolve(n); };
     doc_claims_.push_back(0);

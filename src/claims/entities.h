@@ -1,40 +1,33 @@
-// Entities across reports: each document names entities canonically within
-// itself; EntityIndex links those names across documents (same canonical
-// name; a lone surname or given name to the one full name that contains it;
-// a demonym to its country) so facts and events name actors and sources the
-// same way in every report. Internal to the claims stage.
+// The story's entities for the brief: the cross-document index of the entity
+// component (nlp/entity/link.h) seen the way claims uses it, as names. Facts
+// and events name actors and sources by the canonical entity ("North Korea"
+// for "Pyongyang has sent" and "North Korean", "National Intelligence
+// Service" for "the NIS", "Kim Jong Un" for a later "Kim"), and the brief
+// lists each entity with its aliases. Internal to the claims stage.
 #pragma once
 
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "claims/claims.h"
+#include "nlp/entity/link.h"
 
 namespace cc {
 
-class EntityIndex {
+class StoryEntities {
  public:
-  explicit EntityIndex(const std::vector<Document>& docs);
-  // The canonical name across documents for a name as a document wrote it;
-  // the name itself when no entity is known by it.
+  explicit StoryEntities(const std::vector<Document>& docs) : index_(docs) {}
+  // The canonical name of the entity a name or source phrase refers to
+  // ("Seoul's Joint Chiefs of Staff", "President Vladimir Putin"); the
+  // phrase itself when it names no entity. A known name merely inside the
+  // phrase counts only when it is a person or organization: "residents of
+  // Kyiv" are not Ukraine.
   std::string resolve(const std::string& name) const;
   // Entities with their aliases, most mentioned first.
   std::vector<EntitySummary> summaries() const;
 
  private:
-  struct Entry {
-    std::string name;
-    EntityType type = EntityType::misc;
-    std::vector<std::string> aliases;
-    int mentions = 0;
-    int documents = 0;
-    size_t merged_into = SIZE_MAX;
-  };
-  size_t root(size_t i) const;
-
-  std::vector<Entry> entries_;
-  std::unordered_map<std::string, size_t> by_name_;  // lower-case name or alias -> entry
+  EntityIndex index_;
 };
 
 }  // namespace cc

@@ -556,5 +556,26 @@ TEST(TimeRange, ParsesTimex3Values) {
   EXPECT_FALSE(parse_time_range("P3W"));
 }
 
+TEST(Claims, SourcesAreNamedByTheEntityTheyNameButNotByAPlaceInside) {
+  // "President Lena Ortiz" is the person; "Residents of Marova" are not the
+  // place; "the Harbor Authority" is the organization without its "the".
+  Document p = DocBuilder("President Lena Ortiz said 40 people died in Marova. "
+                          "Residents of Marova said 60 people died. "
+                          "The Harbor Authority said the port was closed.",
+                          "2025-06-10", "Harbor Times")
+                   .entity("Lena Ortiz", EntityType::person)
+                   .entity("Marova", EntityType::location)
+                   .entity("Marova", EntityType::location, "", 1)
+                   .entity("Harbor Authority", EntityType::organization)
+                   .attribution("40 people died in Marova", "President Lena Ortiz", "")
+                   .attribution("60 people died", "Residents of Marova", "")
+                   .attribution("the port was closed", "The Harbor Authority", "")
+                   .build();
+  Brief b = build_brief({p});
+  ASSERT_EQ(b.sources.size(), 1u);
+  EXPECT_EQ(b.sources[0].primary_sources,
+            (std::vector<std::string>{"Lena Ortiz", "Residents of Marova", "Harbor Authority"}));
+}
+
 }  // namespace
 }  // namespace cc

@@ -65,7 +65,7 @@ TEST(NerModel, LearnsAToyCorpusAndSurvivesSaveAndLoad) {
   }
   auto c = read_iob_file(write_temp("toy.txt", text));
   ASSERT_TRUE(c.ok());
-  NerTrainer trainer(nullptr);
+  NerTrainer trainer(NerLexicons{});
   size_t first = trainer.train_epoch(c->docs, c->tags);
   size_t last = first;
   for (int e = 0; e < 4; ++e) last = trainer.train_epoch(c->docs, c->tags);
@@ -83,8 +83,8 @@ TEST(NerModel, LearnsAToyCorpusAndSurvivesSaveAndLoad) {
   NerScratch scratch;
   std::vector<uint8_t> a, b;
   std::vector<float> margins;
-  model.tag(input, nullptr, scratch, a, &margins);
-  loaded->tag(input, nullptr, scratch, b, nullptr);
+  model.tag(input, NerLexicons{}, scratch, a, &margins);
+  loaded->tag(input, NerLexicons{}, scratch, b, nullptr);
   EXPECT_EQ(a, (std::vector<uint8_t>{kO, kBPer, kO, kO, kBLoc, kO}));
   EXPECT_EQ(a, b);
   EXPECT_GT(margins[1], 0.f);

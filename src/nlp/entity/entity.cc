@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "nlp/entity/clusters.h"
 #include "nlp/entity/gazetteer.h"
 #include "nlp/entity/names.h"
 #include "nlp/entity/ner_model.h"
@@ -94,13 +95,18 @@ double margin_confidence(float margin) {
 
 class EntityTagger : public Component {
  public:
-  EntityTagger(Gazetteer gazetteer, NerModel model)
-      : gazetteer_(std::move(gazetteer)), model_(std::move(model)) {}
+  EntityTagger(Gazetteer gazetteer, WordClusters clusters, Gazetteer names, NerModel model)
+      : gazetteer_(std::move(gazetteer)),
+        clusters_(std::move(clusters)),
+        names_(std::move(names)),
+        model_(std::move(model)) {}
   const char* name() const override { return "entity"; }
   void process(Document& doc) const override;
 
  private:
   Gazetteer gazetteer_;
+  WordClusters clusters_;
+  Gazetteer names_;  // name lists, tagger evidence only
   NerModel model_;
 };
 
@@ -516,7 +522,7 @@ void EntityTagger::process(Document& doc) const {
   NerScratch scratch;
   std::vector<uint8_t> tags;
   std::vector<float> margins;
-  model_.tag(input, &gazetteer_, scratch, tags, &margins);
+  model_.tag(input, NerLexicons{&gazetteer_, &clusters_, &names_}, scratch, tags, &margins);
 
   w.words = std::move(input.words);
   w.lower_text = ascii_lower(doc.text);
@@ -590,10 +596,15 @@ Result<std::unique_ptr<Component>> make_entity_tagger(const Resources& resources
   std::string dir = resources.data_dir + "/entity/";
   auto gazetteer = Gazetteer::load(dir + "gazetteer.tsv");
   if (!gazetteer.ok()) return gazetteer.status();
+  auto clusters = WordClusters::load(dir + "clusters.tsv");
+  if (!clusters.ok()) return clusters.status();
+  auto names = Gazetteer::load(dir + "names.tsv");
+  if (!names.ok()) return names.status();
   auto model = NerModel::load(dir + "ner.model");
   if (!model.ok()) return model.status();
   return std::unique_ptr<Component>(
-      new EntityTagger(std::move(gazetteer.value()), std::move(model.value())));
+      new EntityTagger(std::move(gazetteer.value()), std::move(clusters.value()),
+                       std::move(names.value()), std::move(model.value())));
 }
 
 }  // namespace cc

@@ -70,8 +70,8 @@ void Gazetteer::add(const std::vector<std::string_view>& words, char type,
     if (entry->nationality.empty()) entry->nationality = canonical;
     return;
   }
-  if (type == 'O' || type == 'P') {
-    entry->kinds |= type == 'O' ? kGazOrganization : kGazPerson;
+  if (type == 'O' || type == 'P' || type == 'M') {
+    entry->kinds |= type == 'O' ? kGazOrganization : type == 'P' ? kGazPerson : kGazMisc;
     return;
   }
   entry->kinds |= kGazLocation;
@@ -116,6 +116,7 @@ Result<Gazetteer> Gazetteer::load(const std::string& path) {
                 : fields[1] == "ORG"     ? 'O'
                 : fields[1] == "PER"     ? 'P'
                 : fields[1] == "LOC"     ? 'L'
+                : fields[1] == "MISC"    ? 'M'
                                          : '\0';
     if (type == '\0')
       return Status::error(path + ":" + std::to_string(line_no) + ": unknown type '" +

@@ -28,6 +28,7 @@ enum GazetteerKind : uint8_t {
   kGazSeat = 16,        // a seat of power ("Kremlin"): nearly always its government
   kGazOrganization = 32,  // an organization's name (WordNet)
   kGazPerson = 64,        // a person's name (WordNet)
+  kGazMisc = 128,         // another named thing: event, work, nationality (name lists)
 };
 
 struct GazetteerEntry {
@@ -63,7 +64,8 @@ class Gazetteer {
 
  private:
   // Adds one phrase, given as its words. type: 'C' country, 'L' place,
-  // 'S' seat of power, 'N' demonym, 'O' organization, 'P' person.
+  // 'S' seat of power, 'N' demonym, 'O' organization, 'P' person, 'M' other
+  // named thing.
   void add(const std::vector<std::string_view>& words, char type, std::string_view canonical,
            std::string_view metonym_of);
   const GazetteerEntry* find_key(uint64_t key) const;

@@ -14,7 +14,7 @@ const char* ner_type_name(int type) {
 
 namespace {
 
-constexpr int kStaticFeatures = 22;
+constexpr int kStaticFeatures = 31;
 constexpr int kDynamicFeatures = 6;
 constexpr int kFeatures = kStaticFeatures + kDynamicFeatures;
 constexpr std::string_view kMagic = "CCNER001";
@@ -62,11 +62,16 @@ inline size_t probe(const std::vector<uint64_t>& keys, uint64_t key) {
 
 // Fills scratch.keys, shapes, gazetteer tags and static features for a
 // document, and the set of words seen in lower case.
-void extract(const NerInput& in, const Gazetteer* gaz, NerScratch& s) {
+void extract(const NerInput& in, const NerLexicons& lex, NerScratch& s) {
+  const Gazetteer* gaz = lex.gazetteer;
   const size_t n = in.words.size();
   s.keys.resize(n);
   s.shapes.resize(n);
   s.gaz_tag.assign(n, 0);
+  s.name_tag.assign(n, 0);
+  s.paths.assign(n, ClusterPath{});
+  if (lex.clusters)
+    for (size_t i = 0; i < n; ++i) s.paths[i] = lex.clusters->find(in.words[i]);
   s.feats.resize(n * kStaticFeatures);
   s.lower_seen.assign(open_table_size(n), 0);
   // Table sizes count exactly the words each table may receive, so no table
@@ -111,6 +116,20 @@ void extract(const NerInput& in, const Gazetteer* gaz, NerScratch& s) {
     for (const auto& m : s.gaz)
       for (uint32_t i = m.begin; i < m.end; ++i)
         s.gaz_tag[i] = static_cast<uint8_t>((m.entry->kinds << 1) | (i > m.begin));
+  }
+
+  if (lex.names) {
+    std::vector<GazetteerMatch>& found = s.name_matches;
+    found.clear();
+    for (auto [b, e] : in.sentences) lex.names->match(in.words, s.keys, b, e, found);
+    for (const auto& m : found) {
+      uint8_t k = m.entry->kinds;
+      uint8_t types = static_cast<uint8_t>(((k & kGazPerson) != 0) | ((k & kGazOrganization) != 0) << 1 |
+                                           ((k & kGazLocation) != 0) << 2 |
+                                           ((k & kGazMisc) != 0) << 3);
+      for (uint32_t i = m.begin; i < m.end; ++i)
+        s.name_tag[i] = static_cast<uint8_t>(types << 1 | (i > m.begin));
+    }
   }
 
   for (auto [b, e] : in.sentences) {
@@ -164,6 +183,27 @@ void extract(const NerInput& in, const Gazetteer* gaz, NerScratch& s) {
       f[19] = feature_key2(20, seen << 2 | (i == b) | headline, sh(0));
       f[20] = feature_key2(21, w(-1), sh(0));
       f[21] = feature_key2(22, sh(0), w(1));
+      // Word-cluster path prefixes of the word and its neighbours: what the
+      // tagger learned of one word carries to words used alike.
+      auto cl = [&](int d, uint32_t bits) -> uint64_t {
+        int64_t j = static_cast<int64_t>(i) + d;
+        if (j < b || j >= e) return 1;
+        return s.paths[j].prefix(bits);
+      };
+      f[22] = feature_key(23, cl(0, 4));
+      f[23] = feature_key(24, cl(0, 6));
+      f[24] = feature_key(25, cl(0, 10));
+      f[25] = feature_key(26, cl(0, 20));
+      f[26] = feature_key(27, cl(-1, 6));
+      f[27] = feature_key(28, cl(1, 6));
+      f[28] = feature_key2(29, cl(0, 10), sh(0));
+      // Name lists: the type a phrase was annotated as elsewhere.
+      auto nm = [&](int d) -> uint64_t {
+        int64_t j = static_cast<int64_t>(i) + d;
+        return j < b || j >= e ? 0x20 : s.name_tag[j];
+      };
+      f[29] = feature_key(40, nm(0));
+      f[30] = feature_key(41, nm(-1) << 12 | nm(0) << 6 | nm(1));
     }
   }
 }
@@ -231,9 +271,9 @@ void decode(const NerInput& in, NerScratch& s, const Weights& weights, std::vect
 
 }  // namespace
 
-void NerModel::tag(const NerInput& input, const Gazetteer* gazetteer, NerScratch& scratch,
+void NerModel::tag(const NerInput& input, const NerLexicons& lexicons, NerScratch& scratch,
                    std::vector<uint8_t>& tags, std::vector<float>* margins) const {
-  extract(input, gazetteer, scratch);
+  extract(input, lexicons, scratch);
   decode(input, scratch, weights_, tags, margins, [](uint32_t, const uint32_t*, int) {});
   if (margins)
     for (float& m : *margins) m /= weights_.scale();
@@ -256,7 +296,7 @@ size_t NerTrainer::train_epoch(const std::vector<NerInput>& docs,
   size_t errors = 0;
   std::vector<uint8_t> tags;
   for (size_t d = 0; d < docs.size(); ++d) {
-    extract(docs[d], gazetteer_, scratch_);
+    extract(docs[d], lexicons_, scratch_);
     decode(docs[d], scratch_, weights_, tags, nullptr,
            [&](uint32_t i, const uint32_t* keys, int best) {
              errors += best != gold[d][i];

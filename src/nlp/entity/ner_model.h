@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "nlp/entity/clusters.h"
 #include "nlp/entity/gazetteer.h"
 #include "nlp/perceptron.h"
 
@@ -39,6 +40,15 @@ struct NerInput {
   std::vector<std::pair<uint32_t, uint32_t>> sentences;
 };
 
+// What the tagger looks words up in besides its weights; either may be null
+// (then its features are absent). A model must be tagged with the lexicons it
+// was trained with.
+struct NerLexicons {
+  const Gazetteer* gazetteer = nullptr;
+  const WordClusters* clusters = nullptr;
+  const Gazetteer* names = nullptr;  // name lists: PER, ORG, LOC, MISC phrases
+};
+
 // Reusable per-thread buffers for tagging.
 struct NerScratch {
   std::vector<uint64_t> keys;    // token_key per word
@@ -46,7 +56,10 @@ struct NerScratch {
   std::vector<uint8_t> flags;    // capitalization facts per word
   std::vector<uint32_t> feats;   // static feature keys, a fixed number per word
   std::vector<GazetteerMatch> gaz;
+  std::vector<GazetteerMatch> name_matches;
   std::vector<uint8_t> gaz_tag;  // per word: gazetteer kinds << 1 | inside
+  std::vector<ClusterPath> paths;  // word-cluster path per word
+  std::vector<uint8_t> name_tag;   // per word: name-list types << 1 | inside
   // Flat hash tables keyed by token_key, sized to the document.
   std::vector<uint64_t> lower_seen;     // words seen starting with a lower-case letter
   std::vector<uint64_t> upper_seen;     // words seen capitalized inside running text
@@ -61,7 +74,7 @@ class NerModel {
 
   // Writes one tag per word into `tags` and, when `margins` is not null, the
   // score margin of the chosen tag over the runner-up (in weight units).
-  void tag(const NerInput& input, const Gazetteer* gazetteer, NerScratch& scratch,
+  void tag(const NerInput& input, const NerLexicons& lexicons, NerScratch& scratch,
            std::vector<uint8_t>& tags, std::vector<float>* margins) const;
 
   size_t rows() const { return weights_.rows(); }
@@ -74,8 +87,7 @@ class NerModel {
 // Averaged-perceptron training over documents with gold tags.
 class NerTrainer {
  public:
-  explicit NerTrainer(const Gazetteer* gazetteer)
-      : gazetteer_(gazetteer), weights_(kNumNerTags) {}
+  explicit NerTrainer(const NerLexicons& lexicons) : lexicons_(lexicons), weights_(kNumNerTags) {}
   // One pass over the documents in order; returns the number of wrong tags.
   size_t train_epoch(const std::vector<NerInput>& docs,
                      const std::vector<std::vector<uint8_t>>& gold);
@@ -84,7 +96,7 @@ class NerTrainer {
   size_t rows() const { return weights_.rows(); }
 
  private:
-  const Gazetteer* gazetteer_;
+  NerLexicons lexicons_;
   PerceptronTrainer weights_;
   NerScratch scratch_;
 };
