@@ -111,6 +111,51 @@ TEST_F(LinkTest, FreePhrasesResolveToEntities) {
   EXPECT_LT(index_->resolve("a North Korean defector").confidence, 1.0);
 }
 
+TEST(Link, TheEndOfOneLongerNameJoinsIt) {
+  auto docs = annotate({
+      "The Kenya Meteorological Department issued a warning on Monday. North Korea and South "
+      "Korea both replied.\n",
+      "Officials at the Meteorological Department declined to comment. Korea was not named.\n",
+  });
+  EntityIndex index(docs);
+  const CanonicalEntity* kmd = named(index, "Kenya Meteorological Department");
+  ASSERT_NE(kmd, nullptr);
+  EXPECT_TRUE(has_alias(*kmd, "Meteorological Department"));
+  EXPECT_EQ(kmd->type, EntityType::organization);
+  EXPECT_EQ(kmd->documents, 2);
+  EXPECT_EQ(named(index, "Meteorological Department"), nullptr);
+  // Two longer names end in "Korea": the short one stays apart.
+  const CanonicalEntity* north = named(index, "North Korea");
+  ASSERT_NE(north, nullptr);
+  EXPECT_FALSE(has_alias(*north, "Korea"));
+}
+
+TEST(Link, AGuessedJoinDoesNotVoteOnTheType) {
+  // The tagger called the short form a person twice and the full name an
+  // organization once: the full name's type wins.
+  auto doc = [](std::string text, std::string name, EntityType type, int times) {
+    Document d;
+    d.text = std::move(text);
+    uint32_t at = 0;
+    for (int i = 0; i < times; ++i) {
+      at = static_cast<uint32_t>(d.text.find(name, at));
+      d.entities.add(Span{at, static_cast<uint32_t>(at + name.size())}, EntityMention{type, name});
+      at += static_cast<uint32_t>(name.size());
+    }
+    return d;
+  };
+  std::vector<Document> docs;
+  docs.push_back(doc("The Lakes Basin Authority said so.", "Lakes Basin Authority",
+                     EntityType::organization, 1));
+  docs.push_back(doc("Basin Authority staff and the Basin Authority agreed.", "Basin Authority",
+                     EntityType::person, 2));
+  EntityIndex index(docs);
+  const CanonicalEntity* e = named(index, "Lakes Basin Authority");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mentions, 3);
+  EXPECT_EQ(e->type, EntityType::organization);
+}
+
 TEST(Link, EmptyInputsGiveNoEntities) {
   EXPECT_TRUE(link_entities({}).empty());
   std::vector<Document> docs(2);

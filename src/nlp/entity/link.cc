@@ -142,6 +142,36 @@ EntityIndex::EntityIndex(const std::vector<Document>& docs) {
     groups[g].guessed = true;
   }
 
+  // The end of one longer name of a place or organization stands for it
+  // when no other name ends so ("Ports Authority" -> "Tanzania Ports
+  // Authority", "Victoria" in a headline -> "Lake Victoria"; "Korea" with
+  // both North and South Korea in the story stays apart). People are left
+  // to the surname rule above, which knows first names too.
+  std::unordered_map<std::string, std::vector<int>> by_name_end;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (vote(groups[g].votes) == EntityType::person) continue;
+    auto words = split_phrase(groups[g].name);
+    for (size_t k = 1; k < words.size(); ++k) {
+      if (is_name_function_word(name_key(words[k]))) continue;  // "... of Staff": no "of Staff"
+      std::string end;
+      for (size_t w = k; w < words.size(); ++w) end += (w > k ? " " : "") + std::string(words[w]);
+      by_name_end[name_key(end)].push_back(static_cast<int>(g));
+    }
+  }
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (is_acronym(groups[g].name)) continue;
+    bool person = vote(groups[g].votes) == EntityType::person;
+    if (person && groups[g].name.find(' ') == std::string::npos) continue;
+    auto it = by_name_end.find(name_key(groups[g].name));
+    if (it == by_name_end.end()) continue;
+    std::set<int> roots;
+    for (int t : it->second) roots.insert(find_root(parent, t));
+    roots.erase(find_root(parent, static_cast<int>(g)));
+    if (roots.size() != 1) continue;
+    parent[find_root(parent, static_cast<int>(g))] = *roots.begin();
+    groups[g].guessed = true;
+  }
+
   // Merge groups into entities.
   std::map<int, std::vector<int>> members;
   for (size_t g = 0; g < groups.size(); ++g)
@@ -155,8 +185,11 @@ EntityIndex::EntityIndex(const std::vector<Document>& docs) {
     std::set<size_t> doc_set;
     double confidence = 0;
     bool guessed = false;
+    // Groups joined by a guess (a surname, an acronym, a name's end) do not
+    // vote on the type: the full name's tagging is the better evidence.
+    int guessed_votes[5] = {};
     for (int g : list) {
-      for (int t = 0; t < 5; ++t) votes[t] += groups[g].votes[t];
+      for (int t = 0; t < 5; ++t) (groups[g].guessed ? guessed_votes : votes)[t] += groups[g].votes[t];
       for (const auto& [form, count] : groups[g].forms) forms[form] += count;
       if (g != root) forms[groups[g].name];
       doc_set.insert(groups[g].docs.begin(), groups[g].docs.end());
@@ -165,7 +198,7 @@ EntityIndex::EntityIndex(const std::vector<Document>& docs) {
       guessed |= groups[g].guessed;
       entity_of_group[g] = static_cast<int>(entities_.size());
     }
-    e.type = vote(votes);
+    e.type = vote(std::all_of(votes, votes + 5, [](int v) { return v == 0; }) ? guessed_votes : votes);
     e.mentions = static_cast<int>(e.refs.size());
     e.documents = static_cast<int>(doc_set.size());
     e.confidence = e.mentions ? confidence / e.mentions * (guessed ? 0.85 : 1.0) : 0;

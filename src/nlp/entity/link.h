@@ -7,7 +7,9 @@
 // match after name_key() (so "Pyongyang has sent", "North Korea" and "North
 // Korean" all join "North Korea"); across documents a lone surname joins the
 // only full name it ends or begins ("Kim" -> "Kim Jong Un"), and a lone
-// acronym joins the entity some report defined it for ("NIS"). Entities come
+// acronym joins the entity some report defined it for ("NIS"), and the end
+// of exactly one longer place or organization name joins it ("Ports
+// Authority"); a joined guess does not vote on the type. Entities come
 // out most-mentioned first; ties by name, so the order is deterministic.
 #pragma once
 
