@@ -80,6 +80,13 @@ TEST(Entity, DemonymsAreNationalitiesOfTheirState) {
   EXPECT_EQ(mention(d, "Ukrainians").canonical, "Ukraine");
 }
 
+TEST(Entity, APlaceOpeningAnOrganizationsNameIsPartOfIt) {
+  auto d = annotate("The Tanzania Ports Authority said the vessel was licensed for 100 passengers.\n");
+  Found org = mention(d, "Tanzania Ports Authority");
+  EXPECT_EQ(org.type, "ORG");
+  for (const auto& m : mentions(d)) EXPECT_NE(m.text, "Tanzania") << "the place is inside the name";
+}
+
 TEST(Entity, AcronymsTakeTheirDefinition) {
   auto d = annotate(
       "The Joint Chiefs of Staff (JCS) reported new launches on Friday.\n"

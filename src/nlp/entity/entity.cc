@@ -553,6 +553,23 @@ void EntityTagger::process(Document& doc) const {
     b.confidence = std::min(a.confidence, b.confidence);
     w.claim(d);
   }
+  // A place right before an organization's name is the start of that name
+  // ("Tanzania" "Ports Authority", "Kenya" "Red Cross Society"): one
+  // organization, so that the place is not an actor or a separate entity.
+  for (size_t d = 1; d < w.drafts.size(); ++d) {
+    Draft& a = w.drafts[d - 1];
+    Draft& b = w.drafts[d];
+    if (a.dropped || b.dropped || a.end != b.first || b.end - b.first < 2 ||
+        (a.type != EntityType::location && a.type != EntityType::nationality) ||
+        !is_organization_head(w.low(b.end - 1)))
+      continue;
+    w.drop(d - 1);
+    w.release(d);
+    b.first = a.first;
+    b.type = EntityType::organization;
+    b.confidence = std::min(a.confidence, b.confidence);
+    w.claim(d);
+  }
   apply_title_case(w, input.sentences, scratch.gaz);
   // "Joint Chiefs of Staff" read as a person is an organization, and
   // "Kursk Oblast" or "Lake Victoria" read as one is a place.

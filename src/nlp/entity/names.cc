@@ -32,11 +32,12 @@ TitleWord title_word(std::string_view lower) {
 
 bool is_organization_head(std::string_view lower) {
   static const std::unordered_set<std::string_view> kHeads = {
-      "agency", "army", "assembly", "association", "bank", "board", "bureau", "command",
-      "commission", "committee", "company", "corporation", "corps", "council", "court",
-      "department", "directorate", "forces", "foundation", "front", "fund", "group", "guard",
-      "institute", "ministry", "movement", "network", "office", "organization", "organisation",
-      "parliament", "party", "police", "service", "services", "staff", "union", "university"};
+      "administration", "agency", "alliance", "army", "assembly", "association", "authority",
+      "bank", "board", "bureau", "coalition", "command", "commission", "committee", "company",
+      "corporation", "corps", "council", "court", "department", "directorate", "federation",
+      "forces", "foundation", "front", "fund", "group", "guard", "institute", "ministry",
+      "movement", "network", "office", "organisation", "organization", "parliament", "party",
+      "police", "service", "services", "society", "staff", "tribunal", "union", "university"};
   return kHeads.count(lower) > 0;
 }
 
