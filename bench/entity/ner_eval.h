@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <vector>
 
+#include "../phrase_match.h"
 #include "nlp/entity/ner_model.h"
 
 namespace cc {
@@ -18,7 +19,7 @@ struct NerScore {
   // tagging restarts at each).
   void add(const std::vector<uint8_t>& gold, const std::vector<uint8_t>& pred) {
     auto mentions = [](const std::vector<uint8_t>& tags) {
-      std::vector<std::array<size_t, 3>> out;  // begin, end, type
+      std::vector<ScoredPhrase> out;
       for (size_t i = 0; i < tags.size();) {
         if (tags[i] == kO) {
           ++i;
@@ -33,23 +34,7 @@ struct NerScore {
       return out;
     };
     auto g = mentions(gold), p = mentions(pred);
-    size_t a = 0, b = 0;
-    while (a < g.size() || b < p.size()) {
-      if (b == p.size() || (a < g.size() && g[a][0] < p[b][0])) {
-        ++fn[g[a++][2]];
-      } else if (a == g.size() || p[b][0] < g[a][0]) {
-        ++fp[p[b++][2]];
-      } else {
-        if (g[a] == p[b]) {
-          ++tp[g[a][2]];
-        } else {
-          ++fn[g[a][2]];
-          ++fp[p[b][2]];
-        }
-        ++a;
-        ++b;
-      }
-    }
+    count_phrase_matches(g, p, tp, fp, fn);
   }
 
   // Prints P/R/F1 per type and overall for `types` (1-4).

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "../phrase_match.h"
 #include "nlp/tag/tagger.h"
 
 namespace cc {
@@ -31,23 +32,7 @@ struct ChunkScore {
            const std::vector<uint8_t>& gold, const std::vector<uint8_t>& pred) {
     for (auto [b, e] : sentences) {
       auto g = phrases(gold, b, e), p = phrases(pred, b, e);
-      size_t x = 0, y = 0;
-      while (x < g.size() || y < p.size()) {
-        if (y == p.size() || (x < g.size() && g[x][0] < p[y][0])) {
-          ++fn[g[x++][2]];
-        } else if (x == g.size() || p[y][0] < g[x][0]) {
-          ++fp[p[y++][2]];
-        } else {
-          if (g[x] == p[y]) {
-            ++tp[g[x][2]];
-          } else {
-            ++fn[g[x][2]];
-            ++fp[p[y][2]];
-          }
-          ++x;
-          ++y;
-        }
-      }
+      count_phrase_matches(g, p, tp, fp, fn);
     }
   }
 
@@ -83,9 +68,9 @@ struct ChunkScore {
  private:
   // [begin, end, type] of each phrase; an I- class after another type (which
   // the chunker never writes, but corpora may) opens a phrase, as in conlleval.
-  static std::vector<std::array<size_t, 3>> phrases(const std::vector<uint8_t>& c, size_t b,
+  static std::vector<ScoredPhrase> phrases(const std::vector<uint8_t>& c, size_t b,
                                                     size_t e) {
-    std::vector<std::array<size_t, 3>> out;
+    std::vector<ScoredPhrase> out;
     for (size_t i = b; i < e;) {
       if (c[i] == 0) {
         ++i;
