@@ -422,7 +422,7 @@ class BriefBuilder {
     f.unit = first.quantity->unit;
     f.is_delta = first.is_delta;
     std::string specific = is_generic_counted(fc.counted) ? "" : fc.counted;
-    f.id = "f" + content_hash(fc.block + "|" + fc.counted_class + "|" + specific + "|" + lower_ascii(fc.actor))
+    f.id = "f" + content_hash(fc.block + "|" + fc.counted_class + "|" + specific + "|" + ascii_lower(fc.actor))
                      .substr(0, 11);
 
     // One report per document and source. An unattributed figure beside an
@@ -430,7 +430,7 @@ class BriefBuilder {
     std::map<std::pair<size_t, std::string>, size_t> per_source;
     for (size_t i : fc.claims) {
       const Claim& c = claims_[i];
-      per_source.emplace(std::make_pair(c.doc, lower_ascii(c.source)), i);
+      per_source.emplace(std::make_pair(c.doc, ascii_lower(c.source)), i);
     }
     for (const auto& [key, i] : per_source) {
       if (!key.second.empty()) {
@@ -468,7 +468,7 @@ class BriefBuilder {
   }
 
   static bool is_delta_word_prefixed(const std::string& s) {
-    std::string first = lower_ascii(s.substr(0, s.find(' ')));
+    std::string first = ascii_lower(s.substr(0, s.find(' ')));
     return first == "additional" || first == "more" || first == "further" || first == "extra";
   }
 
@@ -483,11 +483,11 @@ class BriefBuilder {
   // leading article), else its outlet.
   std::string source_key(const FactReport& r) const {
     if (!r.attributed_to.empty()) {
-      std::string key = lower_ascii(r.attributed_to);
+      std::string key = ascii_lower(r.attributed_to);
       return key.rfind("the ", 0) == 0 ? key.substr(4) : key;
     }
     const Document& d = docs_[doc_index_.at(r.doc_id)];
-    return !d.source.empty() ? "outlet:" + lower_ascii(d.source) : "doc:" + d.id;
+    return !d.source.empty() ? "outlet:" + ascii_lower(d.source) : "doc:" + d.id;
   }
 
   // A source key and its word suffixes, longest first: "regional fire
@@ -732,7 +732,7 @@ class BriefBuilder {
     ev.time = best->time;
     ev.precision = best->range->precision;
     ev.what = clause_of(claims_[ec.claims.front()]);
-    ev.id = "e" + content_hash(ec.predicate + "|" + lower_ascii(ec.actor) + "|" + ev.time).substr(0, 11);
+    ev.id = "e" + content_hash(ec.predicate + "|" + ascii_lower(ec.actor) + "|" + ev.time).substr(0, 11);
     std::set<size_t> seen_docs;
     for (size_t i : ec.claims) {
       const Claim& c = claims_[i];
@@ -814,7 +814,7 @@ class BriefBuilder {
         for (size_t y = x + 1; y < members.size(); ++y) {
           const Claim& a = claims_[members[x]];
           const Claim& b = claims_[members[y]];
-          if (lower_ascii(a.source) != lower_ascii(b.source)) continue;
+          if (ascii_lower(a.source) != ascii_lower(b.source)) continue;
           Interval ia = interval_of(*a.quantity), ib = interval_of(*b.quantity);
           if (ia.low <= ib.high * (1 + 1e-9) && ib.low <= ia.high * (1 + 1e-9)) continue;
           const Document& d = docs_[a.doc];

@@ -50,7 +50,7 @@ struct SentenceView {
   Span span;
   uint32_t first_token, end_token;
 
-  std::string word(uint32_t t) const { return lower_ascii(doc[doc.tokens[t].span]); }
+  std::string word(uint32_t t) const { return ascii_lower(doc[doc.tokens[t].span]); }
   // Token index of the token containing or following byte `pos`.
   uint32_t token_at(uint32_t pos) const {
     uint32_t t = static_cast<uint32_t>(doc.tokens.first_ending_after(pos));
@@ -124,7 +124,7 @@ bool is_title_case(const SentenceView& sv) {
 
 std::string last_word_lower(std::string_view phrase) {
   size_t space = phrase.rfind(' ');
-  return lower_ascii(space == std::string_view::npos ? phrase : phrase.substr(space + 1));
+  return ascii_lower(space == std::string_view::npos ? phrase : phrase.substr(space + 1));
 }
 
 // An entity inside a place phrase ("in northern Valdora", "near the town of
@@ -289,16 +289,9 @@ void resolve_reference(const SentenceView& sv, uint32_t figure, uint32_t clause_
 
 }  // namespace
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool actors_compatible(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return true;
-  std::string la = lower_ascii(a), lb = lower_ascii(b);
+  std::string la = ascii_lower(a), lb = ascii_lower(b);
   if (la == lb) return true;
   const std::string& shorter = la.size() < lb.size() ? la : lb;
   const std::string& longer = la.size() < lb.size() ? lb : la;
@@ -448,11 +441,11 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       c.quantity = &qv;
       c.quantity_span = fig->span;
       char buf[64];
-      c.counted = std::string(singular_stem(lower_ascii(qv.counted), buf, sizeof buf));
+      c.counted = std::string(singular_stem(ascii_lower(qv.counted), buf, sizeof buf));
       c.counted_class = qv.counted_class.empty() ? c.counted : qv.counted_class;
       c.is_delta = qv.is_delta || std::any_of(qv.modifiers.begin(), qv.modifiers.end(),
                                               [](const std::string& m) {
-                                                return is_delta_modifier(lower_ascii(m));
+                                                return is_delta_modifier(ascii_lower(m));
                                               });
       uint32_t qt = fg.first;
       // "the first 200,000 doses arrived": a first batch is part of a total.
@@ -504,7 +497,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       // change itself ("rose by 3%"); "risen to 31" is resolved below.
       if (c.predicate == "rise" && !(qt > sv.first_token && sv.word(qt - 1) == "by")) c.predicate.clear();
       std::string counted_head = qv.counted_span.empty() ? "" : last_word_lower(doc[qv.counted_span]);
-      std::string_view noun_cls = counted_noun_class(lower_ascii(qv.counted));
+      std::string_view noun_cls = counted_noun_class(ascii_lower(qv.counted));
       if (noun_cls.empty()) noun_cls = counted_noun_class(counted_head);
       if (!noun_cls.empty()) {
         // "casualties", "deaths", "arrests" say what happened, not who: the

@@ -16,6 +16,7 @@
 
 #include "claims/time_range.h"
 #include "core/document.h"
+#include "core/text.h"  // ascii_lower
 
 namespace cc {
 
@@ -66,7 +67,5 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
 // Whether two canonical actor names can name the same thing: equal, either
 // unknown, or one a word-prefix of the other ("North Korea"/"North Korean").
 bool actors_compatible(const std::string& a, const std::string& b);
-
-std::string lower_ascii(std::string_view s);
 
 }  // namespace cc

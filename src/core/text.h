@@ -38,6 +38,10 @@ struct Normalized {
 // Normalizes decoded UTF-8 as described above.
 Normalized normalize_text(const Decoded& decoded);
 
+// `s` with ASCII letters lower-cased and every other byte as it is: for
+// matching words against lexicons without a locale.
+std::string ascii_lower(std::string_view s);
+
 // Inputs larger than this are refused: spans are 32-bit offsets.
 inline constexpr size_t kMaxDocumentBytes = size_t{1} << 30;
 

@@ -12,13 +12,6 @@
 
 namespace cc {
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 uint64_t token_key(std::string_view word) {
   uint64_t h = 0xcbf29ce484222325ull;
   for (size_t i = 0; i < word.size(); ++i) {

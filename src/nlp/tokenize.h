@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.h"  // ascii_lower, which the components use with this header
 #include "nlp/pipeline.h"
 
 namespace cc {
@@ -21,9 +22,6 @@ class Tokenizer : public Component {
   const char* name() const override { return "tokenize"; }
   void process(Document& doc) const override;
 };
-
-// Lower-cased ASCII copy (non-ASCII bytes unchanged): enough for lexicon keys.
-std::string ascii_lower(std::string_view s);
 
 // 64-bit hash of a token as the gazetteer and the taggers key it: ASCII
 // letters lower-cased, digits folded to '0', U+2019 read as "'"; never 0.

@@ -15,13 +15,6 @@ namespace cc::web {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
     s.remove_prefix(1);
@@ -48,7 +41,7 @@ size_t read_headers(std::string_view s, std::vector<std::pair<std::string, std::
     std::string_view line = block.substr(i + 1, (j == std::string_view::npos ? block.size() : j) - i - 1);
     size_t colon = line.find(':');
     if (colon != std::string_view::npos)
-      out.emplace_back(lower(trim(line.substr(0, colon))), trim(line.substr(colon + 1)));
+      out.emplace_back(ascii_lower(trim(line.substr(0, colon))), trim(line.substr(colon + 1)));
     i = j;
   }
   return end + sep;
@@ -62,7 +55,7 @@ std::string_view header(const std::vector<std::pair<std::string, std::string_vie
 }
 
 std::string charset_of(std::string_view content_type) {
-  std::string ct = lower(content_type);
+  std::string ct = ascii_lower(content_type);
   size_t at = ct.find("charset=");
   if (at == std::string::npos) return {};
   std::string v = ct.substr(at + 8);
@@ -72,7 +65,7 @@ std::string charset_of(std::string_view content_type) {
 }
 
 bool is_html_type(std::string_view content_type) {
-  std::string ct = lower(content_type);
+  std::string ct = ascii_lower(content_type);
   return ct.find("text/html") != std::string::npos ||
          ct.find("application/xhtml") != std::string::npos;
 }
@@ -203,14 +196,14 @@ ContainerStats read_warc(std::string_view s, const PageSink& on_page, const Dama
     bool truncated = body + length > s.size();
     std::string_view block = s.substr(body, truncated ? s.size() - body : length);
     pos = truncated ? s.size() : body + length;
-    std::string type = lower(header(h, "warc-type"));
+    std::string type = ascii_lower(header(h, "warc-type"));
     std::string url(header(h, "warc-target-uri"));
     if (url.starts_with("<") && url.ends_with(">")) url = url.substr(1, url.size() - 2);
     ContainedPage page;
     page.url = url;
     page.index = index;
     std::string decoded_body;  // when the payload had to be un-chunked or un-gzipped
-    if (type == "response" && lower(header(h, "content-type")).find("application/http") != std::string::npos) {
+    if (type == "response" && ascii_lower(header(h, "content-type")).find("application/http") != std::string::npos) {
       std::vector<std::pair<std::string, std::string_view>> http;
       size_t payload = read_headers(block, http);
       if (payload == std::string_view::npos || !block.starts_with("HTTP/")) {
@@ -226,10 +219,10 @@ ContainerStats read_warc(std::string_view s, const PageSink& on_page, const Dama
       page.charset = charset_of(content_type);
       page.html = block.substr(payload);
       page.offset = body + payload;
-      if (lower(header(http, "transfer-encoding")).find("chunked") != std::string::npos) {
+      if (ascii_lower(header(http, "transfer-encoding")).find("chunked") != std::string::npos) {
         decoded_body = dechunk(page.html);
       }
-      if (lower(header(http, "content-encoding")).find("gzip") != std::string::npos) {
+      if (ascii_lower(header(http, "content-encoding")).find("gzip") != std::string::npos) {
         Gunzipped g = gunzip(decoded_body.empty() ? page.html : decoded_body);
         decoded_body = std::move(g.bytes);
       }

@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "ingest/web/page.h"
 
 namespace cc::web {
@@ -15,13 +16,6 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // ---- Reading dates ----
 
@@ -461,7 +455,7 @@ void vote_meta(const Page& page, Ballot& ballot) {
 // "Published on 5 March 2024", "Aktualisiert am 05.03.2024": a label right
 // before a date says which date it is.
 void vote_labels(std::string_view block, Ballot& ballot) {
-  std::string text = lower(block);
+  std::string text = ascii_lower(block);
   auto scan = [&](const auto& labels, float weight, const char* from) {
     for (auto label : labels) {
       for (size_t at = text.find(label); at != std::string::npos; at = text.find(label, at + 1)) {
@@ -485,9 +479,9 @@ void vote_labels(std::string_view block, Ballot& ballot) {
 const Page::Headline* article_headline(const Page& page, std::string_view title) {
   const Page::Headline* best = nullptr;
   size_t best_shared = 0;
-  std::string t = lower(title);
+  std::string t = ascii_lower(title);
   for (const auto& h : page.headlines) {
-    std::string text = lower(h.text);
+    std::string text = ascii_lower(h.text);
     size_t shared = 0;
     for (size_t i = 0; i < text.size();) {
       size_t j = i;
@@ -506,7 +500,7 @@ const Page::Headline* article_headline(const Page& page, std::string_view title)
 }  // namespace
 
 std::optional<Stamp> find_stamp(std::string_view raw, bool two_digit_year, size_t* at) {
-  std::string s = lower(raw.substr(0, 400));
+  std::string s = ascii_lower(raw.substr(0, 400));
   for (size_t i = 0; i < s.size(); ++i) {
     bool starts_word = i == 0 || !is_alnum(s[i - 1]);
     if (!starts_word) continue;

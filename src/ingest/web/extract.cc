@@ -9,6 +9,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "ingest/web/dates.h"
 #include "ingest/web/page.h"
 
@@ -18,13 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
 
 std::string trim(std::string_view s) {
   size_t b = 0, e = s.size();
@@ -50,7 +44,7 @@ std::string trim(std::string_view s) {
 // The charset a page declares in its first bytes (<meta charset=...> or
 // http-equiv content="...; charset=..."), lower case; "" when none.
 std::string sniff_meta_charset(std::string_view bytes) {
-  std::string head = lower(bytes.substr(0, 4096));
+  std::string head = ascii_lower(bytes.substr(0, 4096));
   size_t at = head.find("charset=");
   if (at == std::string::npos) return {};
   size_t i = at + 8;
@@ -121,14 +115,14 @@ std::string string_of(const json& v) {
 bool is_article_type(const json& type) {
   if (type.is_array()) return std::any_of(type.begin(), type.end(), is_article_type);
   if (!type.is_string()) return false;
-  std::string t = lower(type.get<std::string>());
+  std::string t = ascii_lower(type.get<std::string>());
   return t.find("article") != std::string::npos || t == "blogposting" || t == "report" ||
          t == "liveblogposting" || t == "webpage" || t == "posting";
 }
 
 void read_object(const json& o, int index, LinkedData& ld) {
   bool article = o.contains("@type") && is_article_type(o["@type"]);
-  bool webpage = article && lower(string_of(o["@type"])) == "webpage";
+  bool webpage = article && ascii_lower(string_of(o["@type"])) == "webpage";
   int rank = !article ? 0 : webpage ? 1 : 2;
   for (auto [key, kind] : {std::pair{"datePublished", LinkedDate::published},
                            std::pair{"dateCreated", LinkedDate::published},
@@ -196,7 +190,7 @@ std::string host_of(std::string_view url) {
   url.remove_prefix(s + 3);
   url = url.substr(0, url.find_first_of("/?#:"));
   if (url.starts_with("www.")) url.remove_prefix(4);
-  return lower(url);
+  return ascii_lower(url);
 }
 
 // "Headline | Site" or "Headline - Site": keep the longest part.
@@ -334,7 +328,7 @@ std::vector<uint32_t> select_blocks(Page& page, int pass) {
 Result<Decoded> decode_page(std::string_view bytes, const std::string& http_charset) {
   bool bom = bytes.starts_with("\xEF\xBB\xBF") || bytes.starts_with("\xFF\xFE") ||
              bytes.starts_with("\xFE\xFF");
-  std::string label = lower(trim(http_charset));
+  std::string label = ascii_lower(trim(http_charset));
   if (label.empty()) label = sniff_meta_charset(bytes);
   if (bom || label.empty() || is_utf8_label(label)) return decode_text(bytes);
   if (is_cp1252_label(label)) label = "windows-1252";
@@ -412,7 +406,7 @@ Result<Article> extract_article(std::string_view bytes, const PageHints& hints) 
   PublishedDate published = find_published(page, ld.dates, dated_url, a.title);
   a.published = published.date;
   a.published_from = std::move(published.from);
-  a.language = detect_language(out, page.lang.empty() ? lower(ld.language) : page.lang);
+  a.language = detect_language(out, page.lang.empty() ? ascii_lower(ld.language) : page.lang);
   return a;
 }
 

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "ingest/web/tokenizer.h"
 
 namespace cc::web {
@@ -158,13 +159,6 @@ Cues read_cues(std::string_view names) {
   return c;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
 bool is_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f'; }
 
 constexpr size_t kMaxDateTexts = 24;
@@ -176,7 +170,7 @@ constexpr size_t kMaxHeadlineBytes = 300;
 
 // Meta keys in lower case, without the "schema:" prefix of RDFa markup.
 std::string meta_key(std::string_view key) {
-  std::string k = lower(key);
+  std::string k = ascii_lower(key);
   if (k.starts_with("schema:")) k.erase(0, 7);
   return k;
 }
@@ -234,7 +228,7 @@ class Builder : public TokenSink {
       } else if (name == "hidden") {
         hidden = true;
       } else if (name == "aria-hidden") {
-        hidden |= lower(value) == "true";
+        hidden |= ascii_lower(value) == "true";
       } else if (name == "style") {
         style = value;
       } else if (name == "role") {
@@ -242,12 +236,12 @@ class Builder : public TokenSink {
       } else if (name == "data-testid") {
         test_id = value;
       } else if (name == "lang" && tag == "html") {
-        page_.lang = lower(value);
+        page_.lang = ascii_lower(value);
       }
     }
     if (tag == "meta" && !key.empty() && !content.empty())
       page_.meta.emplace_back(meta_key(key), content);
-    if (tag == "link" && !rel.empty()) page_.links.emplace_back(lower(rel), href);
+    if (tag == "link" && !rel.empty()) page_.links.emplace_back(ascii_lower(rel), href);
     if (!key.empty() && tag != "meta" && (!content.empty() || !datetime.empty()))
       page_.meta.emplace_back(meta_key(key), !datetime.empty() ? datetime : content);
     Cues cues = read_cues(words_);
@@ -266,7 +260,7 @@ class Builder : public TokenSink {
     level.tag = tag;
     level.flags = flags;
     level.block = flags & kBlock;
-    std::string script_type = tag == "script" ? lower(type) : std::string();
+    std::string script_type = tag == "script" ? ascii_lower(type) : std::string();
     level.json_ld = script_type.find("ld+json") != std::string::npos;
     level.json_data = !level.json_ld && script_type.find("json") != std::string::npos;
     level.title = tag == "title" && page_.title.empty();
@@ -286,10 +280,10 @@ class Builder : public TokenSink {
     if ((flags & kDropped) || hidden) {
       drop = true;
     } else if (!style.empty() || !role.empty()) {
-      std::string st = lower(style);
+      std::string st = ascii_lower(style);
       drop = st.find("display:none") != std::string::npos ||
              st.find("display: none") != std::string::npos ||
-             one_of(lower(role), {"navigation", "complementary", "dialog", "alertdialog",
+             one_of(ascii_lower(role), {"navigation", "complementary", "dialog", "alertdialog",
                                   "banner", "contentinfo", "menu", "menubar"});
     }
     level.dropped = up.dropped || drop;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "ingest/web/archive.h"
 #include "ingest/web/extract.h"
 
@@ -9,20 +10,13 @@ namespace cc {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool ends_with_any(const std::string& s, std::initializer_list<std::string_view> suffixes) {
   return std::any_of(suffixes.begin(), suffixes.end(),
                      [&](std::string_view x) { return s.ends_with(x); });
 }
 
 bool looks_like_html(std::string_view head) {
-  std::string h = lower(head.substr(0, 1024));
+  std::string h = ascii_lower(head.substr(0, 1024));
   size_t i = h.find_first_not_of(" \t\r\n\xef\xbb\xbf");
   if (i == std::string::npos) return false;
   std::string_view rest = std::string_view(h).substr(i);
@@ -78,7 +72,7 @@ web::ContainerStats read_container(std::string_view bytes, bool warc, const std:
 }  // namespace
 
 bool is_web_input(const std::string& path, std::string_view head) {
-  std::string p = lower(path);
+  std::string p = ascii_lower(path);
   if (ends_with_any(p, {".html", ".htm", ".xhtml", ".shtml", ".html.gz", ".htm.gz", ".warc",
                         ".warc.gz", ".rss", ".atom"}))
     return true;
