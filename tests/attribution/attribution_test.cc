@@ -422,6 +422,71 @@ TEST(PrimarySource, DocumentSourcesCollapseAcronymsAndSurnames) {
             (std::vector<std::string>{"Valdor's Joint Defense Staff", "Analysts", "Ruth Alder"}));
 }
 
+TEST(Attribution, PronounSubjectOfNestedCueIsTheOuterSpeaker) {
+  auto d = annotate(
+      "The harbor board said it expected to clear the backlog of 300 ships. "
+      "Mayor Ines Duarte said she hoped 20 shelters would open.");
+  Seen a = covering(d, "300 ships");
+  EXPECT_EQ(a.cue, "expected");
+  EXPECT_EQ(a.source, "it");  // the outer cue is not part of the inner source
+  EXPECT_EQ(a.name, "harbor board");
+  EXPECT_TRUE(a.via.empty());
+  Seen b = covering(d, "20 shelters");
+  EXPECT_EQ(b.source, "she");
+  EXPECT_EQ(b.name, "Ines Duarte");
+}
+
+TEST(Attribution, PossessiveOrganizationNameStaysWhole) {
+  auto d = annotate(
+      "The Norland Fishers' Guild said 300 members would strike. "
+      "The Harbor Council's Works Office said 12 cranes were idle.");
+  Seen a = covering(d, "300 members");
+  EXPECT_EQ(a.source, "The Norland Fishers' Guild");
+  EXPECT_EQ(a.name, "Norland Fishers' Guild");
+  EXPECT_EQ(covering(d, "12 cranes").name, "Harbor Council's Works Office");
+}
+
+TEST(Attribution, EntityOnTheLastWordDoesNotCutAPossessiveName) {
+  Document d;
+  d.text = "The Norland Fishers' Guild said 300 members would strike.";
+  auto tagger = make_attribution_tagger(Resources{CROSSCHECK_DATA_DIR});
+  ASSERT_TRUE(tagger.ok());
+  Pipeline::load(Resources{CROSSCHECK_DATA_DIR}, {}).value().run(d);  // tokenize only
+  d.entities.add(find(d, "Guild"), EntityMention{EntityType::organization, "Guild", 1.0});
+  tagger.value()->process(d);
+  EXPECT_EQ(covering(d, "300 members").name, "Norland Fishers' Guild");
+}
+
+TEST(Attribution, PutAndEstimateAtAreCuesOfTheirOwn) {
+  auto d = annotate(
+      "Mayor Ines Duarte said more than 400 homes had been destroyed, while the fire service "
+      "put the number at 240. Police estimated the crowd at 8,000. The insurers' council puts "
+      "the cost at $3 million. Officials put 50 people on buses.");
+  Seen mayor = covering(d, "400 homes");
+  EXPECT_EQ(mayor.name, "Ines Duarte");
+  EXPECT_EQ(mayor.content, "more than 400 homes had been destroyed");
+  Seen fire = covering(d, "240");
+  EXPECT_EQ(fire.cue, "put");
+  EXPECT_EQ(fire.name, "fire service");
+  EXPECT_EQ(fire.content, "the number at 240");
+  EXPECT_EQ(covering(d, "8,000").name, "Police");
+  EXPECT_EQ(covering(d, "$3 million").name, "insurers' council");
+  // "put ... on" is no estimate.
+  EXPECT_EQ(attribution_for(d, find(d, "50 people")), nullptr);
+}
+
+TEST(Attribution, SubjectOfAFigureVerbIsTheFiguresSource) {
+  auto d = annotate(
+      "The interior ministry on Saturday revised the number of people arrested to 61. "
+      "The coast guard counted 14 boats. Nobody counted on 500 more.");
+  Seen a = covering(d, "61");
+  EXPECT_EQ(a.cue, "revised");
+  EXPECT_EQ(a.source, "The interior ministry");
+  EXPECT_EQ(a.name, "interior ministry");
+  EXPECT_EQ(covering(d, "14 boats").name, "coast guard");
+  EXPECT_EQ(attribution_for(d, find(d, "500 more")), nullptr);
+}
+
 TEST(Attribution, MissingLexiconIsAnError) {
   auto loaded = make_attribution_tagger(Resources{"/nonexistent"});
   ASSERT_FALSE(loaded.ok());

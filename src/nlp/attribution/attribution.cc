@@ -26,8 +26,11 @@ constexpr size_t kMaxAntecedentLookback = 32;
 // speech: "X said (that) ...", "..., X said", "..., said X"; that: a speech
 // cue only when "that", ':' or a quote follows ("states", a noun too); tell:
 // takes a recipient; quote: "X quoted Y as saying"; according: "according
-// to X"; cite: "citing X"; noun: "X estimates place ...", "amid reports ...".
-enum class Frame : uint8_t { speech, that, tell, quote, according, cite, noun };
+// to X"; cite: "citing X"; noun: "X estimates place ...", "amid reports ...";
+// figure: a verb that reports a figure only when a number follows in its
+// clause ("revised the toll to 61", "counted 40 boats"); at: the same with
+// "at" before the number ("put the number at 240").
+enum class Frame : uint8_t { speech, that, tell, quote, according, cite, noun, figure, at };
 
 struct Cue {
   std::string lemma;
@@ -134,6 +137,18 @@ const StringSet& cue_adverbs() {
       "should"};
   return k;
 }
+// Conjunctions after a comma that start a clause of their own.
+const StringSet& contrast_words() {
+  static const StringSet k = {"while", "whereas", "but", "although", "though", "yet"};
+  return k;
+}
+// Words that say when, between a subject and its verb: "The ministry on
+// Saturday revised ...".
+const StringSet& day_words() {
+  static const StringSet k = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                              "saturday", "sunday", "yesterday", "today", "tonight"};
+  return k;
+}
 // Words that end a phrase read rightwards from a cue.
 const StringSet& right_boundaries() {
   static const StringSet k = {"that",    "who",     "which",   "as",     "when",      "while",
@@ -230,6 +245,7 @@ const StringSet& adjunct_starts() {
 bool is_open_quote(std::string_view s) { return s == "\u201c" || s == "\"" || s == "'"; }
 bool is_close_quote(std::string_view s) { return s == "\u201d" || s == "\"" || s == "'"; }
 bool is_possessive(std::string_view s) { return s == "'s" || s == "\u2019s"; }
+bool is_apostrophe(std::string_view s) { return s == "'" || s == "\u2019"; }
 bool ends_with_nt(std::string_view s) { return s.ends_with("n't") || s.ends_with("n\u2019t"); }
 bool ends_with_ll(std::string_view s) { return s.ends_with("'ll") || s.ends_with("\u2019ll"); }
 
@@ -326,6 +342,16 @@ class DocumentTagger {
   std::string_view raw(int i) const { return tok(i).of(doc_.text); }
   bool capitalized(int i) const { return doc_.tokens[i].value.capitalized; }
   bool is_word(int i) const { return doc_.tokens[i].value.kind == TokenKind::word; }
+  // "'s", or the bare apostrophe of a plural possessive ("the Dockers' Union"):
+  // right after a word ending in s, a word after it, and not half of a
+  // doubled-apostrophe quote mark.
+  bool possessive(int i) const {
+    if (is_possessive(low(i))) return true;
+    if (!is_apostrophe(raw(i)) || i == 0 || i + 1 >= static_cast<int>(doc_.tokens.size()))
+      return false;
+    return is_word(i - 1) && low(i - 1).ends_with('s') && !doc_.tokens[i].value.space_before &&
+           is_word(i + 1) && doc_.tokens[i + 1].value.space_before;
+  }
   Span tokens_span(int first, int end) const {
     return first >= end ? Span{} : Span{tok(first).begin, tok(end - 1).end};
   }
@@ -365,6 +391,17 @@ class DocumentTagger {
     return best;
   }
 
+  // True when token i is a one-word cue that is only a verb ("said",
+  // "expected"; not "reports" or "estimate", nouns too).
+  bool verb_cue(int i) const {
+    if (!(starts_[i] & kStartsCue)) return false;
+    auto it = t_.cues_.phrases.find(low(i));
+    if (it == t_.cues_.phrases.end()) return false;
+    for (const Cue& c : it->second)
+      if (c.frame == Frame::noun || c.frame == Frame::that) return false;
+    return true;
+  }
+
   // A source phrase ending just before token `end`, read leftwards; returns
   // its first token (== end when none).
   int left_phrase(int end) const {
@@ -381,19 +418,22 @@ class DocumentTagger {
           continue;
         }
       }
-      if (is_possessive(w)) {
+      if (possessive(j)) {
         --j;
         ++n;
         continue;
       }
       if (!is_word(j)) break;
       bool joins = name_joiners().count(w) && j + 1 < end && capitalized(j + 1) &&
-                   j - 1 >= sentence_begin_ && (capitalized(j - 1) || is_possessive(low(j - 1)));
+                   j - 1 >= sentence_begin_ && (capitalized(j - 1) || possessive(j - 1));
       if (!joins && determiners().count(w)) {
         --j;
         break;
       }
       if (!joins && left_boundaries().count(w)) break;
+      // "The authority said it expected ...": the outer cue ends the inner
+      // cue's subject.
+      if (!capitalized(j) && verb_cue(j)) break;
       // "Marek traveled": a name then a past-tense verb ends the phrase.
       if (!capitalized(j) && w.ends_with("ed") && j - 1 >= sentence_begin_ && capitalized(j - 1))
         break;
@@ -422,14 +462,14 @@ class DocumentTagger {
           continue;
         }
       }
-      if (is_possessive(w)) {
+      if (possessive(j)) {
         ++j;
         ++n;
         continue;
       }
       if (!is_word(j)) break;
       bool joins = name_joiners().count(w) && j > begin && j + 1 < sentence_end_ &&
-                   (capitalized(j - 1) || is_possessive(low(j - 1))) && capitalized(j + 1);
+                   (capitalized(j - 1) || possessive(j - 1)) && capitalized(j + 1);
       if (j > begin && !joins && right_boundaries().count(w)) break;
       if (j > begin && !joins && (name_joiners().count(w) || w == "that")) break;
       if (j > begin && !capitalized(j) && w.ends_with("ed") && capitalized(j - 1)) break;
@@ -439,11 +479,18 @@ class DocumentTagger {
     return j;
   }
 
-  // Skips auxiliaries and adverbs leftwards from token `i` (exclusive).
+  // Skips auxiliaries, adverbs and a day ("on Saturday", "late Friday",
+  // "yesterday") leftwards from token `i` (exclusive).
   int skip_adverbs_left(int i) const {
-    while (i > sentence_begin_ && (cue_adverbs().count(low(i - 1)) || ends_with_nt(low(i - 1))))
+    for (;;) {
+      while (i > sentence_begin_ && (cue_adverbs().count(low(i - 1)) || ends_with_nt(low(i - 1))))
+        --i;
+      if (i - 1 <= sentence_begin_ || !day_words().count(low(i - 1))) return i;
       --i;
-    return i;
+      std::string_view w = low(i - 1);
+      if (i - 1 > sentence_begin_ && (w == "on" || w == "late" || w == "early" || w == "last"))
+        --i;
+    }
   }
 
   // Content read rightwards from token i: "that" and ':' skipped; a quote
@@ -454,7 +501,7 @@ class DocumentTagger {
     if (is_open_quote(raw(i))) {
       if (const Span* q = quote_at(tok(i).begin)) return *q;
     }
-    int e = content_end();
+    int e = clause_end(i);
     // A cue inside a quote ("“We can say that ...,” he told") reports only
     // up to the quote's end.
     if (const Span* q = quote_at(tok(i).begin); q && q->begin < tok(i).begin) {
@@ -462,6 +509,18 @@ class DocumentTagger {
       while (e > i && (is_close_quote(raw(e - 1)) || raw(e - 1) == "," || raw(e - 1) == ".")) --e;
     }
     return e > i ? tokens_span(i, e) : Span{};
+  }
+
+  // The end of the content starting at token i: the sentence's end, or a
+  // contrasting clause ("..., while the fire service put the number at 240")
+  // or ';', which reports something else.
+  int clause_end(int i) const {
+    int e = content_end();
+    for (int k = i + 1; k + 1 < e; ++k) {
+      if (raw(k) == ";") return k;
+      if (raw(k) == "," && contrast_words().count(low(k + 1))) return k;
+    }
+    return e;
   }
 
   // Content ending before token `end` (the comma or quote mark before the
@@ -509,7 +568,7 @@ class DocumentTagger {
   void colon_quote() {
     int limit = std::min(sentence_end_, sentence_begin_ + 6);
     for (int k = sentence_begin_ + 1; k < limit; ++k) {
-      if (!is_word(k - 1) && !is_possessive(low(k - 1))) return;
+      if (!is_word(k - 1) && !possessive(k - 1)) return;
       if (raw(k) != ":") continue;
       if (k + 1 >= sentence_end_ || !is_open_quote(raw(k + 1)) || !capitalized(sentence_begin_))
         return;
@@ -537,11 +596,34 @@ class DocumentTagger {
         if (c1 >= sentence_end_ || !(low(c1) == "that" || raw(c1) == ":" || is_open_quote(raw(c1))))
           return 0;
         return speech(cue, c0, c1);
+      case Frame::figure:
+      case Frame::at:
+        if (!figure_follows(c0, c1, cue.frame == Frame::at)) return 0;
+        return speech(cue, c0, c1);
       case Frame::speech:
       case Frame::tell:
         return speech(cue, c0, c1);
     }
     return 0;
+  }
+
+  // True when the verb at [c0, from) reports a figure: a number follows
+  // within its clause ("revised the toll to 61"), after "at" when `after_at`
+  // ("put the number at 240"). Not "counted on 500 more" (a phrasal verb) nor
+  // "we counted 120" (a speaker's own words, already theirs).
+  bool figure_follows(int c0, int from, bool after_at) const {
+    constexpr int kWindow = 14;
+    if (from >= sentence_end_ || low(from) == "on" || low(from) == "upon") return false;
+    int a = skip_adverbs_left(c0);
+    if (a > sentence_begin_ && first_person_pronouns().count(low(a - 1))) return false;
+    bool at_seen = !after_at;
+    for (int k = from; k < sentence_end_ && k < from + kWindow; ++k) {
+      std::string_view w = raw(k);
+      if (w == "," || w == ";" || w == "." || w == ":") return false;
+      if (low(k) == "at") at_seen = true;
+      if (at_seen && doc_.tokens[k].value.kind == TokenKind::number) return true;
+    }
+    return false;
   }
 
   int according(const Cue& cue, int c0, int c1) {
@@ -831,7 +913,7 @@ class DocumentTagger {
     // Role words before a name: "analyst Petra Vanek", "Military analyst Petra Vanek".
     int last_lower = -1;
     for (int k = s0; k < s1; ++k)
-      if (is_word(k) && !capitalized(k) && !is_possessive(low(k))) last_lower = k;
+      if (is_word(k) && !capitalized(k) && !possessive(k)) last_lower = k;
     if (last_lower >= s0 && last_lower + 1 < s1 && capitalized(last_lower + 1) &&
         !name_joiners().count(low(last_lower))) {
       bool all_names = true;
@@ -919,8 +1001,9 @@ class DocumentTagger {
       if (e > s0) --e;
     }
     int b = e;
-    while (b > s0 && (capitalized(b - 1) || (b - 1 > s0 && b < e && capitalized(b - 2) &&
-                                             name_joiners().count(low(b - 1)))))
+    while (b > s0 && (capitalized(b - 1) ||
+                      (b - 1 > s0 && b < e && capitalized(b - 2) &&
+                       (name_joiners().count(low(b - 1)) || possessive(b - 1)))))
       --b;
     Span whole = tokens_span(s0, s1);
     Span run = tokens_span(b, e);
@@ -1042,7 +1125,17 @@ class DocumentTagger {
       // "“We can say that ...,” he told X" and "X said 58 were confirmed
       // dead": with no name of its own, the nested report is the outer
       // speaker's.
-      bool unnamed = a.source.empty() || first_person_pronouns().count(ascii_lower(doc_[a.source]));
+      // "The authority said it expected ...": a pronoun subject of a
+      // nested cue is the outer speaker talking of itself ("he", "she" for a
+      // person, "it", "they" for a body).
+      std::string subject = ascii_lower(doc_[a.source]);
+      if (outer[i] >= 0 && !found_[outer[i]].value.source_name.empty()) {
+        const Found& o = found_[outer[i]];
+        bool same = o.person ? person_pronouns().count(subject) > 0
+                             : other_pronouns().count(subject) > 0;
+        if (same) a.source_name = o.value.source_name;
+      }
+      bool unnamed = a.source.empty() || first_person_pronouns().count(subject);
       if (a.source_name.empty() && unnamed && !chains[i].empty()) {
         a.source_name = chains[i].back();
         chains[i].pop_back();
@@ -1107,7 +1200,8 @@ Result<PhraseTable<Cue>> load_cues(const std::string& path) {
       {"speech", Frame::speech}, {"tell", Frame::tell},
       {"quote", Frame::quote},   {"according", Frame::according},
       {"cite", Frame::cite},     {"noun", Frame::noun},
-      {"that", Frame::that}};
+      {"that", Frame::that},     {"figure", Frame::figure},
+      {"at", Frame::at}};
   PhraseTable<Cue> table;
   for (auto& row : rows.value()) {
     auto frame = kFrames.find(row[2]);
