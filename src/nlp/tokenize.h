@@ -8,6 +8,8 @@
 // punctuation mark on its own.
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "nlp/pipeline.h"
@@ -22,5 +24,10 @@ class Tokenizer : public Component {
 
 // Lower-cased ASCII copy (non-ASCII bytes unchanged): enough for lexicon keys.
 std::string ascii_lower(std::string_view s);
+
+// 64-bit hash of a token as the gazetteer and the taggers key it: ASCII
+// letters lower-cased, digits folded to '0', U+2019 read as "'"; never 0.
+// Allocation-free.
+uint64_t token_key(std::string_view word);
 
 }  // namespace cc

@@ -6,22 +6,6 @@
 
 namespace cc {
 
-uint64_t token_key(std::string_view word) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < word.size(); ++i) {
-    auto c = static_cast<unsigned char>(word[i]);
-    // A typographic apostrophe (U+2019) keys like "'": "Russia’s" = "Russia's".
-    if (c == 0xE2 && i + 2 < word.size() && word[i + 1] == '\x80' && word[i + 2] == '\x99') {
-      c = '\'';
-      i += 2;
-    }
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    else if (c >= '0' && c <= '9') c = '0';
-    h = (h ^ c) * 0x100000001b3ull;
-  }
-  return (h ^ (h >> 29)) | 1;  // never 0: 0 marks empty slots in hash tables
-}
-
 std::vector<std::string_view> split_phrase(std::string_view phrase) {
   std::vector<std::string_view> words;
   size_t i = 0;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "nlp/tokenize.h"  // token_key
 
 namespace cc {
 
@@ -43,10 +44,6 @@ struct GazetteerMatch {
   const GazetteerEntry* entry = nullptr;
 };
 
-// 64-bit hash of a token as the gazetteer and the tagger key it: ASCII letters
-// lower-cased, digits folded to '0', U+2019 read as "'"; never 0.
-// Allocation-free.
-uint64_t token_key(std::string_view word);
 // Combines token keys into a phrase key.
 inline uint64_t phrase_key(uint64_t acc, uint64_t token) {
   return (acc ^ token) * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull;

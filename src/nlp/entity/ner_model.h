@@ -9,20 +9,19 @@
 // Work is linear in the number of tokens; every feature costs one probe into
 // an open-addressed table of 32-bit feature keys.
 //
-// Model file (little-endian): "CCNER001", u32 tag count, u32 row count, f32
-// scale, u32 keys[rows] (sorted), i16 weights[rows][tags]. weight/scale is the
-// averaged perceptron weight; rows whose weights were all small were pruned.
+// Model file: the shared perceptron format (nlp/perceptron.h) with magic
+// "CCNER001" and kNumNerTags classes.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "core/status.h"
 #include "nlp/entity/gazetteer.h"
+#include "nlp/perceptron.h"
 
 namespace cc {
 
@@ -65,37 +64,28 @@ class NerModel {
   void tag(const NerInput& input, const Gazetteer* gazetteer, NerScratch& scratch,
            std::vector<uint8_t>& tags, std::vector<float>* margins) const;
 
-  size_t rows() const { return row_keys_.size(); }
+  size_t rows() const { return weights_.rows(); }
 
  private:
   friend class NerTrainer;
-  const int16_t* row(uint32_t key) const;
-  void build_index();
-
-  float scale_ = 1;
-  std::vector<uint32_t> row_keys_;  // sorted
-  std::vector<int16_t> weights_;    // rows x kNumNerTags
-  // Open addressing over row keys: key << 32 | (row + 1), 0 = empty.
-  std::vector<uint64_t> table_;
+  PerceptronModel weights_;
 };
 
 // Averaged-perceptron training over documents with gold tags.
 class NerTrainer {
  public:
-  explicit NerTrainer(const Gazetteer* gazetteer) : gazetteer_(gazetteer) {}
+  explicit NerTrainer(const Gazetteer* gazetteer)
+      : gazetteer_(gazetteer), weights_(kNumNerTags) {}
   // One pass over the documents in order; returns the number of wrong tags.
   size_t train_epoch(const std::vector<NerInput>& docs,
                      const std::vector<std::vector<uint8_t>>& gold);
   // Averages, drops rows whose largest weight is below `prune`, quantizes.
   NerModel finish(float prune) const;
-  size_t rows() const { return rows_.size(); }
+  size_t rows() const { return weights_.rows(); }
 
  private:
   const Gazetteer* gazetteer_;
-  std::unordered_map<uint32_t, uint32_t> rows_;  // feature key -> row
-  std::vector<float> w_;
-  std::vector<double> acc_;  // sum of step * update, for averaging
-  uint64_t step_ = 1;
+  PerceptronTrainer weights_;
   NerScratch scratch_;
 };
 
