@@ -5,11 +5,13 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "nlp/perceptron.h"
 #include "nlp/tokenize.h"
 
 namespace cc {
@@ -286,18 +288,21 @@ std::vector<Span> find_quotes(std::string_view text) {
 
 class Tagger : public Component {
  public:
-  Tagger(PhraseTable<Cue> cues, PhraseTable<ModalityKind> modality)
-      : cues_(std::move(cues)), modality_(std::move(modality)) {
+  Tagger(PhraseTable<Cue> cues, PhraseTable<ModalityKind> modality,
+         std::optional<RoleModel> roles)
+      : cues_(std::move(cues)), modality_(std::move(modality)), roles_(std::move(roles)) {
     for (const auto& [w, n] : cues_.longest) starts_[w] |= kStartsCue;
     for (const auto& [w, n] : modality_.longest) starts_[w] |= kStartsModality;
   }
   const char* name() const override { return "attribution"; }
   void process(Document& doc) const override;
+  bool has_roles() const { return roles_.has_value(); }
 
  private:
   friend class DocumentTagger;
   PhraseTable<Cue> cues_;
   PhraseTable<ModalityKind> modality_;
+  std::optional<RoleModel> roles_;  // absent when only the rules run
   StringMap<uint8_t> starts_;
 };
 
@@ -314,20 +319,30 @@ class DocumentTagger {
     }
   }
 
-  void run() {
+  // Rules, then (with a role model) the role tagger, sentence by sentence.
+  // With `inputs`, also returns what the role tagger read for every token.
+  void run(RoleTokens* inputs = nullptr) {
     doc_.attributions.clear();
     doc_.modalities.clear();
+    describe_tokens();
     for (const auto& s : doc_.sentences) {
       sentence_begin_ = static_cast<int>(s.value.first_token);
       sentence_end_ = static_cast<int>(s.value.end_token);
       sentence_first_ = found_.size();
       attribute_sentence();
+      paint_rule_roles();
+      if (t_.roles_ && sentence_end_ > sentence_begin_) {
+        tags_.resize(sentence_end_ - sentence_begin_);
+        t_.roles_->tag(role_in_, sentence_begin_, sentence_end_, scratch_, tags_.data());
+        apply_roles();
+      }
       mark_modality(s.span);
     }
     link_chains();
     for (auto& f : found_) doc_.attributions.add(f.content, std::move(f.value));
     doc_.attributions.sort();
     doc_.modalities.sort();
+    if (inputs) *inputs = std::move(role_in_);
   }
 
  private:
@@ -1083,6 +1098,185 @@ class DocumentTagger {
     flush(sentence_end_);
   }
 
+  // What the role tagger reads of each token but the rules' roles.
+  void describe_tokens() {
+    size_t n = doc_.tokens.size();
+    RoleTokens& in = role_in_;
+    in.word.resize(n);
+    in.suffix.resize(n);
+    in.shape.resize(n);
+    in.rule.assign(n, kRoleNone);
+    in.flags.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      int k = static_cast<int>(i);
+      std::string_view w = raw(k);
+      in.word[i] = token_key(w);
+      in.suffix[i] = affix_key(w, 3, true);
+      in.shape[i] = word_facts(w).shape;
+      const Token& t = doc_.tokens[i].value;
+      uint8_t f = 0;
+      if (starts_[i] & kStartsCue) f |= kFlagLexiconCue;
+      if (t.capitalized) f |= kFlagCapitalized;
+      if (t.kind == TokenKind::punct) f |= kFlagPunct;
+      if (t.kind == TokenKind::number) f |= kFlagNumber;
+      if (is_open_quote(w) || is_close_quote(w)) f |= kFlagQuoteMark;
+      else if (quote_at(tok(k).begin)) f |= kFlagInQuote;
+      in.flags[i] = f;
+    }
+    in.sentences.clear();
+    for (const auto& s : doc_.sentences) in.sentences.emplace_back(s.value.first_token, s.value.end_token);
+  }
+
+  // The tokens [first, end) a span covers.
+  std::pair<int, int> span_tokens(Span span) const {
+    auto [lo, hi] = doc_.tokens.overlapping(span);
+    return {static_cast<int>(lo), static_cast<int>(hi)};
+  }
+
+  // The rules' roles on the sentence's tokens, as PolNeAR labels them: one
+  // role per token, attributions nested in another's content left out, a
+  // source or cue over the content around it. Reads the latest few
+  // attributions only (a content reaching this sentence began recently).
+  void paint_rule_roles() {
+    constexpr size_t kLookback = 32;
+    size_t from = found_.size() > kLookback ? found_.size() - kLookback : 0;
+    auto nested = [&](size_t k) {
+      const Found& f = found_[k];
+      for (size_t m = from; m < found_.size(); ++m) {
+        const Found& g = found_[m];
+        if (m != k && g.content.contains(f.value.cue) && !f.content.contains(g.value.cue))
+          return true;
+      }
+      return false;
+    };
+    auto paint = [&](Span span, uint8_t begin_tag) {
+      if (span.empty()) return;
+      auto [lo, hi] = span_tokens(span);
+      lo = std::max(lo, sentence_begin_);
+      hi = std::min(hi, sentence_end_);
+      for (int i = lo; i < hi; ++i) role_in_.rule[i] = i == lo ? begin_tag : begin_tag + 1;
+    };
+    std::vector<size_t> outer;
+    for (size_t k = from; k < found_.size(); ++k)
+      if (!nested(k)) outer.push_back(k);
+    for (size_t k : outer) paint(found_[k].content, kBContent);
+    for (size_t k : outer) {
+      paint(found_[k].value.source, kBSource);
+      paint(found_[k].value.cue, kBCue);
+    }
+  }
+
+  // Turns the role tagger's spans for the sentence into attributions: a
+  // predicted cue the rules found too widens their cue, source and content
+  // to the predicted spans; one the rules missed becomes a new attribution
+  // with the nearest predicted source and contents. Each source or content
+  // run belongs to the nearest cue run of its sentence.
+  void apply_roles() {
+    struct Run {
+      int role, first, end;
+    };
+    std::vector<Run> runs;
+    for (int i = sentence_begin_; i < sentence_end_; ++i) {
+      uint8_t t = tags_[i - sentence_begin_];
+      int role = role_of(t);
+      if (role == 0) continue;
+      if (!runs.empty() && role_inside(t) && runs.back().role == role && runs.back().end == i)
+        runs.back().end = i + 1;
+      else
+        runs.push_back({role, i, i + 1});
+    }
+    std::vector<size_t> cues;
+    for (size_t r = 0; r < runs.size(); ++r)
+      if (runs[r].role == 2) cues.push_back(r);
+    if (cues.empty()) return;
+    auto gap = [](const Run& a, const Run& b) {
+      return a.first >= b.end ? a.first - b.end : b.first - a.end;
+    };
+    // For each cue run: its nearest source run and the hull of its contents.
+    std::vector<int> source(runs.size(), -1);
+    std::vector<Span> content(runs.size());
+    for (size_t r = 0; r < runs.size(); ++r) {
+      if (runs[r].role == 2) continue;
+      size_t best = cues[0];
+      for (size_t c : cues)
+        if (gap(runs[r], runs[c]) < gap(runs[r], runs[best])) best = c;
+      Span span = tokens_span(runs[r].first, runs[r].end);
+      if (runs[r].role == 1) {
+        if (source[best] < 0 || gap(runs[r], runs[best]) < gap(runs[source[best]], runs[best]))
+          source[best] = static_cast<int>(r);
+      } else {
+        Span& c = content[best];
+        c = c.empty() ? span : Span{std::min(c.begin, span.begin), std::max(c.end, span.end)};
+      }
+    }
+    for (size_t c : cues) {
+      Span cue = tokens_span(runs[c].first, runs[c].end);
+      Span src = source[c] >= 0 ? tokens_span(runs[source[c]].first, runs[source[c]].end) : Span{};
+      Found* rule = nullptr;
+      for (size_t k = sentence_first_; k < found_.size() && !rule; ++k)
+        if (found_[k].value.cue.overlaps(cue)) rule = &found_[k];
+      if (rule) {
+        // The rules' spans only widen: "have not confirmed", "a spokesman
+        // for the campaign", "that ..." as PolNeAR marks them.
+        rule->value.cue = hull(rule->value.cue, cue);
+        if (!src.empty() && (rule->value.source.empty() || rule->value.source.overlaps(src))) {
+          if (rule->value.source.empty()) {
+            bool person = false;
+            rule->value.source_name =
+                source_name(runs[source[c]].first, runs[source[c]].end, &person);
+            rule->person = person;
+          }
+          rule->value.source = hull(rule->value.source, src);
+        }
+        Span wide = hull(rule->content, content[c]);
+        if (!content[c].empty() && rule->content.overlaps(content[c]) &&
+            !wide.overlaps(rule->value.cue) && !holds_other_cue(wide, runs, cues, c))
+          rule->content = wide;
+        continue;
+      }
+      if (content[c].empty() || content[c].overlaps(cue)) continue;
+      Cue learned{cue_lemma(runs[c].first, runs[c].end), Frame::speech};
+      int s0 = source[c] >= 0 ? runs[source[c]].first : runs[c].first;
+      int s1 = source[c] >= 0 ? runs[source[c]].end : runs[c].first;
+      add(learned, runs[c].first, runs[c].end, s0, s1, content[c], {});
+    }
+  }
+
+  static Span hull(Span a, Span b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    return Span{std::min(a.begin, b.begin), std::max(a.end, b.end)};
+  }
+
+  // True when `span` holds a cue of this sentence other than run `self`: a
+  // predicted one or one the rules found (", while the fire service put the
+  // number at 240" is not the mayor's).
+  template <class Run>
+  bool holds_other_cue(Span span, const std::vector<Run>& runs, const std::vector<size_t>& cues,
+                       size_t self) const {
+    for (size_t c : cues)
+      if (c != self && span.overlaps(tokens_span(runs[c].first, runs[c].end))) return true;
+    for (size_t k = sentence_first_; k < found_.size(); ++k)
+      if (span.overlaps(found_[k].value.cue) && !found_[k].value.cue.overlaps(
+              tokens_span(runs[self].first, runs[self].end)))
+        return true;
+    return false;
+  }
+
+  // The lemma of a cue the role tagger found: the lexicon's for a lexicon
+  // phrase inside it, else its first content word, lower case ("has come
+  // out in support of" -> "come").
+  std::string cue_lemma(int first, int end) const {
+    for (int i = first; i < end; ++i) {
+      auto [cues, n] = match(t_.cues_, kStartsCue, i);
+      if (cues && i + n <= end) return cues->front().lemma;
+    }
+    for (int i = first; i < end; ++i)
+      if (is_word(i) && !cue_adverbs().count(low(i)) && !possessive(i) && !is_apostrophe(raw(i)))
+        return std::string(low(i));
+    return std::string(low(first));
+  }
+
   // Nested attributions: one whose cue lies in another's content was relayed
   // by that other's source, so it inherits the chain. Contents are sorted by
   // begin; only a few contents can hold one cue, so the look-back is bounded.
@@ -1184,6 +1378,9 @@ class DocumentTagger {
   std::vector<Span> quotes_;
   std::vector<uint8_t> starts_;  // per token: kStartsCue | kStartsModality
   std::vector<Found> found_;
+  RoleTokens role_in_;
+  RoleScratch scratch_;
+  std::vector<uint8_t> tags_;  // the role tagger's tags for the sentence
   StringMap<std::string> acronyms_;
   bool acronyms_read_ = false;
   int sentence_begin_ = 0;
@@ -1192,6 +1389,13 @@ class DocumentTagger {
 };
 
 void Tagger::process(Document& doc) const { DocumentTagger(*this, doc).run(); }
+
+// The role tagger is trained on what the rules alone give.
+RoleTokens rule_role_inputs(const Tagger& rules, Document& doc) {
+  RoleTokens out;
+  DocumentTagger(rules, doc).run(&out);
+  return out;
+}
 
 Result<PhraseTable<Cue>> load_cues(const std::string& path) {
   auto rows = read_tsv(path, 3);
@@ -1250,13 +1454,38 @@ std::string stem_place(std::string_view w) {
 
 }  // namespace
 
-Result<std::unique_ptr<Component>> make_attribution_tagger(const Resources& resources) {
+namespace {
+
+Result<std::unique_ptr<Component>> make_tagger(const Resources& resources, bool with_roles) {
   auto cues = load_cues(resources.data_dir + "/attribution/cues.tsv");
   if (!cues.ok()) return cues.status();
   auto modality = load_modality(resources.data_dir + "/attribution/modality.tsv");
   if (!modality.ok()) return modality.status();
+  std::optional<RoleModel> roles;
+  if (with_roles) {
+    auto loaded = RoleModel::load(resources.data_dir + "/attribution/roles.model");
+    if (!loaded.ok()) return loaded.status();
+    roles = std::move(loaded.value());
+  }
   return std::unique_ptr<Component>(
-      new Tagger(std::move(cues.value()), std::move(modality.value())));
+      new Tagger(std::move(cues.value()), std::move(modality.value()), std::move(roles)));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Component>> make_attribution_tagger(const Resources& resources) {
+  return make_tagger(resources, true);
+}
+
+Result<std::unique_ptr<Component>> make_attribution_rules(const Resources& resources) {
+  return make_tagger(resources, false);
+}
+
+Result<RoleTokens> attribution_role_inputs(const Component& rules, Document& doc) {
+  const auto* tagger = dynamic_cast<const Tagger*>(&rules);
+  if (!tagger || tagger->has_roles())
+    return Status::error("attribution_role_inputs needs a rules-only attribution tagger");
+  return rule_role_inputs(*tagger, doc);
 }
 
 const Attribution* attribution_for(const Document& doc, Span span) {
