@@ -145,7 +145,7 @@ TEST(Attribution, ThereAreReportsAndItIsEstimatedHaveNoSource) {
       "There are reports that the ministry may send up to 900 engineers. "
       "It is estimated that 300 of them are already there.");
   Seen a = covering(d, "900");
-  EXPECT_EQ(a.cue, "reports");
+  EXPECT_TRUE(a.cue.ends_with("reports")) << a.cue;  // "are reports" as PolNeAR marks it
   EXPECT_EQ(a.name, "");
   EXPECT_EQ(modality_for(d, find(d, "900")), ModalityKind::hedged);
   Seen b = covering(d, "300 of them");

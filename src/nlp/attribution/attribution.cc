@@ -54,8 +54,9 @@ struct PhraseTable {
   StringMap<int> longest;  // first word -> tokens in its longest phrase
 };
 
-// Which lexicons have a phrase starting with a word: one lookup per token.
-enum : uint8_t { kStartsCue = 1, kStartsModality = 2 };
+// Which lexicons have a phrase starting with a word, and the word's verb
+// class (data/attribution/cue_verbs.tsv): one lookup per token.
+enum : uint8_t { kStartsCue = 1, kStartsModality = 2, kSpeechVerb = 4, kThoughtVerb = 8 };
 
 int modality_rank(ModalityKind k) {
   switch (k) {
@@ -289,10 +290,11 @@ std::vector<Span> find_quotes(std::string_view text) {
 class Tagger : public Component {
  public:
   Tagger(PhraseTable<Cue> cues, PhraseTable<ModalityKind> modality,
-         std::optional<RoleModel> roles)
+         const std::vector<std::vector<std::string>>& verb_classes, std::optional<RoleModel> roles)
       : cues_(std::move(cues)), modality_(std::move(modality)), roles_(std::move(roles)) {
     for (const auto& [w, n] : cues_.longest) starts_[w] |= kStartsCue;
     for (const auto& [w, n] : modality_.longest) starts_[w] |= kStartsModality;
+    for (const auto& row : verb_classes) starts_[row[0]] |= row[1] == "speech" ? kSpeechVerb : kThoughtVerb;
   }
   const char* name() const override { return "attribution"; }
   void process(Document& doc) const override;
@@ -1116,6 +1118,8 @@ class DocumentTagger {
       const Token& t = doc_.tokens[i].value;
       uint8_t f = 0;
       if (starts_[i] & kStartsCue) f |= kFlagLexiconCue;
+      if (starts_[i] & kSpeechVerb) f |= kFlagSpeechVerb;
+      if (starts_[i] & kThoughtVerb) f |= kFlagThoughtVerb;
       if (t.capitalized) f |= kFlagCapitalized;
       if (t.kind == TokenKind::punct) f |= kFlagPunct;
       if (t.kind == TokenKind::number) f |= kFlagNumber;
@@ -1230,7 +1234,8 @@ class DocumentTagger {
         }
         Span wide = hull(rule->content, content[c]);
         if (!content[c].empty() && rule->content.overlaps(content[c]) &&
-            !wide.overlaps(rule->value.cue) && !holds_other_cue(wide, runs, cues, c))
+            !wide.overlaps(rule->value.cue) && !wide.overlaps(rule->value.source) &&
+            !holds_other_cue(wide, runs, cues, c))
           rule->content = wide;
         continue;
       }
@@ -1461,6 +1466,12 @@ Result<std::unique_ptr<Component>> make_tagger(const Resources& resources, bool 
   if (!cues.ok()) return cues.status();
   auto modality = load_modality(resources.data_dir + "/attribution/modality.tsv");
   if (!modality.ok()) return modality.status();
+  auto verbs = read_tsv(resources.data_dir + "/attribution/cue_verbs.tsv", 2);
+  if (!verbs.ok()) return verbs.status();
+  for (const auto& row : verbs.value())
+    if (row[1] != "speech" && row[1] != "thought")
+      return Status::error(resources.data_dir + "/attribution/cue_verbs.tsv: unknown class '" +
+                           row[1] + "'");
   std::optional<RoleModel> roles;
   if (with_roles) {
     auto loaded = RoleModel::load(resources.data_dir + "/attribution/roles.model");
@@ -1468,7 +1479,7 @@ Result<std::unique_ptr<Component>> make_tagger(const Resources& resources, bool 
     roles = std::move(loaded.value());
   }
   return std::unique_ptr<Component>(
-      new Tagger(std::move(cues.value()), std::move(modality.value()), std::move(roles)));
+      new Tagger(std::move(cues.value()), std::move(modality.value()), verbs.value(), std::move(roles)));
 }
 
 }  // namespace

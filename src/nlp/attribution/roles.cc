@@ -36,6 +36,10 @@ enum Template : uint32_t {
   kPosition,
   kWordInQuote,
   kPrevTagLexRight,
+  kRuleAround,
+  kQuoteNear,
+  kCapsAround,
+  kVerbsAround,
 };
 
 constexpr uint8_t kNoLexicon = 255;
@@ -75,11 +79,38 @@ void lexicon_distances(const RoleTokens& in, uint32_t b, uint32_t e, std::vector
 
 // The features of one sentence that do not depend on earlier decisions,
 // kStatic slots per token (0 for a feature left out).
-constexpr size_t kStatic = 19;
+constexpr size_t kStatic = 23;
 void static_features(const RoleTokens& in, uint32_t b, uint32_t e, const std::vector<uint8_t>& left,
                      const std::vector<uint8_t>& right, std::vector<uint32_t>& out) {
   out.clear();
   constexpr uint64_t kBoundary = 0x5eed;  // the word before the first / after the last
+  // The nearest token the rules gave a role, and the nearest quote mark, on
+  // each side: (role or 1) << 8 | distance bucket, 0 when none.
+  auto nearest = [&](auto pick, std::vector<uint16_t>& before, std::vector<uint16_t>& after) {
+    before.assign(e - b, 0);
+    after.assign(e - b, 0);
+    int last = -1;
+    uint64_t what = 0;
+    for (uint32_t i = b; i < e; ++i) {
+      if (last >= 0)
+        before[i - b] = static_cast<uint16_t>(what << 8 | distance_bucket(std::min<uint32_t>(i - last, 254)));
+      if (uint64_t p = pick(i)) last = static_cast<int>(i), what = p;
+    }
+    last = -1;
+    for (uint32_t i = e; i-- > b;) {
+      if (last >= 0)
+        after[i - b] = static_cast<uint16_t>(what << 8 | distance_bucket(std::min<uint32_t>(last - i, 254)));
+      if (uint64_t p = pick(i)) last = static_cast<int>(i), what = p;
+    }
+  };
+  std::vector<uint16_t> rule_before, rule_after, quote_before, quote_after;
+  nearest([&](uint32_t i) -> uint64_t { return role_of(in.rule[i]); }, rule_before, rule_after);
+  nearest([&](uint32_t i) -> uint64_t { return (in.flags[i] & kFlagQuoteMark) ? 1 : 0; },
+          quote_before, quote_after);
+  auto caps = [&](int64_t k) -> uint64_t {
+    return k < b || k >= e ? 3 : (in.flags[k] & (kFlagCapitalized | kFlagPunct)) >> 2;
+  };
+  auto verbs = [&](int64_t k) -> uint64_t { return k < b || k >= e ? 0 : in.flags[k] >> 6; };
   for (uint32_t i = b; i < e; ++i) {
     auto word_at = [&](int64_t k) {
       return k < b || k >= e ? kBoundary : in.word[static_cast<size_t>(k)];
@@ -110,6 +141,11 @@ void static_features(const RoleTokens& in, uint32_t b, uint32_t e, const std::ve
     out.push_back(feature_key(kFlags, in.flags[i]));
     out.push_back(feature_key(kLexLeft, lex_left));
     out.push_back(feature_key(kLexRight, lex_right));
+    out.push_back(feature_key(kRuleAround, (uint64_t{rule_before[i - b]} << 16 | rule_after[i - b]) << 4 | rule));
+    out.push_back(feature_key(kQuoteNear, uint64_t{quote_before[i - b]} << 16 | quote_after[i - b]));
+    out.push_back(feature_key(kVerbsAround, verbs(int64_t{i} - 2) << 6 | verbs(int64_t{i} - 1) << 4 |
+                                                verbs(i) << 2 | verbs(int64_t{i} + 1)));
+    out.push_back(feature_key(kCapsAround, caps(int64_t{i} - 1) << 4 | caps(i) << 2 | caps(int64_t{i} + 1)));
     out.push_back(feature_key(kLexBoth, (lex_left << 8 | lex_right) << 1 | in_quote));
     out.push_back(in_quote ? feature_key2(kWordInQuote, w, in_quote) : 0);
   }

@@ -40,6 +40,8 @@ enum RoleFlag : uint8_t {
   kFlagPunct = 8,
   kFlagNumber = 16,
   kFlagQuoteMark = 32,
+  kFlagSpeechVerb = 64,    // a form of a WordNet communication verb
+  kFlagThoughtVerb = 128,  // a form of a WordNet cognition verb
 };
 
 struct RoleTokens {
