@@ -45,9 +45,9 @@ enum Template : uint32_t {
 constexpr uint8_t kNoLexicon = 255;
 // A sentence is tagged only when some token could start a cue: a rule or
 // lexicon cue there, or a word whose own weight favours a cue tag. The rest
-// (a third of news sentences) cost one probe a token, and the tags of a
-// sentence without a cue make no attribution anyway.
-constexpr float kCueEvidence = 0;
+// cost one probe a token, and the tags of a sentence without a cue make no
+// attribution anyway. In averaged-perceptron weight units.
+constexpr float kCueEvidence = 1.0f;
 
 // Distance to the nearest lexicon cue, in a few buckets.
 uint64_t distance_bucket(uint8_t d) {
@@ -179,23 +179,36 @@ int best_tag(const float* scores) {
 // Tags the sentence [b, e) greedily; `step` is called for each decision
 // with its features, the token index and the tag chosen, and returns the tag
 // the next decisions read.
-template <class Score, class Step>
+template <bool batched, class Score, class Step>
 void run_sentence(const RoleTokens& in, uint32_t b, uint32_t e, RoleScratch& scratch,
                   const Score& score, Step step) {
-  auto& [statics, left, right] = scratch;
-  uint32_t keys[kStatic + kDynamic];
+  auto& [statics, static_scores, left, right] = scratch;
   lexicon_distances(in, b, e, left, right);
   static_features(in, b, e, left, right, statics);
+  // Tagging sums the static features' weights for every token first: the
+  // lookups do not wait on one another, so their memory fetches overlap.
+  // Training sums them token by token, after the updates of earlier tokens.
+  static_scores.assign(size_t{e - b} * kNumRoleTags, 0.f);
+  if (batched)
+    for (size_t k = 0; k < statics.size(); ++k)
+      if (statics[k]) score(statics[k], &static_scores[k / kStatic * kNumRoleTags]);
   uint8_t p1 = kRoleNone, p2 = kRoleNone, seen = 0;
+  uint32_t keys[kStatic + kDynamic];
   for (uint32_t i = b; i < e; ++i) {
-    uint32_t all[kStatic + kDynamic];
-    std::copy_n(statics.data() + size_t{i - b} * kStatic, kStatic, all);
-    dynamic_features(in, i, b, p1, p2, seen, distance_bucket(right[i - b]), all + kStatic);
     size_t n = 0;
-    for (uint32_t k : all)
-      if (k) keys[n++] = k;
-    float scores[kNumRoleTags] = {};
-    for (size_t k = 0; k < n; ++k) score(keys[k], scores);
+    for (size_t k = size_t{i - b} * kStatic; k < size_t{i - b + 1} * kStatic; ++k)
+      if (statics[k]) keys[n++] = statics[k];
+    uint32_t dynamic[kDynamic];
+    dynamic_features(in, i, b, p1, p2, seen, distance_bucket(right[i - b]), dynamic);
+    float scores[kNumRoleTags];
+    std::copy_n(&static_scores[size_t{i - b} * kNumRoleTags], kNumRoleTags, scores);
+    if (!batched)
+      for (size_t k = 0; k < n; ++k) score(keys[k], scores);
+    for (uint32_t k : dynamic) {
+      if (!k) continue;
+      keys[n++] = k;
+      score(k, scores);
+    }
     uint8_t tag = step(keys, n, i, static_cast<uint8_t>(best_tag(scores)));
     p2 = p1;
     p1 = tag;
@@ -222,7 +235,8 @@ bool RoleModel::may_hold_cue(const RoleTokens& in, uint32_t b, uint32_t e) const
     if (in.rule[i] != kRoleNone || (in.flags[i] & kFlagLexiconCue)) return true;
     float scores[kNumRoleTags] = {};
     model_.add(feature_key(kWord, in.word[i]), scores);
-    if (scores[kBCue] > kCueEvidence || scores[kICue] > kCueEvidence) return true;
+    float evidence = kCueEvidence * model_.scale();
+    if (scores[kBCue] > evidence || scores[kICue] > evidence) return true;
   }
   return false;
 }
@@ -233,7 +247,7 @@ void RoleModel::tag(const RoleTokens& in, uint32_t b, uint32_t e, RoleScratch& s
     std::fill(tags, tags + (e - b), kRoleNone);
     return;
   }
-  run_sentence(
+  run_sentence<true>(
       in, b, e, scratch, [&](uint32_t key, float* scores) { model_.add(key, scores); },
       [&](const uint32_t*, size_t, uint32_t i, uint8_t guess) {
         tags[i - b] = guess;
@@ -244,7 +258,7 @@ void RoleModel::tag(const RoleTokens& in, uint32_t b, uint32_t e, RoleScratch& s
 size_t RoleTrainer::learn(const RoleTokens& in, const std::vector<uint8_t>& gold) {
   size_t wrong = 0;
   for (auto [b, e] : in.sentences) {
-    run_sentence(
+    run_sentence<false>(
         in, b, e, scratch_, [&](uint32_t key, float* scores) { trainer_.add(key, scores); },
         [&](const uint32_t* keys, size_t n, uint32_t i, uint8_t guess) {
           uint8_t truth = gold[i];

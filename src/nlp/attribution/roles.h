@@ -56,8 +56,9 @@ struct RoleTokens {
 
 // Reusable buffers for tagging, one per thread.
 struct RoleScratch {
-  std::vector<uint32_t> statics;  // features of the sentence that read no tags
-  std::vector<uint8_t> left, right;  // distances to the nearest lexicon cue
+  std::vector<uint32_t> statics;      // features of the sentence that read no tags
+  std::vector<float> static_scores;   // their weights summed, per token and tag
+  std::vector<uint8_t> left, right;   // distances to the nearest lexicon cue
 };
 
 class RoleModel {
