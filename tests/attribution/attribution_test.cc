@@ -1,6 +1,7 @@
 #include "nlp/attribution/attribution.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <string>
@@ -490,6 +491,27 @@ TEST(Attribution, SubjectOfAFigureVerbIsTheFiguresSource) {
   EXPECT_EQ(a.name, "interior ministry");
   EXPECT_EQ(covering(d, "14 boats").name, "coast guard");
   EXPECT_EQ(attribution_for(d, find(d, "500 more")), nullptr);
+}
+
+TEST(PrimarySource, EachAttributionCarriesItsKey) {
+  auto d = annotate(
+      "Valdor's Joint Defense Staff (JDS) said 200 troops moved. The JDS said 40 tanks followed. "
+      "Analyst Ruth Alder said 9 bridges fell. Alder added that 3 roads were cut.");
+  auto key = [&](std::string_view needle) {
+    const Attribution* a = attribution_for(d, find(d, needle));
+    return a ? a->primary_key : std::string("(none)");
+  };
+  EXPECT_TRUE(same_primary_source(key("200 troops"), key("40 tanks")));
+  EXPECT_EQ(key("9 bridges"), key("3 roads"));
+  EXPECT_FALSE(same_primary_source(key("200 troops"), key("9 bridges")));
+  EXPECT_EQ(count_primary_sources({key("200 troops"), key("40 tanks"), key("9 bridges"),
+                                   key("3 roads")}),
+            2u);
+  // The stored key is the one primary_source_key() gives for the whole document.
+  ASSERT_EQ(d.attributions.size(), 4u);
+  for (const auto& a : d.attributions)
+    EXPECT_EQ(a.value.primary_key, primary_source_key(d, a.value.source_name)) << a.value.source_name;
+  EXPECT_EQ(to_json(d)["layers"]["attributions"][0]["primary_key"], d.attributions[0].value.primary_key);
 }
 
 TEST(Attribution, MissingLexiconIsAnError) {

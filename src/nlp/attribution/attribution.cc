@@ -1393,8 +1393,6 @@ class DocumentTagger {
   size_t sentence_first_ = 0;
 };
 
-void Tagger::process(Document& doc) const { DocumentTagger(*this, doc).run(); }
-
 // The role tagger is trained on what the rules alone give.
 RoleTokens rule_role_inputs(const Tagger& rules, Document& doc) {
   RoleTokens out;
@@ -1535,7 +1533,29 @@ std::vector<std::string> attribution_chain(const Document& doc, const Attributio
   return chain;
 }
 
-std::string primary_source_key(const Document& doc, std::string_view source_name) {
+namespace {
+
+// What primary_source_key() reads of a document: its acronyms and, per last
+// word of a multi-word source name in the attribution layer, the first such
+// name (a surname stands for it).
+struct KeyContext {
+  StringMap<std::string> acronyms;
+  StringMap<std::string> full_names;
+};
+
+KeyContext key_context(const Document& doc) {
+  KeyContext c;
+  c.acronyms = DocumentTagger::find_acronyms(doc);
+  for (const auto& a : doc.attributions) {
+    std::string_view n = a.value.source_name;
+    size_t space = n.rfind(' ');
+    if (space != std::string_view::npos && space + 1 < n.size())
+      c.full_names.emplace(std::string(n.substr(space + 1)), std::string(n));
+  }
+  return c;
+}
+
+std::string key_in(const KeyContext& context, std::string_view source_name) {
   // Words of the name, with "'s" apart.
   std::vector<std::string> words;
   std::string word;
@@ -1560,9 +1580,8 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
   if (words.empty()) return {};
   // An acronym this document defines stands for its long form.
   if (words.size() == 1) {
-    auto acronyms = DocumentTagger::find_acronyms(doc);
-    auto it = acronyms.find(words[0]);
-    if (it != acronyms.end()) return primary_source_key(Document{}, it->second);
+    auto it = context.acronyms.find(words[0]);
+    if (it != context.acronyms.end()) return key_in(KeyContext{}, it->second);
   }
   std::vector<std::string> qualifier;
   size_t b = 0;
@@ -1608,14 +1627,8 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
   }
   // A surname stands for the full name given elsewhere in the document.
   if (e - b == 1 && std::isupper(static_cast<unsigned char>(words[b][0]))) {
-    std::string suffix = " " + words[b];
-    for (const auto& a : doc.attributions) {
-      const std::string& n = a.value.source_name;
-      if (n.size() > suffix.size() && n.ends_with(suffix)) {
-        base = ascii_lower(n);
-        break;
-      }
-    }
+    auto it = context.full_names.find(words[b]);
+    if (it != context.full_names.end()) base = ascii_lower(it->second);
   }
   std::string key = base;
   if (!qualifier.empty()) {
@@ -1623,6 +1636,21 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
     for (size_t k = 0; k < qualifier.size(); ++k) key += (k ? " " : "") + qualifier[k];
   }
   return key;
+}
+
+}  // namespace
+
+// The keys are computed once per document, after every attribution (and so
+// every full name a surname may stand for) is known.
+void Tagger::process(Document& doc) const {
+  DocumentTagger(*this, doc).run();
+  if (doc.attributions.empty()) return;
+  KeyContext context = key_context(doc);
+  for (auto& a : doc.attributions) a.value.primary_key = key_in(context, a.value.source_name);
+}
+
+std::string primary_source_key(const Document& doc, std::string_view source_name) {
+  return key_in(key_context(doc), source_name);
 }
 
 bool same_primary_source(std::string_view a, std::string_view b) {
@@ -1642,12 +1670,12 @@ std::vector<std::string> document_primary_sources(const Document& doc) {
   std::sort(by_cue.begin(), by_cue.end(),
             [](const auto* x, const auto* y) { return x->value.cue < y->value.cue; });
   for (const auto* a : by_cue) {
-    std::string key = primary_source_key(doc, a->value.source_name);
+    const std::string& key = a->value.primary_key;
     if (key.empty()) continue;
     bool seen = false;
     for (const auto& k : keys) seen = seen || same_primary_source(k, key);
     if (seen) continue;
-    keys.push_back(std::move(key));
+    keys.push_back(key);
     names.push_back(a->value.source_name);
   }
   return names;

@@ -56,7 +56,8 @@ ModalityKind modality_for(const Document& doc, Span span);
 // in a report by outlet X -> {X, "Meridian", "JDS"}.
 std::vector<std::string> attribution_chain(const Document& doc, const Attribution& a);
 
-// A key for counting independent primary sources. Two source names get keys
+// A key for counting independent primary sources; the component stores each
+// attribution's in Attribution::primary_key. Two source names get keys
 // that compare equal under same_primary_source() when the text gives evidence
 // that they are one source: an acronym defined in `doc` ("Security
 // Intelligence Service (SIS)"), the same head after dropping determiners,
