@@ -3,8 +3,10 @@
 //   bench_quantity spec <file.json>...   one JSON line per spec case with the
 //       values found, then a line with the time spent tagging (repeated until
 //       at least a second has passed, so the rate is stable).
-//   bench_quantity news <annotated.tsv>  value, bounds, unit and counted-thing
-//       precision/recall/F1 on the hand-annotated news sentences.
+//   bench_quantity news <annotated.tsv> [--errors]  value, bounds, unit and
+//       counted-thing precision/recall/F1 on the hand-annotated news
+//       sentences, per part and in all; --errors lists each mention that
+//       differs from the gold.
 //   bench_quantity timebank <tbaq.jsonl> how many dates and clock times the
 //       TimeBank/AQUAINT annotators marked (text nobody here tuned to) the
 //       tagger wrongly emits as quantity claims, run without the time stage.
@@ -20,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nlp/pipeline.h"
+#include "nlp/quantity/quantity.h"
 
 namespace {
 
@@ -39,6 +42,16 @@ std::vector<double> values_of(const cc::Quantity& q) {
   return {q.value};
 }
 
+// The number and ordinal models ask for every numeral, as a number
+// recognizer reads them: they are scored on cc::read_numerals (the tagger's
+// first stage). Ranges are quantities: the range files are scored on the
+// tagger's mentions.
+bool numeral_model(const std::string& file) {
+  std::string base = file.substr(file.find_last_of('/') + 1);
+  return (base.rfind("Number", 0) == 0 && base.rfind("NumberRange", 0) != 0) ||
+         base.rfind("Ordinal", 0) == 0;
+}
+
 // Which mentions a spec file asks for, as the peer is called with the
 // recognizer of that model: a currency file wants money only, and so on.
 bool wanted(const std::string& file, const cc::Quantity& q) {
@@ -48,7 +61,7 @@ bool wanted(const std::string& file, const cc::Quantity& q) {
   bool duration = q.unit == "year" || q.unit == "month" || q.unit == "week" || q.unit == "day" ||
                   q.unit == "hour" || q.unit == "minute" || q.unit == "second";
   if (starts("Ordinal")) return q.kind == cc::QuantityKind::ordinal;
-  if (starts("Percent")) return q.kind == cc::QuantityKind::percent;
+  if (starts("Percent")) return q.kind == cc::QuantityKind::percent && q.unit != "fraction";
   if (starts("Age")) return q.kind == cc::QuantityKind::age;
   if (starts("Currency")) return q.kind == cc::QuantityKind::money;
   if (starts("Temperature")) return temperature;
@@ -66,9 +79,25 @@ int run_spec(const cc::Pipeline& p, int argc, char** argv) {
     for (size_t i = 0; i < cases.size(); ++i) {
       std::string input = cases[i]["Input"];
       nlohmann::json values = nlohmann::json::array();
-      for (const auto& m : tag(p, input).quantities)
-        if (wanted(argv[a], m.value))
-          for (double v : values_of(m.value)) values.push_back(v);
+      Document d = tag(p, input);
+      if (numeral_model(argv[a])) {
+        std::string file = argv[a];
+        bool ordinal = file.find("/Ordinal") != std::string::npos;
+        bool relative = file.find("SuppressExtendedTypes") == std::string::npos;
+        for (const auto& n : cc::read_numerals(d))
+          if (n.ordinal == ordinal && (relative || !n.relative)) values.push_back(n.value);
+      } else {
+        // Percent mode reads a fraction of something as a percentage: "one fourth of" is 25.
+        bool percent_mode = std::string(argv[a]).find("PercentModelPercentMode") != std::string::npos;
+        for (const auto& m : d.quantities) {
+          std::string_view text = d[m.span], after = std::string_view(d.text).substr(m.span.end);
+          bool fraction_of = m.value.unit == "fraction" &&
+                             (after.rfind(" of", 0) == 0 || text.find(" out of ") != std::string_view::npos);
+          if (percent_mode && fraction_of) values.push_back(100 * m.value.value);
+          else if (wanted(argv[a], m.value))
+            for (double v : values_of(m.value)) values.push_back(v);
+        }
+      }
       std::cout << nlohmann::json{{"file", argv[a]}, {"case", i}, {"values", values}}.dump() << "\n";
       inputs.push_back(input);
     }
@@ -125,7 +154,69 @@ void print_throughput(const std::vector<std::string>& sentences) {
               mb, mb / tokenize, mb / both, both > tokenize ? mb / (both - tokenize) : 0.0);
 }
 
-int run_news(const cc::Pipeline& p, const char* path) {
+// Precision/recall counts of the four criteria over some sentences.
+struct NewsScore {
+  size_t tp[4] = {}, found = 0, gold = 0;
+};
+
+void print_score(const char* title, const NewsScore& s) {
+  static const char* names[] = {"value", "value+bounds", "value+unit", "value+counted"};
+  std::printf("  %s: %zu gold mentions, %zu claims found\n", title, s.gold, s.found);
+  for (int c = 0; c < 4; ++c) {
+    double pr = s.found ? double(s.tp[c]) / s.found : 0;
+    double rc = s.gold ? double(s.tp[c]) / s.gold : 0;
+    std::printf("    %-14s P %.3f  R %.3f  F1 %.3f\n", names[c], pr, rc,
+                pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0);
+  }
+}
+
+std::string describe(const cc::Quantity& q) {
+  return fmt(q.value) + " [" + fmt(q.low) + "," + fmt(q.high) + "] " +
+         (q.unit.empty() ? "-" : q.unit) + " " + (q.counted.empty() ? "-" : q.counted);
+}
+
+// Scores one sentence into `score`; with `errors`, prints what differs from the gold.
+void score_sentence(const cc::Pipeline& p, const std::string& s, const std::vector<Gold>& gold,
+                    bool errors, NewsScore* score) {
+  score->gold += gold.size();
+  Document d = tag(p, s);
+  std::vector<bool> used(gold.size());
+  std::vector<std::string> wrong;
+  for (const auto& m : d.quantities) {
+    if (!cc::is_claim(m.value)) continue;
+    ++score->found;
+    const auto& q = m.value;
+    size_t g = 0;
+    for (; g < gold.size(); ++g)
+      if (!used[g] && std::fabs(gold[g].value - q.value) <= 1e-6 * std::max(1.0, std::fabs(q.value)))
+        break;
+    if (g == gold.size()) {
+      wrong.push_back("extra   " + describe(q) + "  \"" + std::string(d[m.span]) + "\"");
+      continue;
+    }
+    used[g] = true;
+    bool bounds = fmt(q.low) == gold[g].low && fmt(q.high) == gold[g].high;
+    bool unit = (q.unit.empty() ? "-" : q.unit) == gold[g].unit;
+    bool counted = (q.counted.empty() ? "-" : q.counted) == gold[g].counted;
+    ++score->tp[0];
+    score->tp[1] += bounds;
+    score->tp[2] += unit;
+    score->tp[3] += counted;
+    if (!bounds || !unit || !counted)
+      wrong.push_back("differs " + describe(q) + "  gold [" + gold[g].low + "," + gold[g].high +
+                      "] " + gold[g].unit + " " + gold[g].counted);
+  }
+  for (size_t g = 0; g < gold.size(); ++g)
+    if (!used[g]) wrong.push_back("missed  \"" + gold[g].mention + "\" " + fmt(gold[g].value));
+  if (errors && !wrong.empty()) {
+    std::printf("%s\n", s.c_str());
+    for (const auto& w : wrong) std::printf("    %s\n", w.c_str());
+  }
+}
+
+// The set is in parts, each opened by a comment line "# part ...": every part
+// is scored alone (each was scored as it first came out) and all together.
+int run_news(const cc::Pipeline& p, const char* path, bool errors) {
   std::ifstream in(path);
   if (!in) {
     std::cerr << "cannot open " << path << "\n";
@@ -133,8 +224,10 @@ int run_news(const cc::Pipeline& p, const char* path) {
   }
   std::map<std::string, std::vector<Gold>> by_sentence;
   std::vector<std::string> order;
+  std::vector<std::pair<std::string, size_t>> parts;  // title, index of its first sentence
   std::string line;
   while (std::getline(in, line)) {
+    if (line.rfind("# part", 0) == 0) parts.emplace_back(line.substr(2), order.size());
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> f;
     std::stringstream ss(line);
@@ -147,39 +240,22 @@ int run_news(const cc::Pipeline& p, const char* path) {
     auto& g = by_sentence[f[0]];
     if (f[1] != "-") g.push_back(Gold{f[1], f[3], f[4], f[5], f[6], std::stod(f[2])});
   }
-  // tp/fp/fn per criterion: value; value+bounds; value+unit; value+counted.
-  const char* names[] = {"value", "value+bounds", "value+unit", "value+counted"};
-  size_t tp[4] = {}, found_total = 0, gold_total = 0;
-  for (const auto& s : order) {
-    const auto& gold = by_sentence[s];
-    gold_total += gold.size();
-    Document d = tag(p, s);
-    std::vector<bool> used(gold.size());
-    for (const auto& m : d.quantities) {
-      if (!cc::is_claim(m.value)) continue;
-      ++found_total;
-      const auto& q = m.value;
-      for (size_t g = 0; g < gold.size(); ++g) {
-        if (used[g] || std::fabs(gold[g].value - q.value) > 1e-6 * std::max(1.0, std::fabs(q.value)))
-          continue;
-        used[g] = true;
-        ++tp[0];
-        if (fmt(q.low) == gold[g].low && fmt(q.high) == gold[g].high) ++tp[1];
-        if ((q.unit.empty() ? "-" : q.unit) == gold[g].unit) ++tp[2];
-        if ((q.counted.empty() ? "-" : q.counted) == gold[g].counted) ++tp[3];
-        break;
-      }
-    }
-  }
-  std::printf("news set %s: %zu sentences, %zu gold mentions, %zu claims found\n", path,
-              order.size(), gold_total, found_total);
+  std::printf("news set %s: %zu sentences\n", path, order.size());
   print_throughput(order);
-  for (int c = 0; c < 4; ++c) {
-    double pr = found_total ? double(tp[c]) / found_total : 0;
-    double rc = gold_total ? double(tp[c]) / gold_total : 0;
-    std::printf("  %-14s P %.3f  R %.3f  F1 %.3f\n", names[c], pr, rc,
-                pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0);
+  NewsScore all;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    NewsScore part;
+    size_t stop = k + 1 < parts.size() ? parts[k + 1].second : order.size();
+    for (size_t i = parts[k].second; i < stop; ++i)
+      score_sentence(p, order[i], by_sentence[order[i]], errors, &part);
+    print_score(parts[k].first.substr(0, parts[k].first.find(',')).c_str(), part);
+    for (int c = 0; c < 4; ++c) all.tp[c] += part.tp[c];
+    all.found += part.found;
+    all.gold += part.gold;
   }
+  if (parts.empty())
+    for (const auto& s : order) score_sentence(p, s, by_sentence[s], errors, &all);
+  print_score("all", all);
   return 0;
 }
 
@@ -235,7 +311,7 @@ int run_timebank(const cc::Pipeline& p, const char* path) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: bench_quantity spec <file.json>... | news <annotated.tsv> | timebank <tbaq.jsonl>\n";
+    std::cerr << "usage: bench_quantity spec <file.json>... | news <annotated.tsv> [--errors] | timebank <tbaq.jsonl>\n";
     return 2;
   }
   auto p = cc::Pipeline::load(cc::Resources{CROSSCHECK_DATA_DIR}, {"quantity"});
@@ -245,7 +321,7 @@ int main(int argc, char** argv) {
   }
   std::string mode = argv[1];
   if (mode == "spec") return run_spec(p.value(), argc, argv);
-  if (mode == "news") return run_news(p.value(), argv[2]);
+  if (mode == "news") return run_news(p.value(), argv[2], argc > 3 && std::string(argv[3]) == "--errors");
   if (mode == "timebank") return run_timebank(p.value(), argv[2]);
   std::cerr << "unknown mode " << mode << "\n";
   return 2;

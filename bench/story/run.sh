@@ -2,9 +2,10 @@
 # The story stage's benchmarks, one command (from the repository root):
 #   bench/story/run.sh [N]
 # N synthetic 5 KB documents for the speed run (default 1000000). Prints ECB+
-# story clustering (tuned on odd topics, held out: even), near-duplicate
-# recall/precision on the synthetic set, speed and memory, and the speed ratio
-# against the npm package `minhash` run in the same command.
+# story clustering (tuned on odd topics, held out: even; in one batch and in
+# five), near-duplicate recall/precision on the synthetic set, speed and
+# memory, and the speed ratio against the npm package `minhash` run in the
+# same command.
 set -e
 N=${1:-1000000}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,6 +15,8 @@ BENCH="$BUILD/bench/story/story_bench"
 SHARED="$ROOT/../shared/data/ecbplus"
 if [ -d "$SHARED" ]; then
   for t in odd even all; do "$BENCH" ecb "$SHARED" $t; done
+  # As a feed would see them: five batches, refine() after each.
+  for t in odd even all; do "$BENCH" ecb "$SHARED" $t --batches 5; done
 else
   echo "ecb+: skipped, $SHARED not found"
 fi

@@ -1,10 +1,15 @@
 // story_bench: accuracy and speed of the story stage. Run by bench/story/run.sh,
 // which documents the numbers in bench/story/RESULTS.md.
 //
-//   story_bench ecb DIR [TOPICS [JOIN [MERGE]]]  story clustering on ECB+ (gold story = topic + ecb/ecbplus):
+//   story_bench ecb DIR [TOPICS] [--join X] [--merge Y] [--split Z] [--batches N] [--show]
+//                                  story clustering on ECB+ (gold story = topic + ecb/ecbplus):
 //                                  B-cubed and pairwise precision/recall/F1; TOPICS "odd",
-//                                  "even" or "all" (default); JOIN and MERGE override the
-//                                  StoryOptions thresholds (tuning is done on "odd")
+//                                  "even" or "all" (default); --join and --merge override the
+//                                  StoryOptions thresholds (tuning is done on "odd");
+//                                  --batches N adds the documents in N batches with
+//                                  StoryIndex::refine() after each (default: one, as
+//                                  cluster_stories does); --show prints the gold stories
+//                                  in each story found
 //   story_bench neardup FILE       near-duplicate pairs on the synthetic set
 //                                  (bench/story/make_neardup.py): recall per edit level and
 //                                  false pairs among unrelated texts
@@ -24,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "nlp/pipeline.h"
 #include "story/story.h"
 
 namespace fs = std::filesystem;
@@ -89,7 +95,15 @@ struct Scores {
 };
 Scores prf(double p, double r) { return {p, r, p + r > 0 ? 2 * p * r / (p + r) : 0}; }
 
-int run_ecb(const std::string& dir, const std::string& which, const cc::StoryOptions& options) {
+int run_ecb(const std::string& dir, const std::string& which, const cc::StoryOptions& options,
+            bool show, size_t batches) {
+  // Documents get the layers the story stage reads in `crosscheck stories`:
+  // entities, and dates (for a publication date estimated from the text).
+  auto pipeline = cc::Pipeline::load(cc::Resources{cc::default_data_dir()}, {"time", "entity"});
+  if (!pipeline.ok()) {
+    std::cerr << "story_bench: " << pipeline.status().message() << "\n";
+    return 2;
+  }
   std::vector<cc::Document> docs;
   std::vector<std::string> gold;
   std::vector<fs::path> files;
@@ -104,11 +118,15 @@ int run_ecb(const std::string& dir, const std::string& which, const cc::StoryOpt
     d.path = f.string();
     d.text = ecb_text(read_all(f));
     d.assign_id();
+    pipeline->run(d);
     docs.push_back(std::move(d));
     gold.push_back(std::to_string(topic) + (name.find("plus") != std::string::npos ? "+" : ""));
   }
   auto t0 = Clock::now();
-  cc::StoryResult r = cc::cluster_stories(docs, options);
+  std::vector<int> batch(docs.size());  // equal batches, in file order
+  size_t per = (docs.size() + batches - 1) / batches;
+  for (size_t i = 0; i < docs.size(); ++i) batch[i] = static_cast<int>(i / per);
+  cc::StoryResult r = cc::cluster_stories(docs, options, batch);
   double secs = std::chrono::duration<double>(Clock::now() - t0).count();
   std::vector<size_t> sys(docs.size());
   for (size_t s = 0; s < r.stories.size(); ++s)
@@ -133,9 +151,18 @@ int run_ecb(const std::string& dir, const std::string& which, const cc::StoryOpt
   for (auto& [k, n] : sys_size) sys_pairs += n * (n - 1) / 2.0;
   for (auto& [k, n] : gold_size) gold_pairs += n * (n - 1) / 2.0;
   Scores pw = prf(sys_pairs ? tp / sys_pairs : 0, gold_pairs ? tp / gold_pairs : 0);
-  std::printf("ecb+ topics=%s docs=%zu gold_stories=%zu stories=%zu  B3 P=%.3f R=%.3f F1=%.3f  "
+  if (show) {
+    for (size_t s = 0; s < r.stories.size(); ++s) {
+      std::map<std::string, int> in;
+      for (size_t i : r.stories[s].doc_indexes) ++in[gold[i]];
+      std::printf("story %zu:", s);
+      for (const auto& [g, n] : in) std::printf(" %s=%d", g.c_str(), n);
+      std::printf("\n");
+    }
+  }
+  std::printf("ecb+ topics=%s batches=%zu docs=%zu gold_stories=%zu stories=%zu  B3 P=%.3f R=%.3f F1=%.3f  "
               "pairwise P=%.3f R=%.3f F1=%.3f  (%.2fs)\n",
-              which.c_str(), docs.size(), gold_size.size(), r.stories.size(), b3.p, b3.r, b3.f,
+              which.c_str(), batches, docs.size(), gold_size.size(), r.stories.size(), b3.p, b3.r, b3.f,
               pw.p, pw.r, pw.f, secs);
   return 0;
 }
@@ -284,12 +311,24 @@ int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "";
   if (mode == "ecb" && argc >= 3) {
     cc::StoryOptions options;  // thresholds may be overridden to tune on the odd topics
-    if (argc > 4) options.join_similarity = std::stod(argv[4]);
-    if (argc > 5) options.merge_similarity = std::stod(argv[5]);
-    return run_ecb(argv[2], argc > 3 ? argv[3] : "all", options);
+    std::string topics = "all";
+    bool show = false;
+    size_t batches = 1;
+    for (int i = 3; i < argc; ++i) {
+      std::string a = argv[i];
+      if (a == "--join" && i + 1 < argc) options.join_similarity = std::stod(argv[++i]);
+      else if (a == "--merge" && i + 1 < argc) options.merge_similarity = std::stod(argv[++i]);
+      else if (a == "--split" && i + 1 < argc) options.split_similarity = std::stod(argv[++i]);
+      else if (a == "--batches" && i + 1 < argc) batches = std::max(1ul, std::stoul(argv[++i]));
+      else if (a == "--show") show = true;
+      else topics = a;
+    }
+    return run_ecb(argv[2], topics, options, show, batches);
   }
   if (mode == "neardup" && argc == 3) return run_neardup(argv[2]);
   if (mode == "speed" && argc == 3) return run_speed(std::stoul(argv[2]));
-  std::cerr << "usage: story_bench ecb DIR [odd|even|all] | neardup FILE | speed N\n";
+  std::cerr << "usage: story_bench ecb DIR [odd|even|all] [--join X] [--merge Y] [--split Z] "
+               "[--batches N] [--show] | "
+               "neardup FILE | speed N\n";
   return 2;
 }

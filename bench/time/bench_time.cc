@@ -5,6 +5,7 @@
 //   bench_time specs DIR               Recognizers-Text DateTime cases passed, per file
 //   bench_time speed FILE.jsonl ROUNDS tokenize+time MB/s over the same texts
 //                                      chrono_speed.js reads
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -61,6 +62,19 @@ std::string value_class(const std::string& type, const std::string& value) {
   return "other";
 }
 
+// The expression in brackets with up to 60 bytes either side, on one line,
+// for reading errors.
+std::string in_context(const Document& d, cc::Span span) {
+  uint32_t lo = span.begin > 60 ? span.begin - 60 : 0;
+  uint32_t hi = std::min<uint32_t>(static_cast<uint32_t>(d.text.size()), span.end + 60);
+  std::string out(d.text, lo, span.begin - lo);
+  out.append("[").append(d.text, span.begin, span.end - span.begin).append("]");
+  out.append(d.text, span.end, hi - span.end);
+  for (char& c : out)
+    if (c == '\n') c = ' ';
+  return out;
+}
+
 // Scores the documents of one split ("" for all); `errors` lists mismatches.
 void score_tbaq(const std::vector<json>& all_docs, const std::string& split,
                 const std::unique_ptr<cc::Component>& tagger, FILE* errors) {
@@ -76,6 +90,7 @@ void score_tbaq(const std::vector<json>& all_docs, const std::string& split,
     std::string text = doc["text"];
     auto offsets = code_point_offsets(text);
     Document d = tagged(text, doc["dct"], tagger);
+    std::string where = std::string(doc["doc"]) + " " + std::string(doc["dct"]);
     sys_n += d.times.size();
     std::vector<bool> used(d.times.size(), false);
     std::vector<bool> hit(doc["timex"].size(), false);
@@ -101,18 +116,20 @@ void score_tbaq(const std::vector<json>& all_docs, const std::string& split,
         value_ok += v;
         c.value_ok += v;
         if (errors && !v)
-          std::fprintf(errors, "VALUE %s | %s | gold %s %s | got %s %s\n", std::string(doc["dct"]).c_str(),
-                       std::string(d[gold]).c_str(), type.c_str(), value.c_str(),
-                       cc::timex_type_name(d.times[k].value.type), d.times[k].value.value.c_str());
+          std::fprintf(errors, "VALUE %s | gold %s %s | got %s %s | %s\n", where.c_str(), type.c_str(),
+                       value.c_str(), cc::timex_type_name(d.times[k].value.type),
+                       d.times[k].value.value.c_str(), in_context(d, gold).c_str());
         break;
       }
       if (errors && !hit[this_gold])
-        std::fprintf(errors, "MISS %s | %s %s\n", std::string(d[gold]).c_str(), type.c_str(), value.c_str());
+        std::fprintf(errors, "MISS %s | gold %s %s | %s\n", where.c_str(), type.c_str(), value.c_str(),
+                     in_context(d, gold).c_str());
     }
     for (size_t k = 0; errors && k < d.times.size(); ++k)
       if (!used[k])
-        std::fprintf(errors, "EXTRA %s | %s\n", std::string(d[d.times[k].span]).c_str(),
-                     d.times[k].value.value.c_str());
+        std::fprintf(errors, "EXTRA %s | got %s %s | %s\n", where.c_str(),
+                     cc::timex_type_name(d.times[k].value.type), d.times[k].value.value.c_str(),
+                     in_context(d, d.times[k].span).c_str());
   }
   auto f1 = [](double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; };
   double sp = double(strict) / sys_n, sr = double(strict) / gold_n;

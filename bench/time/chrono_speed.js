@@ -8,7 +8,7 @@ let bytes = 0, found = 0;
 const start = process.hrtime.bigint();
 for (let r = 0; r < rounds; r++) {
   for (const d of docs) {
-    const ref = new Date(d.dct + 'T12:00:00Z');
+    const ref = new Date(d.dct.slice(0, 10) + 'T12:00:00Z');  // the date part of the DCT
     found += chrono.parse(d.text, ref).length;
     bytes += Buffer.byteLength(d.text, 'utf8');
   }

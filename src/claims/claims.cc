@@ -11,6 +11,7 @@
 #include "claims/entities.h"
 #include "claims/extract.h"
 #include "claims/lexicon.h"
+#include "nlp/time/consistency.h"
 
 namespace cc {
 
@@ -81,13 +82,27 @@ std::string describe_value(const FactReport& r) {
 
 std::string short_id(const std::string& doc_id) { return doc_id.substr(0, 8); }
 
+struct Alignment {
+  std::string reason;
+  double score = 0;
+};
+
 struct FactCluster {
   std::string block;
   std::string counted_class;
   std::string counted;  // lemma of the first report that names one
   std::string actor;
   std::vector<size_t> claims;
+  // When the figure is about, from its first dated report, and whether that
+  // date was written out ("September 2018") rather than relative.
+  std::optional<TimeRange> range;
+  bool absolute = false;
 };
+
+// Figures dated more than this far apart, one of them by a date written out,
+// are two facts ("a similar accident in September 2018 killed 200" is not
+// the toll of Tuesday's): a report may misdate an event, rarely by years.
+constexpr int64_t kSameFactMaxGapDays = 365;
 
 struct EventCluster {
   std::string predicate;
@@ -184,6 +199,8 @@ class BriefBuilder {
     brief.events = std::move(sorted);
 
     find_inconsistencies(&brief);
+    find_self_contradictions(&brief);
+    add_time_conflicts(&brief);
     return brief;
   }
 
@@ -233,6 +250,7 @@ class BriefBuilder {
   void cluster_facts() {
     std::unordered_map<std::string, std::vector<size_t>> blocks;
     fact_of_claim_.assign(claims_.size(), SIZE_MAX);
+    alignment_.assign(claims_.size(), {});
     for (size_t i : canonical_order()) {
       const Claim& c = claims_[i];
       if (!c.quantity) continue;
@@ -242,19 +260,27 @@ class BriefBuilder {
       std::string block = block_of(c.predicate, c);
       auto& members = blocks[block];
       size_t chosen = SIZE_MAX;
+      CountedMatch how = CountedMatch::none;
       for (size_t f : members) {
         FactCluster& fc = fact_clusters_[f];
-        bool counted_ok = counted_compatible(fc.counted_class, fc.counted, c.counted_class, c.counted);
-        if (!counted_ok || !actors_compatible(fc.actor, c.actor)) continue;
-        chosen = f;
-        if (fc.counted_class == c.counted_class) break;  // an exact match beats a wildcard
+        CountedMatch m = match_counted(fc.counted_class, fc.counted, c.counted_class, c.counted);
+        if (m == CountedMatch::none || !actors_compatible(fc.actor, c.actor) || far_apart(fc, c)) continue;
+        if (chosen == SIZE_MAX || m < how) chosen = f, how = m;
+        if (m == CountedMatch::same_noun) break;  // an exact match beats a wildcard
       }
       if (chosen == SIZE_MAX) {
         chosen = fact_clusters_.size();
         fact_clusters_.push_back({block, c.counted_class, c.counted, c.actor, {}});
         members.push_back(chosen);
+        alignment_[i] = {"first report of this figure", 1};
+      } else {
+        alignment_[i] = joined_reason(c, fact_clusters_[chosen], how);
       }
       FactCluster& fc = fact_clusters_[chosen];
+      if (!fc.range && c.range) {
+        fc.range = c.range;
+        fc.absolute = c.time_anchor == "absolute";
+      }
       if (fc.counted_class.empty()) fc.counted_class = c.counted_class;
       if (fc.counted.empty()) fc.counted = c.counted;
       if (fc.actor.empty()) fc.actor = c.actor;
@@ -266,6 +292,30 @@ class BriefBuilder {
 
   // Figures meet only when they are the same kind of amount: same predicate,
   // unit (a rate per day is not an amount), and total, change or part.
+  static bool far_apart(const FactCluster& fc, const Claim& c) {
+    if (!fc.range || !c.range || !(fc.absolute || c.time_anchor == "absolute")) return false;
+    int64_t gap = std::max(c.range->first - fc.range->last, fc.range->first - c.range->last);
+    return gap > kSameFactMaxGapDays;
+  }
+
+  // The reason and score recorded for a claim that joined an existing fact.
+  static Alignment joined_reason(const Claim& c, const FactCluster& fc, CountedMatch how) {
+    static const double kScore[] = {0, 1.0, 0.6, 0.9, 0.8, 0.7};  // by CountedMatch
+    Alignment a;
+    a.score = kScore[static_cast<int>(how)];
+    a.reason = (c.predicate.empty() ? std::string("no predicate") : "same predicate '" + c.predicate + "'") +
+               (c.quantity->unit.empty() ? "" : ", unit " + c.quantity->unit) + "; " + counted_match_reason(how);
+    if (how != CountedMatch::same_noun && how != CountedMatch::unknown && !c.counted.empty())
+      a.reason += " ('" + c.counted + "' / '" + fc.counted + "')";
+    if (c.actor.empty() || fc.actor.empty()) {
+      a.reason += "; an actor is unknown";
+      a.score *= 0.9;
+    } else {
+      a.reason += "; both about " + fc.actor;
+    }
+    return a;
+  }
+
   static std::string block_of(const std::string& predicate, const Claim& c) {
     std::string unit = c.quantity->unit + (c.rate.empty() ? "" : "/" + c.rate);
     return predicate + "|" + unit + "|" + (c.is_delta ? "delta" : c.is_part ? "part" : "total");
@@ -291,7 +341,12 @@ class BriefBuilder {
         if (it == by_counted.end() || it->second.size() != 1) continue;
         FactCluster& target = fact_clusters_[it->second.front()];
         if (!actors_compatible(target.actor, loose.actor)) continue;
-        for (size_t i : loose.claims) fact_of_claim_[i] = it->second.front();
+        for (size_t i : loose.claims) {
+          fact_of_claim_[i] = it->second.front();
+          alignment_[i] = {"no predicate of its own; counts the same '" + loose.counted +
+                               "' as the one fact with a predicate",
+                           0.5};
+        }
         target.claims.insert(target.claims.end(), loose.claims.begin(), loose.claims.end());
         loose.claims.clear();
       }
@@ -309,7 +364,8 @@ class BriefBuilder {
     fact_clusters_ = std::move(kept);
   }
 
-  FactReport make_report(const Claim& c) const {
+  FactReport make_report(size_t index) const {
+    const Claim& c = claims_[index];
     const Document& d = docs_[c.doc];
     const Quantity& q = *c.quantity;
     FactReport r;
@@ -329,6 +385,8 @@ class BriefBuilder {
     r.revises = c.revises;
     r.part_of = q.part_of;
     r.copy_of = copy_of(d.id);
+    r.alignment = alignment_[index].reason;
+    r.alignment_score = alignment_[index].score;
     r.evidence = make_evidence(d, c.sentence, c.quantity_span);
     r.sentence_text = text(c, c.sentence);
     return r;
@@ -355,10 +413,10 @@ class BriefBuilder {
     }
     for (const auto& [key, i] : per_source) {
       if (!key.second.empty()) {
-        f.reports.push_back(make_report(claims_[i]));
+        f.reports.push_back(make_report(i));
         continue;
       }
-      FactReport r = make_report(claims_[i]);
+      FactReport r = make_report(i);
       bool restated = false;
       Interval a = interval_of(r);
       for (auto it = per_source.upper_bound(key); it != per_source.end() && it->first.first == key.first; ++it) {
@@ -684,6 +742,72 @@ class BriefBuilder {
     return c.time_anchor == "published" || c.time_anchor == "estimated" || c.time_anchor == "text";
   }
 
+  // The time layer's own check (nlp/time/consistency.h): a relative date and
+  // an explicit one for the same event, whether or not a figure is involved.
+  // Pairs already flagged through a figure are not repeated, nor dates more
+  // than kSameFactMaxGapDays apart, as for figures.
+  void add_time_conflicts(Brief* brief) const {
+    std::set<std::tuple<std::string, uint32_t, uint32_t>> flagged;
+    for (const auto& inc : brief->inconsistencies)
+      for (const auto& a : inc.evidence)
+        for (const auto& b : inc.evidence)
+          if (a.span.begin < b.span.begin) flagged.insert({inc.doc_id, a.span.begin, b.span.begin});
+    for (const Document& d : docs_)
+      for (const TimeConflict& tc : find_time_conflicts(d, predicate_class)) {
+        // Years apart, the two are two events ("a similar accident in 2018").
+        auto r = parse_time_range(tc.relative_value), a = parse_time_range(tc.absolute_value);
+        if (r && a && std::max(r->first - a->last, a->first - r->last) > kSameFactMaxGapDays) continue;
+        auto [first, second] = std::minmax(tc.relative.begin, tc.absolute.begin);
+        if (!flagged.insert({d.id, first, second}).second) continue;
+        Inconsistency inc;
+        inc.doc_id = d.id;
+        inc.what = tc.explanation;
+        inc.evidence.push_back(make_evidence(d, sentence_of(d, tc.relative), tc.relative));
+        inc.evidence.push_back(make_evidence(d, sentence_of(d, tc.absolute), tc.absolute));
+        brief->inconsistencies.push_back(std::move(inc));
+      }
+  }
+
+  static Span sentence_of(const Document& d, Span s) {
+    size_t i = d.sentences.first_ending_after(s.begin);
+    return i < d.sentences.size() ? d.sentences[i].span : s;
+  }
+
+  // A report giving two incompatible figures for one fact from one source,
+  // neither worded as a revision nor cited as someone else's: "27 people have
+  // died, the ministry said" beside "the ministry said 31 had died". Work per
+  // document and fact is bounded by kMaxSelfChecked claims.
+  void find_self_contradictions(Brief* brief) const {
+    constexpr size_t kMaxSelfChecked = 64;
+    std::map<std::pair<size_t, size_t>, std::vector<size_t>> by_doc_fact;
+    for (size_t i = 0; i < claims_.size(); ++i) {
+      const Claim& c = claims_[i];
+      if (fact_of_claim_[i] == SIZE_MAX || c.revises || !c.cited_source.empty()) continue;
+      auto& members = by_doc_fact[{c.doc, fact_of_claim_[i]}];
+      if (members.size() < kMaxSelfChecked) members.push_back(i);
+    }
+    for (const auto& [key, members] : by_doc_fact)
+      for (size_t x = 0; x < members.size(); ++x)
+        for (size_t y = x + 1; y < members.size(); ++y) {
+          const Claim& a = claims_[members[x]];
+          const Claim& b = claims_[members[y]];
+          if (lower_ascii(a.source) != lower_ascii(b.source)) continue;
+          Interval ia = interval_of(*a.quantity), ib = interval_of(*b.quantity);
+          if (ia.low <= ib.high * (1 + 1e-9) && ib.low <= ia.high * (1 + 1e-9)) continue;
+          const Document& d = docs_[a.doc];
+          Inconsistency inc;
+          inc.doc_id = d.id;
+          std::string counted = a.counted.empty() ? "figure" : a.counted;
+          inc.what = "This report gives two figures for the same " + counted +
+                     (a.predicate.empty() ? "" : " (" + a.predicate + ")") +
+                     (a.source.empty() ? "" : " from " + a.source) + ": '" + text(a, a.quantity_span) +
+                     "' and '" + text(b, b.quantity_span) + "'.";
+          inc.evidence.push_back(make_evidence(d, a.sentence, a.quantity_span));
+          inc.evidence.push_back(make_evidence(d, b.sentence, b.quantity_span));
+          brief->inconsistencies.push_back(std::move(inc));
+        }
+  }
+
   // A report dating the same figure both with a relative expression ("this
   // year") and an explicit date that disagree; other reports' dates of the
   // same figure are named alongside.
@@ -699,6 +823,9 @@ class BriefBuilder {
         if (j == i || !o.range) continue;
         bool same = o.quantity ? fact_of_claim_[j] == fact : refers_to(o, q);
         if (!same || o.range->overlaps(*q.range)) continue;
+        // Years apart, the two dates are two events (kSameFactMaxGapDays).
+        if (std::max(o.range->first - q.range->last, q.range->first - o.range->last) > kSameFactMaxGapDays)
+          continue;
         if (relative(q) == relative(o)) continue;  // two explicit dates may be two events
         const Document& d = docs_[q.doc];
         auto key = std::make_pair(d.id, std::minmax(q.time_span.begin, o.time_span.begin));
@@ -728,6 +855,7 @@ class BriefBuilder {
   std::vector<size_t> doc_claims_;  // claims of document i: [doc_claims_[i], doc_claims_[i + 1])
   std::vector<FactCluster> fact_clusters_;
   std::vector<size_t> fact_of_claim_;
+  std::vector<Alignment> alignment_;  // per claim: why it joined its fact
   std::vector<EventCluster> event_clusters_;
 };
 

@@ -48,6 +48,9 @@ struct FactReport {
   bool revises = false;        // worded as a revision ("has risen to", "now", "revised")
   std::optional<double> part_of;  // "4,000 of the initial 11,000" -> 11000
   std::string copy_of;         // doc id this report's document copies, "" when original
+  // Why this report was lined up with the fact's first one, and how sure (0..1).
+  std::string alignment;
+  double alignment_score = 1;
   Evidence evidence;
   std::string sentence_text;
 };

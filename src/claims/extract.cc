@@ -87,8 +87,27 @@ std::string rate_after(const SentenceView& sv, uint32_t t) {
 
 bool is_duration_unit(std::string_view unit) {
   static constexpr std::string_view kUnits[] = {"second", "minute", "hour", "day",
-                                                "week",   "month",  "year", "decade"};
+                                                "week",   "month",  "year", "decade", "century"};
   return std::find(std::begin(kUnits), std::end(kUnits), unit) != std::end(kUnits);
+}
+
+// "the fire service said on Wednesday", "told reporters on Monday": a date
+// right after an attribution cue is when it was said, not when the reported
+// event happened.
+// `cue_ends`: the end offsets of the document's attribution cues, sorted.
+bool dates_the_cue(const SentenceView& sv, const std::vector<uint32_t>& cue_ends, const Annotation<Timex>& date) {
+  auto it = std::upper_bound(cue_ends.begin(), cue_ends.end(), date.span.begin);
+  if (it == cue_ends.begin() || *(it - 1) <= sv.span.begin) return false;
+  uint32_t after_cue = sv.token_at(*(it - 1) - 1) + 1;
+  uint32_t d = sv.token_at(date.span.begin);
+  if (d < after_cue || d > after_cue + 2) return false;
+  for (uint32_t t = after_cue; t < d; ++t) {  // "said on", "told reporters on"
+    std::string w = sv.word(t);
+    if (w != "on" && w != "reporters" && w != "journalists" && w != "late" && w != "early" && w != "at" &&
+        w != "in")
+      return false;
+  }
+  return true;
 }
 
 // A headline in Title Case: most of its words are capitalized.
@@ -215,13 +234,25 @@ void resolve_reference(const SentenceView& sv, uint32_t figure, uint32_t clause_
       if (std::string_view cls = predicate_class(sv.word(end)); !cls.empty()) c.predicate = std::string(cls);
     return true;
   };
+  // "the police count of 41", "the official figure of 31": a figure cited as
+  // someone else's, whose source is the word before the reference noun.
+  auto cite = [&](uint32_t noun) {
+    if (noun == sv.first_token) return;
+    std::string who = sv.word(noun - 1);
+    if (sv.doc.tokens[noun - 1].value.kind != TokenKind::word || who == "the" || who == "a" ||
+        who == "death" || who == "this" || who == "that")
+      return;
+    c.cited_source = who;
+  };
   for (uint32_t t = figure; t-- > clause_begin;) {
     std::string w = sv.word(t);
     if (w == "toll") {
       c.predicate = "casualty";
+      if (t + 2 == figure && sv.word(t + 1) == "of") cite(t);
       return;
     }
     if (w != "number" && w != "total" && w != "figure" && w != "tally" && w != "count") continue;
+    if (t + 2 == figure && sv.word(t + 1) == "of") cite(t);
     if (t + 1 < figure && sv.word(t + 1) == "of" && take_head(t + 2, figure)) return;
     for (auto it = earlier.rbegin(); it != earlier.rend() && it->doc == doc_index; ++it)
       if (it->quantity && (!it->counted.empty() || !it->predicate.empty())) {
@@ -265,7 +296,12 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
                     std::vector<Claim>* out) {
   // Attribution sources are speakers, never actors of what they report.
   std::vector<Span> source_spans;
-  for (const auto& a : doc.attributions) source_spans.push_back(a.value.source);
+  std::vector<uint32_t> cue_ends;
+  for (const auto& a : doc.attributions) {
+    source_spans.push_back(a.value.source);
+    if (!a.value.cue.empty()) cue_ends.push_back(a.value.cue.end);
+  }
+  std::sort(cue_ends.begin(), cue_ends.end());
   auto in_source = [&](Span s) {
     return std::any_of(source_spans.begin(), source_spans.end(),
                        [&](Span src) { return src.overlaps(s); });
@@ -488,6 +524,10 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       if (c.predicate.empty() && is_duration_unit(qv.unit)) continue;
       set_date(c, nearest_date(fig->span));
       fill_context(c, fig->span);
+      if (!c.cited_source.empty()) {
+        c.source = resolve(c.cited_source);
+        c.via.clear();
+      }
       out->push_back(std::move(c));
     }
 
@@ -502,6 +542,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
     std::vector<Pairing> pairings;
     for (size_t di = 0; di < std::min(dates.size(), kMaxPairedDates); ++di) {
       if (!parse_time_range(dates[di]->value.value)) continue;
+      if (dates_the_cue(sv, cue_ends, *dates[di])) continue;
       for (size_t i = 0; i < std::min(triggers.size(), kMaxPairedTriggers); ++i) {
         Span ts = doc.tokens[triggers[i].token].span, ds = dates[di]->span;
         int64_t dist = ds.begin >= ts.end ? ds.begin - ts.end : ts.begin - std::min(ts.begin, ds.end);

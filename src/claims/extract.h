@@ -49,6 +49,7 @@ struct Claim {
   std::optional<TimeRange> range;
 
   std::string source;            // primary source, "" when the outlet's own
+  std::string cited_source;      // "police" in "the police count of 41": a figure cited, not reported
   std::vector<std::string> via;
   Span source_span;
   std::string modality = "asserted";

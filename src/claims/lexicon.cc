@@ -77,23 +77,39 @@ bool is_generic_counted(std::string_view w) {
   return std::find(std::begin(kGeneric), std::end(kGeneric), w) != std::end(kGeneric);
 }
 
-bool counted_compatible(std::string_view class_a, std::string_view lemma_a, std::string_view class_b,
-                        std::string_view lemma_b) {
-  if (class_a.empty() || class_b.empty()) return true;
-  if (!lemma_a.empty() && lemma_a == lemma_b) return true;  // a class may come from another lexicon
+CountedMatch match_counted(std::string_view class_a, std::string_view lemma_a, std::string_view class_b,
+                           std::string_view lemma_b) {
+  if (!lemma_a.empty() && lemma_a == lemma_b) return CountedMatch::same_noun;  // classes may come from two lexicons
+  if (class_a.empty() || class_b.empty()) return CountedMatch::unknown;
   if (class_a == class_b) {
-    if (lemma_a.empty() || lemma_b.empty() || lemma_a == lemma_b) return true;
-    if (is_generic_counted(lemma_a) && is_generic_counted(lemma_b)) return true;
-    return (is_generic_counted(lemma_b) && lemma_a.ends_with(lemma_b)) ||
-           (is_generic_counted(lemma_a) && lemma_b.ends_with(lemma_a));
+    if (lemma_a.empty() || lemma_b.empty()) return CountedMatch::unknown;
+    if (is_generic_counted(lemma_a) && is_generic_counted(lemma_b)) return CountedMatch::generic;
+    if ((is_generic_counted(lemma_b) && lemma_a.ends_with(lemma_b)) ||
+        (is_generic_counted(lemma_a) && lemma_b.ends_with(lemma_a)))
+      return CountedMatch::compound;
+    return CountedMatch::none;
   }
   static constexpr std::string_view kPersonClasses[] = {"people",   "civilians", "workers",
                                                         "children", "refugees",  "prisoners"};
   auto is_person = [](std::string_view cls) {
     return std::find(std::begin(kPersonClasses), std::end(kPersonClasses), cls) != std::end(kPersonClasses);
   };
-  return (class_a == "people" && is_generic_counted(lemma_a) && is_person(class_b)) ||
-         (class_b == "people" && is_generic_counted(lemma_b) && is_person(class_a));
+  if ((class_a == "people" && is_generic_counted(lemma_a) && is_person(class_b)) ||
+      (class_b == "people" && is_generic_counted(lemma_b) && is_person(class_a)))
+    return CountedMatch::people;
+  return CountedMatch::none;
+}
+
+const char* counted_match_reason(CountedMatch m) {
+  switch (m) {
+    case CountedMatch::same_noun: return "the same counted noun";
+    case CountedMatch::unknown: return "one side names no counted thing";
+    case CountedMatch::generic: return "two generic nouns of one class";
+    case CountedMatch::compound: return "a compound of the other's generic noun";
+    case CountedMatch::people: return "people, of which the other counts a kind";
+    case CountedMatch::none: return "different counted things";
+  }
+  return "";
 }
 
 std::string_view singular_stem(std::string_view w, char* buffer, size_t size) {

@@ -34,12 +34,16 @@ std::string_view counted_noun_class(std::string_view lower_word);
 // themselves even when their class is the same.
 bool is_generic_counted(std::string_view lemma);
 
-// Whether two counted things (class, singular lemma) can be one: either
-// unknown; one class with the same noun, two generic nouns ("troops" /
-// "soldiers") or a compound of a generic one ("dockworkers" / "workers"); or
-// "people" beside any class of people ("residents", "workers").
-bool counted_compatible(std::string_view class_a, std::string_view lemma_a, std::string_view class_b,
-                        std::string_view lemma_b);
+// How two counted things (class, singular lemma) can be one, best first:
+// the same noun; either unknown; two generic nouns of one class ("troops" /
+// "soldiers"); a compound of a generic one ("dockworkers" / "workers");
+// "people" beside any class of people ("residents", "workers"). None when
+// they cannot ("sappers" / "engineers").
+enum class CountedMatch { none, same_noun, unknown, generic, compound, people };
+CountedMatch match_counted(std::string_view class_a, std::string_view lemma_a, std::string_view class_b,
+                           std::string_view lemma_b);
+// "the same noun", "one side names no counted thing", ...
+const char* counted_match_reason(CountedMatch m);
 
 // A crude singular: "troops" -> "troop", "casualties" -> "casualty".
 std::string_view singular_stem(std::string_view lower_word, char* buffer, size_t size);

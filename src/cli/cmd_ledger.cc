@@ -1,5 +1,7 @@
 // Ledger commands: ingest (annotate inputs into the ledger and refresh its
-// facts), facts (print the stored facts), show (print one stored document).
+// stories and facts), facts (print the stored facts), show (print one stored
+// document).
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -21,14 +23,20 @@ void fail(const Status& st, int code) {
   throw CLI::RuntimeError(code);
 }
 
-// Opens the ledger; reading commands refuse to create an empty one.
-std::unique_ptr<Ledger> open_ledger(bool create) {
-  std::error_code ec;
-  if (!create && !std::filesystem::exists(db, ec))
-    fail(Status::error(db + ": no ledger here; run crosscheck ingest first"), 2);
-  auto ledger = Ledger::open(db);
-  if (!ledger.ok()) fail(ledger.status(), 2);
-  return std::move(ledger.value());
+// The stored documents' stories, placed again with the documents this run
+// added as one more batch: the earlier batches come out as they were (see
+// cluster_stories), so only the new reports find their stories.
+Status refresh_stories(Ledger& ledger, const std::vector<Document>& all, StoryResult* r) {
+  auto stored = ledger.stories();
+  if (!stored.ok()) return stored.status();
+  std::vector<int> batch = stored->batch;
+  batch.resize(all.size(), -1);
+  int next = 0;
+  for (int b : batch) next = std::max(next, b + 1);
+  for (int& b : batch)
+    if (b < 0) b = next;
+  *r = cluster_stories(all, StoryOptions{}, batch);
+  return ledger.save_stories(*r, batch);
 }
 
 std::string describe(const FactReport& r) {
@@ -42,6 +50,15 @@ std::string describe(const FactReport& r) {
 
 }  // namespace
 
+std::unique_ptr<Ledger> open_ledger(const std::string& path, bool create) {
+  std::error_code ec;
+  if (!create && !std::filesystem::exists(path, ec))
+    fail(Status::error(path + ": no ledger here; run crosscheck ingest first"), 2);
+  auto ledger = Ledger::open(path);
+  if (!ledger.ok()) fail(ledger.status(), 2);
+  return std::move(ledger.value());
+}
+
 void add_ledger_commands(CLI::App& app) {
   auto* ingest =
       app.add_subcommand("ingest", "annotate inputs, add them to the ledger and refresh its facts");
@@ -51,7 +68,7 @@ void add_ledger_commands(CLI::App& app) {
   ingest->callback([] {
     size_t failed = 0;
     auto docs = load_and_annotate(args, &failed);
-    auto ledger = open_ledger(true);
+    auto ledger = open_ledger(db, true);
     size_t added = 0, present = 0;
     {
       Progress progress("storing", docs.size());
@@ -67,10 +84,11 @@ void add_ledger_commands(CLI::App& app) {
         }
       }
     }  // clears the progress line before the summary
-    std::string changes;
+    std::string summary;
     if (added > 0) {
-      // Facts are cross-document, so they are rebuilt from every stored
-      // report, and what the new reports changed is told against the old.
+      // Stories and facts are cross-document, so they are rebuilt from every
+      // stored report (copies count once in the facts), and what the new
+      // reports changed is told against the facts and events stored before.
       Brief before;
       auto old_facts = ledger->facts();
       auto old_events = ledger->events();
@@ -80,12 +98,17 @@ void add_ledger_commands(CLI::App& app) {
       before.events = std::move(*old_events);
       auto all = ledger->documents();
       if (!all.ok()) fail(all.status(), 2);
-      Brief after = build_brief(*all, cluster_stories(*all).copies);
+      StoryResult stories;
+      if (Status st = refresh_stories(*ledger, *all, &stories); !st.ok()) fail(st, 2);
+      Brief after = build_brief(*all, stories.copies);
       if (Status st = ledger->save_brief(after); !st.ok()) fail(st, 2);
-      for (const auto& c : compare_briefs(before, after)) changes += c.kind + ": " + c.text + "\n";
+      summary = std::to_string(stories.stories.size()) + " stories, " +
+                std::to_string(stories.copies.size()) + " copies (crosscheck stories --db " + db +
+                ")\n";
+      for (const auto& c : compare_briefs(before, after)) summary += c.kind + ": " + c.text + "\n";
     }
     print("ingested " + std::to_string(added) + " new, " + std::to_string(present) +
-          " already in " + db + ", " + std::to_string(failed) + " failed\n" + changes);
+          " already in " + db + ", " + std::to_string(failed) + " failed\n" + summary);
     if (failed) throw CLI::RuntimeError(1);
   });
 
@@ -96,7 +119,7 @@ void add_ledger_commands(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   facts->callback([] {
-    auto ledger = open_ledger(false);
+    auto ledger = open_ledger(db, false);
     auto stored = ledger->facts();
     if (!stored.ok()) fail(stored.status(), 2);
     if (format == "json") {
@@ -123,7 +146,7 @@ void add_ledger_commands(CLI::App& app) {
   show->add_option("DOC", key, "document id, id prefix or input path")->required();
   show->add_option("--db", db, "ledger file")->capture_default_str();
   show->callback([] {
-    auto ledger = open_ledger(false);
+    auto ledger = open_ledger(db, false);
     auto doc = ledger->document(key);
     if (!doc.ok()) fail(doc.status(), 1);
     print(to_json(*doc).dump(2) + "\n");

@@ -1,5 +1,6 @@
-// crosscheck stories PATHS...: the stories among the inputs and their copies.
-// crosscheck story ID PATHS...: one story's reports, with what each copies.
+// crosscheck stories [PATHS...]: the stories among the inputs and their copies.
+// crosscheck story ID [PATHS...]: one story's reports, with what each copies.
+// Without PATHS both read the stories `ingest` stored in the ledger (--db).
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -12,12 +13,6 @@
 namespace cc::cli {
 
 namespace {
-
-std::string span_of(const Story& s) {
-  if (!s.first.known()) return "undated";
-  if (s.first == s.last) return s.first.iso();
-  return s.first.iso() + " .. " + s.last.iso();
-}
 
 std::string name_of(const Document& d) {
   std::string name = d.source.empty() ? d.path : d.source + " (" + d.path + ")";
@@ -48,19 +43,50 @@ nlohmann::json story_json(const Story& s, const StoryResult& r, const std::vecto
   return j;
 }
 
+// Documents and their stories: from PATHS (read, annotated and clustered
+// now) or, without them, as the ledger stores them.
+struct Gathered {
+  std::vector<Document> docs;
+  StoryResult r;
+};
+
+Gathered gather(const InputArgs& args, const std::string& db, size_t* failed) {
+  Gathered g;
+  *failed = 0;
+  if (!args.paths.empty()) {
+    g.docs = load_and_annotate(args, failed);
+    g.r = cluster_stories(g.docs);
+    return g;
+  }
+  auto ledger = open_ledger(db, false);
+  auto docs = ledger->documents();
+  auto stored = ledger->stories();
+  for (const Status& st : {docs.status(), stored.status()}) {
+    if (st.ok()) continue;
+    std::cerr << "crosscheck: " << st.message() << "\n";
+    throw CLI::RuntimeError(2);
+  }
+  g.docs = std::move(docs.value());
+  bool placed = std::find(stored->batch.begin(), stored->batch.end(), -1) == stored->batch.end();
+  // A ledger written before stories were stored: cluster now, store nothing.
+  g.r = placed ? std::move(stored->result) : cluster_stories(g.docs);
+  return g;
+}
+
 }  // namespace
 
 void add_stories(CLI::App& app) {
   static InputArgs list_args, show_args;
   static std::string list_format = "text", show_format = "text", story_id;
+  static std::string list_db = "crosscheck.db", show_db = "crosscheck.db";
 
-  auto* list = app.add_subcommand("stories", "group the inputs into stories and find copies");
-  add_input_options(list, list_args);
+  auto* list = app.add_subcommand("stories", "group the inputs (or the ledger's reports) into stories and find copies");
+  add_input_options(list, list_args, false);
+  list->add_option("--db", list_db, "ledger to read when no PATHS are given")->capture_default_str();
   list->add_option("--format", list_format, "text or json")->check(CLI::IsMember({"text", "json"}));
   list->callback([] {
     size_t failed = 0;
-    auto docs = load_and_annotate(list_args, &failed);
-    StoryResult r = cluster_stories(docs);
+    auto [docs, r] = gather(list_args, list_db, &failed);
     auto original = originals(r, docs.size());
     if (list_format == "json") {
       nlohmann::json j = nlohmann::json::array();
@@ -72,7 +98,7 @@ void add_stories(CLI::App& app) {
         size_t voices = 0;
         for (size_t i : s.doc_indexes) voices += original[i] == i;
         out += s.id + "  " + std::to_string(s.doc_indexes.size()) + " reports, " +
-               std::to_string(voices) + " voices, " + span_of(s) + "  " + s.title + "\n";
+               std::to_string(voices) + " voices, " + time_span(s) + "  " + s.title + "\n";
       }
       out += std::to_string(r.stories.size()) + " stories, " + std::to_string(docs.size()) +
              " reports, " + std::to_string(r.copies.size()) + " copies\n";
@@ -83,12 +109,12 @@ void add_stories(CLI::App& app) {
 
   auto* show = app.add_subcommand("story", "list one story's reports and what each copies");
   show->add_option("id", story_id, "story id as `crosscheck stories` prints it")->required();
-  add_input_options(show, show_args);
+  add_input_options(show, show_args, false);
+  show->add_option("--db", show_db, "ledger to read when no PATHS are given")->capture_default_str();
   show->add_option("--format", show_format, "text or json")->check(CLI::IsMember({"text", "json"}));
   show->callback([] {
     size_t failed = 0;
-    auto docs = load_and_annotate(show_args, &failed);
-    StoryResult r = cluster_stories(docs);
+    auto [docs, r] = gather(show_args, show_db, &failed);
     auto original = originals(r, docs.size());
     auto it = std::find_if(r.stories.begin(), r.stories.end(),
                            [](const Story& s) { return s.id == story_id; });
@@ -100,7 +126,7 @@ void add_stories(CLI::App& app) {
     if (show_format == "json") {
       print(j.dump(2) + "\n");
     } else {
-      std::string out = it->id + "  " + it->title + "\n" + span_of(*it) + ", " +
+      std::string out = it->id + "  " + it->title + "\n" + time_span(*it) + ", " +
                         std::to_string(it->doc_indexes.size()) + " reports, " +
                         j["voices"].dump() + " voices\n";
       std::vector<const CopyLink*> link_of(docs.size(), nullptr);

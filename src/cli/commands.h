@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "core/document.h"
 #include "ingest/ingest.h"
 #include "nlp/pipeline.h"
+#include "store/store.h"
 
 namespace cc::cli {
 
@@ -25,7 +27,12 @@ struct InputArgs {
   std::string data_dir;
 };
 
-void add_input_options(CLI::App* cmd, InputArgs& args);
+// PATHS are required unless the command can read the ledger instead.
+void add_input_options(CLI::App* cmd, InputArgs& args, bool paths_required = true);
+
+// Opens the ledger at `path`; reading commands (create = false) refuse to
+// create an empty one. Fails the command (exit 2) with the reason.
+std::unique_ptr<Ledger> open_ledger(const std::string& path, bool create);
 
 // Reads and annotates every input, in parallel over the machine's cores.
 // Errors go to stderr, one line per failed input; *failed counts them.

@@ -74,8 +74,9 @@ void Progress::update(size_t done) {
   shown_ = true;
 }
 
-void add_input_options(CLI::App* cmd, InputArgs& args) {
-  cmd->add_option("paths", args.paths, "files, directories or - for stdin")->required();
+void add_input_options(CLI::App* cmd, InputArgs& args, bool paths_required) {
+  auto* paths = cmd->add_option("paths", args.paths, "files, directories or - for stdin");
+  if (paths_required) paths->required();
   cmd->add_option("--published", args.published,
                   "publication date of every input: YYYY, YYYY-MM or YYYY-MM-DD");
   cmd->add_option("--source", args.source, "outlet name for every input");

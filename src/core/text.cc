@@ -84,7 +84,7 @@ Decoded decode_cp1252(std::string_view bytes) {
     if (c < 0x80) {
       d.utf8.push_back(static_cast<char>(c));
     } else {
-      append_utf8(d.utf8, c < 0xA0 ? kCp1252High[c - 0x80] : char32_t{c});
+      append_utf8(d.utf8, windows1252_code_point(c));
     }
   }
   return d;
@@ -159,6 +159,10 @@ char32_t next_code_point(std::string_view s, size_t& i) {
   }
   i += n;
   return cp;
+}
+
+char32_t windows1252_code_point(unsigned char byte) {
+  return byte >= 0x80 && byte < 0xA0 ? kCp1252High[byte - 0x80] : char32_t{byte};
 }
 
 void append_utf8(std::string& out, char32_t cp) {

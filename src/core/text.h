@@ -46,5 +46,8 @@ bool is_valid_utf8(std::string_view s);
 // Decodes one code point at s[i], advancing i; returns U+FFFD on a bad sequence.
 char32_t next_code_point(std::string_view s, size_t& i);
 void append_utf8(std::string& out, char32_t cp);
+// The code point Windows-1252 gives a byte (0x80..0x9F differ from Latin-1;
+// undefined ones are U+FFFD). HTML reads numeric references in that range so.
+char32_t windows1252_code_point(unsigned char byte);
 
 }  // namespace cc

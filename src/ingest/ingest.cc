@@ -328,7 +328,7 @@ void Ingester::read_jsonl(std::string_view bytes, const std::string& path,
     if (!text.empty())
       doc = document_from_text(text, doc_path);
     else if (!html.empty())
-      doc = document_from_html(html, doc_path);
+      doc = document_from_html(html, doc_path, record.url);
     if (!doc.ok()) {
       fail(doc.status().message());
       continue;

@@ -9,10 +9,14 @@
 // feature template and its value, never 0. Training is deterministic: the
 // same decisions in the same order give the same model bytes.
 //
-// Model file (little-endian): an 8-byte magic naming the tagger ("CCNER001"),
-// u32 class count, u32 row count, f32 scale, u32 keys[rows] (sorted),
-// i16 weights[rows][classes]. weight/scale is the averaged perceptron weight;
-// rows whose weights were all small were pruned.
+// Model files (little-endian) start with an 8-byte magic naming the tagger
+// ("CCNER001"), u32 class count, u32 row count, f32 scale; then, in the dense
+// layout, u32 keys[rows] (sorted) and i16 weights[rows][classes]; in the
+// sparse layout, u32 entry count, u32 keys[rows] (sorted), u8 counts[rows],
+// u8 classes[entries], i16 weights[entries], each row's nonzero weights in
+// class order. weight/scale is the averaged perceptron weight; rows whose
+// weights were all small were pruned. Sparse files are a fraction of the size
+// when most features speak for a few classes, as in part-of-speech tagging.
 #pragma once
 
 #include <cstdint>
@@ -65,21 +69,52 @@ WordFacts word_facts(std::string_view word);
 // n; 0 when the word is shorter.
 uint64_t affix_key(std::string_view word, size_t n, bool suffix);
 
+enum class ModelLayout { dense, sparse };
+
 class PerceptronModel {
  public:
-  // Reads a model written by save() with the same magic and class count.
-  // Errors name `what` ("NER model") and the path.
+  // Reads a model written by save() with the same magic, layout and class
+  // count. Errors name `what` ("NER model") and the path.
   static Result<PerceptronModel> load(const std::string& path, std::string_view magic,
-                                      int classes, const std::string& what);
-  Status save(const std::string& path, std::string_view magic, const std::string& what) const;
+                                      int classes, const std::string& what,
+                                      ModelLayout layout = ModelLayout::dense);
+  Status save(const std::string& path, std::string_view magic, const std::string& what,
+              ModelLayout layout = ModelLayout::dense) const;
 
-  // The feature's quantized weights, one per class, or null for an unknown
-  // feature.
-  const int16_t* row(uint32_t key) const;
-  // Adds the feature's weights (quantized units) to scores[classes].
-  void add(uint32_t key, float* scores) const {
-    if (const int16_t* r = row(key))
-      for (int t = 0; t < classes_; ++t) scores[t] += r[t];
+  // Adds the feature's weights (quantized units) to scores[classes]; an
+  // unknown feature adds nothing. Only nonzero weights are kept, in blocks of
+  // four, so a row costs as many additions as the classes it speaks for
+  // (rounded up to four) and the loop over blocks is predictable: most rows
+  // have one.
+  template <class Score>
+  void add(uint32_t key, Score* scores) const {
+    add_at(find(key), scores);
+  }
+  // The same in two steps, so that a caller can look up many features
+  // before it needs their weights and fetch those ahead: find() says where a
+  // feature's weights are (0, which adds nothing, for an unknown feature).
+  uint32_t find(uint32_t key) const {
+    if (table_.empty()) return 0;
+    size_t mask = table_.size() - 1;
+    for (size_t i = hash_mix(key) & mask;; i = (i + 1) & mask) {
+      uint64_t slot = table_[i];
+      if (slot == 0) return 0;
+      if (static_cast<uint32_t>(slot >> 32) == key) return static_cast<uint32_t>(slot);
+    }
+  }
+  template <class Score>
+  void add_at(uint32_t place, Score* scores) const {
+    const uint32_t* e = entries_.data() + size_t{place >> kBlockBits} * kBlock;
+    for (uint32_t b = place & kMaxBlocks; b > 0; --b, e += kBlock)
+      for (int k = 0; k < kBlock; ++k) scores[e[k] >> 16] += static_cast<int16_t>(e[k] & 0xFFFF);
+  }
+  // Fetches ahead the table slot find(key) will read first.
+  void prefetch_key(uint32_t key) const {
+    if (!table_.empty()) __builtin_prefetch(&table_[hash_mix(key) & (table_.size() - 1)]);
+  }
+  // Fetches ahead the weights add_at(place) will read.
+  void prefetch(uint32_t place) const {
+    __builtin_prefetch(entries_.data() + size_t{place >> kBlockBits} * kBlock);
   }
 
   int classes() const { return classes_; }
@@ -89,13 +124,22 @@ class PerceptronModel {
 
  private:
   friend class PerceptronTrainer;
+  static constexpr int kBlock = 4;          // weights per block
+  static constexpr uint32_t kBlockBits = 7;  // low bits of a row's place: its block count
+  static constexpr uint32_t kMaxBlocks = (1u << kBlockBits) - 1;
+
+  // Appends one row from its dense weights; false when the model is full.
+  bool add_row(uint32_t key, const int16_t* weights);
   void build_index();
 
   int classes_ = 0;
   float scale_ = 1;
-  std::vector<uint32_t> row_keys_;  // sorted
-  std::vector<int16_t> weights_;    // rows x classes
-  // Open addressing over row keys: key << 32 | (row + 1), 0 = empty.
+  std::vector<uint32_t> row_keys_;    // sorted
+  std::vector<uint32_t> row_places_;  // per row: first block << kBlockBits | blocks
+  // Nonzero weights as class << 16 | uint16 weight, row by row in blocks of
+  // kBlock; a block's unused entries are 0 (class 0, weight 0).
+  std::vector<uint32_t> entries_;
+  // Open addressing over row keys: key << 32 | the row's place; 0 = empty.
   std::vector<uint64_t> table_;
 };
 

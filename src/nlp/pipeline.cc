@@ -7,6 +7,7 @@
 #include "nlp/attribution/attribution.h"
 #include "nlp/entity/entity.h"
 #include "nlp/quantity/quantity.h"
+#include "nlp/tag/tag.h"
 #include "nlp/time/time.h"
 #include "nlp/tokenize.h"
 
@@ -28,6 +29,7 @@ const std::vector<Registered>& registry() {
        [](const Resources&) -> Result<std::unique_ptr<Component>> {
          return std::unique_ptr<Component>(new Tokenizer());
        }},
+      {"tag", make_tagger},
       {"time", make_time_tagger},
       {"quantity", make_quantity_tagger},
       {"entity", make_entity_tagger},

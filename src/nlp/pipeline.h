@@ -5,7 +5,8 @@
 // writes only its own layer(s), and is a pure function of (document, its loaded
 // resources): no globals, no I/O after load, safe to run on many documents from
 // many threads at once. Component order: tokenize (sentences, tokens) ->
-// time -> quantity -> entity -> attribution (attributions, modalities).
+// tag (POS and chunk tags on the tokens) -> time -> quantity -> entity ->
+// attribution (attributions, modalities).
 //
 // To add an extractor: write a Component in src/nlp/<name>/, give it a factory
 // in the registry in pipeline.cc, and a layer payload in src/core/layers/.

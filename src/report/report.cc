@@ -1,5 +1,7 @@
 #include "report/report.h"
 
+#include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -73,6 +75,42 @@ nlohmann::json optional_number(const std::optional<double>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
+// A bound for reading: whole numbers with thousands separators ("6,000"),
+// others with up to six significant digits ("2.5", "0.333333").
+std::string number_text(double v) {
+  char buf[64];
+  if (std::fabs(v) < 1e15 && v == std::floor(v)) {
+    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
+    std::string digits = buf, out = v < 0 ? "-" : "";
+    for (size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+      out += digits[i];
+    }
+    return out;
+  }
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// The bounds a report gives its figure, as written: "over 6,000" -> "≥ 6,000",
+// "nearly 3,000" -> "≤ 3,000, approx.", "about 500" -> "≈ 500",
+// "3,000 to 4,000" -> "3,000–4,000".
+std::string bounds_text(const FactReport& r) {
+  std::string out;
+  if (r.low && r.high && *r.low == *r.high)
+    out = (r.approx ? "≈ " : "= ") + number_text(*r.low);
+  else if (r.low && r.high)
+    out = number_text(*r.low) + "–" + number_text(*r.high);
+  else if (r.low)
+    out = "≥ " + number_text(*r.low);
+  else if (r.high)
+    out = "≤ " + number_text(*r.high);
+  else
+    out = "= " + number_text(r.value);
+  if (r.approx && !(r.low && r.high && *r.low == *r.high)) out += ", approx.";
+  return out;
+}
+
 }  // namespace
 
 std::string html_escape(std::string_view text) {
@@ -105,8 +143,8 @@ std::string render_markdown(const Brief& brief) {
     if (!f.note.empty()) out += ": " + md_escape(f.note);
     out += "\n";
     for (const auto& r : f.reports) {
-      out += "  - \"" + md_escape(r.as_written) + "\" in " + short_id(r.doc_id) + " (" +
-             md_escape(outlet_of(brief, r.doc_id)) + ")";
+      out += "  - \"" + md_escape(r.as_written) + "\" (" + bounds_text(r) + ") in " +
+             short_id(r.doc_id) + " (" + md_escape(outlet_of(brief, r.doc_id)) + ")";
       if (!r.attributed_to.empty()) out += ", according to " + md_escape(chain(r.attributed_to, r.via));
       if (r.modality != "asserted") out += ", " + r.modality;
       if (!r.time.empty()) out += ", time " + r.time + " (\"" + md_escape(r.time_as_written) + "\")";
@@ -224,7 +262,8 @@ std::string render_html(const Brief& brief, const std::vector<Document>& docs) {
     if (!f.note.empty()) out += ": " + html_escape(f.note);
     out += "\n<ul>\n";
     for (const auto& r : f.reports) {
-      out += "<li>“" + html_escape(r.as_written) + "” — " + html_escape(outlet_of(brief, r.doc_id));
+      out += "<li>“" + html_escape(r.as_written) + "” (" + html_escape(bounds_text(r)) + ") — " +
+             html_escape(outlet_of(brief, r.doc_id));
       if (!r.attributed_to.empty()) out += ", according to " + html_escape(chain(r.attributed_to, r.via));
       if (r.modality != "asserted") out += ", " + html_escape(r.modality);
       if (!r.time.empty()) out += ", time " + html_escape(r.time);
@@ -322,6 +361,7 @@ nlohmann::json brief_to_json(const Brief& brief) {
                          {"is_delta", r.is_delta},
                          {"part_of", optional_number(r.part_of)},
                          {"copy_of", r.copy_of.empty() ? json(nullptr) : json(r.copy_of)},
+                         {"alignment", {{"reason", r.alignment}, {"score", r.alignment_score}}},
                          {"evidence", evidence_json(r.evidence, r.sentence_text)}});
     j["facts"].push_back({{"id", f.id},
                           {"what", f.what},

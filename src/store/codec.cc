@@ -120,7 +120,16 @@ nlohmann::json encode_layers(const Document& doc) {
     unsigned flags = (t.value.capitalized ? kCapitalized : 0u) |
                      (t.value.all_caps ? kAllCaps : 0u) |
                      (t.value.space_before ? kSpaceBefore : 0u);
-    tokens.push_back({t.span.begin, t.span.end, static_cast<int>(t.value.kind), flags});
+    auto token = nlohmann::json::array(
+        {t.span.begin, t.span.end, static_cast<int>(t.value.kind), flags});
+    // Tags once nlp/tag ran: the POS tag and the chunk as type * 2 - begin
+    // (0 outside any phrase).
+    if (t.value.pos != PosTag::none) {
+      int type = static_cast<int>(t.value.chunk);
+      token.push_back(static_cast<int>(t.value.pos));
+      token.push_back(type == 0 ? 0 : type * 2 - (t.value.chunk_begin ? 1 : 0));
+    }
+    tokens.push_back(std::move(token));
   }
   return {
       {"sentences", std::move(sentences)},         {"tokens", std::move(tokens)},
@@ -141,9 +150,20 @@ Status decode_layers(const nlohmann::json& j, Document& doc) {
       if (kind < 0 || kind > static_cast<int>(TokenKind::symbol))
         return Status::error("tokens: unknown kind " + std::to_string(kind));
       unsigned flags = t.at(3).get<unsigned>();
-      doc.tokens.add({t.at(0).get<uint32_t>(), t.at(1).get<uint32_t>()},
-                     Token{static_cast<TokenKind>(kind), (flags & kCapitalized) != 0,
-                           (flags & kAllCaps) != 0, (flags & kSpaceBefore) != 0});
+      Token token{static_cast<TokenKind>(kind), (flags & kCapitalized) != 0,
+                  (flags & kAllCaps) != 0, (flags & kSpaceBefore) != 0};
+      // Ledgers written before nlp/tag existed have no tags.
+      if (t.size() >= 6) {
+        int pos = t.at(4).get<int>(), chunk = t.at(5).get<int>();
+        if (pos < 0 || pos >= kNumPosTags)
+          return Status::error("tokens: unknown part-of-speech tag " + std::to_string(pos));
+        if (chunk < 0 || chunk >= 2 * kNumChunkTypes - 1)
+          return Status::error("tokens: unknown chunk tag " + std::to_string(chunk));
+        token.pos = static_cast<PosTag>(pos);
+        token.chunk = static_cast<ChunkType>((chunk + 1) / 2);
+        token.chunk_begin = chunk % 2 == 1;
+      }
+      doc.tokens.add({t.at(0).get<uint32_t>(), t.at(1).get<uint32_t>()}, token);
     }
     doc.sentences.sort();
     doc.tokens.sort();

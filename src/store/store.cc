@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -132,6 +134,24 @@ CREATE TABLE event_reports(
   quote TEXT NOT NULL,
   sentence_text TEXT NOT NULL);
 CREATE INDEX event_reports_event ON event_reports(event, position);
+)sql"},
+    {4, "stories and copy links of the stored documents, with the ingest run that placed each",
+     R"sql(
+CREATE TABLE stories(
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  first TEXT NOT NULL,
+  last TEXT NOT NULL);
+CREATE TABLE story_members(
+  doc TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  story TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  batch INTEGER NOT NULL,
+  copy_of TEXT NOT NULL,
+  similarity REAL NOT NULL,
+  evidence TEXT NOT NULL);
+CREATE INDEX story_members_story ON story_members(story, position);
 )sql"},
 };
 
@@ -424,12 +444,19 @@ Result<Document> Ledger::load(const std::string& id) {
   return doc;
 }
 
-Result<std::vector<Document>> Ledger::documents() {
+Result<std::vector<std::string>> Ledger::document_ids() {
   std::vector<std::string> ids;
   Stmt q(db_, "SELECT id FROM documents ORDER BY rowid");
   int rc;
   while ((rc = q.step()) == SQLITE_ROW) ids.push_back(q.text(0));
   if (rc != SQLITE_DONE) return error("cannot list documents");
+  return ids;
+}
+
+Result<std::vector<Document>> Ledger::documents() {
+  auto listed = document_ids();
+  if (!listed.ok()) return listed.status();
+  const std::vector<std::string>& ids = *listed;
   std::vector<Document> docs;
   docs.reserve(ids.size());
   for (const auto& id : ids) {
@@ -665,6 +692,98 @@ Result<std::vector<Fact>> Ledger::facts() {
   }
   if (rc != SQLITE_DONE) return error("cannot read fact reports");
   return facts;
+}
+
+Status Ledger::save_stories(const StoryResult& r, const std::vector<int>& batch) {
+  auto ids = document_ids();
+  if (!ids.ok()) return ids.status();
+  if (batch.size() != ids->size())
+    return Status::error(path_ + ": stories for " + std::to_string(batch.size()) +
+                         " documents, but " + std::to_string(ids->size()) + " are stored");
+  static const std::string kEmpty;
+  std::vector<const CopyLink*> link_of(ids->size(), nullptr);
+  for (const CopyLink& c : r.copies)
+    if (c.doc_index < link_of.size()) link_of[c.doc_index] = &c;
+  Transaction tx(db_);
+  if (!tx.began()) return error("cannot lock the ledger");
+  if (Status st = exec("DELETE FROM story_members; DELETE FROM stories;"); !st.ok()) return st;
+  Stmt story(db_, "INSERT INTO stories(id, position, title, first, last) VALUES(?,?,?,?,?)");
+  Stmt member(db_,
+              "INSERT INTO story_members(doc, story, position, batch, copy_of, similarity, "
+              "evidence) VALUES(?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < r.stories.size(); ++i) {
+    const Story& s = r.stories[i];
+    story.bind(1, s.id)
+        .bind(2, static_cast<int64_t>(i))
+        .bind(3, s.title)
+        .bind(4, s.first.known() ? s.first.iso() : "")
+        .bind(5, s.last.known() ? s.last.iso() : "");
+    if (!story.run()) return error("cannot store story " + s.id);
+    for (size_t k = 0; k < s.doc_indexes.size(); ++k) {
+      size_t d = s.doc_indexes[k];
+      if (d >= ids->size()) return Status::error(path_ + ": story " + s.id + " names a document not stored");
+      const CopyLink* c = link_of[d];
+      member.bind(1, (*ids)[d])
+          .bind(2, s.id)
+          .bind(3, static_cast<int64_t>(k))
+          .bind(4, int64_t{batch[d]})
+          .bind(5, c ? c->copy_of : kEmpty)  // a null view would bind NULL
+          .bind(6, c ? c->similarity : 0.0)
+          .bind(7, c ? c->evidence : kEmpty);
+      if (!member.run()) return error("cannot store the stories of document " + (*ids)[d]);
+    }
+  }
+  if (!tx.commit()) return error("cannot commit stories");
+  return Status();
+}
+
+Result<Ledger::Stories> Ledger::stories() {
+  auto ids = document_ids();
+  if (!ids.ok()) return ids.status();
+  std::unordered_map<std::string, size_t> position;
+  for (size_t i = 0; i < ids->size(); ++i) position.emplace((*ids)[i], i);
+  Stories out;
+  out.batch.assign(ids->size(), -1);
+  std::unordered_map<std::string, size_t> slot;
+  Stmt q(db_, "SELECT id, title, first, last FROM stories ORDER BY position");
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW) {
+    Story s;
+    s.id = q.text(0);
+    s.title = q.text(1);
+    if (auto d = PartialDate::parse(q.text(2))) s.first = *d;
+    if (auto d = PartialDate::parse(q.text(3))) s.last = *d;
+    slot.emplace(s.id, out.result.stories.size());
+    out.result.stories.push_back(std::move(s));
+  }
+  if (rc != SQLITE_DONE) return error("cannot read stories");
+  Stmt m(db_,
+         "SELECT doc, story, batch, copy_of, similarity, evidence FROM story_members "
+         "ORDER BY story, position");
+  while ((rc = m.step()) == SQLITE_ROW) {
+    auto d = position.find(m.text(0));
+    auto s = slot.find(m.text(1));
+    if (d == position.end() || s == slot.end()) continue;
+    Story& story = out.result.stories[s->second];
+    story.doc_ids.push_back(d->first);
+    story.doc_indexes.push_back(d->second);
+    out.batch[d->second] = static_cast<int>(m.integer(2));
+    std::string copy_of = m.text(3);
+    auto o = position.find(copy_of);
+    if (copy_of.empty() || o == position.end()) continue;
+    CopyLink c;
+    c.doc_id = d->first;
+    c.copy_of = copy_of;
+    c.similarity = m.real(4);
+    c.evidence = m.text(5);
+    c.doc_index = d->second;
+    c.copy_of_index = o->second;
+    out.result.copies.push_back(std::move(c));
+  }
+  if (rc != SQLITE_DONE) return error("cannot read story members");
+  std::sort(out.result.copies.begin(), out.result.copies.end(),
+            [](const CopyLink& a, const CopyLink& b) { return a.doc_index < b.doc_index; });
+  return out;
 }
 
 }  // namespace cc

@@ -25,7 +25,7 @@ namespace cc {
 class Ledger {
  public:
   // The schema version this build writes; opening a newer ledger fails.
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens or creates the ledger, bringing its schema up to date.
   static Result<std::unique_ptr<Ledger>> open(const std::string& path);
@@ -47,6 +47,19 @@ class Ledger {
   // The stored timeline, in event-time order.
   Result<std::vector<Event>> events();
 
+  // The stories of the stored documents and their copy links, as `ingest`
+  // placed them. Positions (Story::doc_indexes, CopyLink::*_index) are
+  // indexes into documents(); batch[i] is the ingest run that placed
+  // documents()[i] (runs count from 0), -1 for a document never placed.
+  struct Stories {
+    StoryResult result;
+    std::vector<int> batch;
+  };
+  // Replaces the stored stories (one transaction). `batch` has one entry per
+  // document of documents(), in that order.
+  Status save_stories(const StoryResult& r, const std::vector<int>& batch);
+  Result<Stories> stories();
+
  private:
   Ledger(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status migrate();
@@ -54,6 +67,7 @@ class Ledger {
   Status exec(const char* sql);
   Status error(const std::string& what) const;
   Result<Document> load(const std::string& id);
+  Result<std::vector<std::string>> document_ids();
 
   sqlite3* db_;
   std::string path_;

@@ -43,6 +43,8 @@ class LshIndex {
   uint64_t shingles(uint32_t doc) const { return shingles_[doc]; }
 
   size_t size() const { return shingles_.size(); }
+  // Band slots in the table: kBands per indexed document, fewer for full buckets.
+  size_t slots_used() const { return used_; }
   // Sizes the table for n indexed documents so it never rehashes before.
   void reserve(size_t n);
   size_t memory_bytes() const;

@@ -6,19 +6,6 @@
 
 namespace cc {
 
-namespace sketch_internal {
-static constexpr std::array<uint8_t, 256> make_classes() {
-  std::array<uint8_t, 256> c{};
-  for (int b = '0'; b <= '9'; ++b) c[b] = 1;
-  for (int b = 'a'; b <= 'z'; ++b) c[b] = 1;
-  for (int b = 'A'; b <= 'Z'; ++b) c[b] = 2;
-  for (int b = 0x80; b < 256; ++b) c[b] = 3;
-  c[0xE2] = 4;  // may open general punctuation
-  return c;
-}
-const std::array<uint8_t, 256> kByteClass = make_classes();
-}  // namespace sketch_internal
-
 namespace {
 
 uint64_t mix64(uint64_t x) {  // murmur3 finalizer: every input bit reaches every output bit
@@ -32,6 +19,8 @@ uint64_t mix64(uint64_t x) {  // murmur3 finalizer: every input bit reaches ever
 
 uint64_t rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
+constexpr uint64_t kShingleKey = 0xD6E8FEB86659FD93ULL;  // odd, with bits spread evenly
+
 // Streams the shingle hashes of a text: one per window of kShingleWords words,
 // or one of all the words when there are fewer.
 template <class Fn>
@@ -39,14 +28,15 @@ void for_each_shingle(std::string_view text, Fn&& fn) {
   static_assert(kShingleWords == 3, "the window below holds three words");
   uint64_t w0 = 0, w1 = 0;  // the two words before the current one
   uint64_t words = 0;
-  for_each_word(text, [&](uint64_t h, bool) {
-    if (++words >= 3) fn(mix64(rotl(w0, 46) ^ rotl(w1, 23) ^ h));
+  for_each_word_hash(text, [&](uint64_t h) {
+    // Rotations make the order of the words count.
+    if (++words >= 3) fn(sketch_internal::mul_fold(rotl(w0, 46) ^ rotl(w1, 23) ^ h, kShingleKey));
     w0 = w1;
     w1 = h;
   });
   // Fewer words than a shingle: one shingle of them all.
-  if (words == 1) fn(mix64(w1));
-  if (words == 2) fn(mix64(rotl(w0, 23) ^ w1));
+  if (words == 1) fn(sketch_internal::mul_fold(w1, kShingleKey));
+  if (words == 2) fn(sketch_internal::mul_fold(rotl(w0, 23) ^ w1, kShingleKey));
 }
 
 constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
@@ -59,8 +49,7 @@ MinHash minhash(std::string_view text) {
   static_assert(kMinHashBins == 128, "the bin is the top 7 bits of the shingle hash");
   for_each_shingle(text, [&](uint64_t h) {
     uint32_t& bin = m.bins[h >> 57];
-    uint32_t v = static_cast<uint32_t>(h);
-    if (v < bin) bin = v;
+    bin = std::min(bin, static_cast<uint32_t>(h));  // no branch: which shingle wins is random
     ++m.shingles;
   });
   if (m.shingles == 0) return m;

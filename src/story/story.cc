@@ -93,11 +93,20 @@ std::string credited_outlet(std::string_view line) {
   return "";
 }
 
-// Days since year 0, roughly (months of 31 days): enough to measure gaps.
-// Returns -1 below month precision.
+// The days since year 0 a date may fall on, roughly (months of 31 days):
+// enough to measure gaps. {-1, -1} when unknown.
+std::pair<long, long> day_range(const PartialDate& d) {
+  if (!d.known()) return {-1, -1};
+  long year = d.year * 372L;
+  if (d.precision == DatePrecision::year) return {year, year + 371};
+  long month = year + (d.month - 1) * 31L;
+  if (d.precision == DatePrecision::month) return {month, month + 30};
+  return {month + d.day - 1, month + d.day - 1};
+}
+
+// The day of a date known at least to the day, else -1.
 long day_number(const PartialDate& d) {
-  if (d.precision < DatePrecision::month) return -1;
-  return d.year * 372L + (d.month - 1) * 31L + (d.precision >= DatePrecision::day ? d.day : 15);
+  return d.precision >= DatePrecision::day ? day_range(d).first : -1;
 }
 
 bool date_less(const PartialDate& a, const PartialDate& b) {
@@ -186,6 +195,9 @@ DocFeatures features(const Document& doc) {
   f.source = lower_alnum(doc.source);
   f.host = host_of(doc.url);
   f.published = doc.published;
+  // The time stage anchors relative dates on an estimate from this confidence on.
+  f.dated = doc.published.known() || doc.published_confidence < 0.75 ? doc.published
+                                                                     : doc.published_estimate;
   f.minhash = minhash(doc.text);
   // Credit lines sit at the end of the body or among the lines ingest dropped.
   std::string_view text = doc.text;
@@ -218,6 +230,12 @@ DocFeatures features(const Document& doc) {
   return f;
 }
 
+std::string time_span(const Story& s) {
+  if (!s.first.known()) return "undated";
+  if (s.first == s.last) return s.first.iso();
+  return s.first.iso() + " .. " + s.last.iso();
+}
+
 std::vector<size_t> originals(const StoryResult& r, size_t n) {
   std::vector<size_t> out(n);
   for (size_t i = 0; i < n; ++i) out[i] = i;
@@ -240,6 +258,27 @@ void StoryIndex::reserve(size_t n) {
   docs_.reserve(n);
 }
 
+size_t StoryIndex::memory_bytes() const {
+  // Hash-map nodes cost about two pointers besides their payload.
+  constexpr size_t kNode = 2 * sizeof(void*);
+  size_t bytes = lsh_.memory_bytes() + docs_.capacity() * sizeof(DocInfo);
+  for (const DocInfo& d : docs_)
+    for (const std::string* s : {&d.id, &d.title, &d.lead, &d.source, &d.host, &d.credit})
+      if (s->capacity() > 15) bytes += s->capacity() + 1;  // beyond the short-string buffer
+  for (const Centroid& c : stories_)
+    bytes += sizeof(Centroid) + c.weights.size() * (sizeof(std::pair<uint32_t, float>) + kNode);
+  bytes += parent_.capacity() * sizeof(uint32_t);
+  bytes += df_.size() * (sizeof(std::pair<uint32_t, uint32_t>) + kNode);
+  for (const auto& [term, list] : postings_)
+    bytes += sizeof(term) + sizeof(list) + kNode + list.capacity() * sizeof(uint32_t);
+  bytes += copies_.capacity() * sizeof(CopyLink);
+  for (const CopyLink& c : copies_) bytes += c.doc_id.capacity() + c.copy_of.capacity() + c.evidence.capacity();
+  bytes += by_id_.size() * (sizeof(std::pair<std::string, uint32_t>) + kNode);
+  for (const Pending& p : pending_)
+    bytes += sizeof(Pending) + (p.tf.capacity() + p.added.capacity()) * sizeof(p.tf[0]);
+  return bytes;
+}
+
 uint32_t StoryIndex::find(uint32_t story) const {
   while (parent_[story] != story) story = parent_[story];
   return story;
@@ -251,39 +290,130 @@ double StoryIndex::idf(uint32_t term) const {
   return std::log((static_cast<double>(counted_) + kIdfPrior) / (df + 0.5));
 }
 
-double StoryIndex::similarity(const std::vector<std::pair<uint32_t, double>>& q, double qnorm,
-                              const Centroid& c) const {
-  if (qnorm == 0) return 0;
+template <class Weights>
+StoryIndex::Query StoryIndex::weigh(const Weights& tf) const {
+  Query q;
+  q.terms.reserve(tf.size());
+  for (const auto& [term, w] : tf) {
+    double x = w * idf(term);
+    if (x <= 0) continue;
+    q.terms.emplace_back(term, x);
+    q.norm += x * x;
+  }
+  q.norm = std::sqrt(q.norm);
+  return q;
+}
+
+StoryIndex::Terms StoryIndex::unit_of(const Terms& tf) {
+  double norm = 0;
+  for (const auto& [term, w] : tf) norm += static_cast<double>(w) * w;
+  norm = norm > 0 ? std::sqrt(norm) : 1;
+  Terms unit;
+  unit.reserve(tf.size());
+  for (const auto& [term, w] : tf) unit.emplace_back(term, static_cast<float>(w / norm));
+  return unit;
+}
+
+double StoryIndex::similarity(const Query& q, const Centroid& c) const {
+  if (q.norm == 0) return 0;
   double dot = 0, cnorm = 0;
   for (const auto& [term, w] : c.weights) {
     double x = w * idf(term);
     cnorm += x * x;
   }
-  for (const auto& [term, w] : q) {
+  for (const auto& [term, w] : q.terms) {
     auto it = c.weights.find(term);
     if (it != c.weights.end()) dot += w * it->second * idf(term);
   }
-  return cnorm > 0 ? dot / (qnorm * std::sqrt(cnorm)) : 0;
+  return cnorm > 0 ? dot / (q.norm * std::sqrt(cnorm)) : 0;
 }
 
 double StoryIndex::time_factor(const PartialDate& d, const Centroid& c) const {
-  long day = day_number(d), first = day_number(c.first), last = day_number(c.last);
-  if (day < 0 || first < 0) return 1;
-  long gap = day < first ? first - day : day > last ? day - last : 0;
+  auto [lo, hi] = day_range(d);
+  long first = day_range(c.first).first, last = day_range(c.last).second;
+  if (lo < 0 || first < 0) return 1;
+  long gap = hi < first ? first - hi : lo > last ? lo - last : 0;
   if (gap <= options_.time_window_days) return 1;
-  return options_.time_window_days / static_cast<double>(gap);
+  // Follow-ups weeks later still belong; reports years apart do not.
+  return std::exp2(-(static_cast<double>(gap) - options_.time_window_days) /
+                   options_.time_half_life_days);
 }
 
-void StoryIndex::join(uint32_t story, uint32_t doc,
-                      const std::vector<std::pair<uint32_t, float>>& unit) {
+uint32_t StoryIndex::best_story(const Query& q, const PartialDate& dated, uint32_t also,
+                                std::vector<uint32_t>* close) const {
+  std::vector<std::pair<uint32_t, double>> top = q.terms;
+  size_t k = std::min(top.size(), kQueryTerms);
+  std::partial_sort(top.begin(), top.begin() + k, top.end(),
+                    [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<uint32_t> candidates;
+  for (size_t i = 0; i < k; ++i) {
+    auto it = postings_.find(top[i].first);
+    if (it == postings_.end()) continue;
+    for (uint32_t s : it->second) {
+      uint32_t root = find(s);
+      if (stories_[root].members > 0) candidates.push_back(root);
+    }
+  }
+  // Only the stories sharing the most top terms are scored in full, so the
+  // cost per document stays bounded however many stories there are.
+  std::sort(candidates.begin(), candidates.end());
+  std::vector<std::pair<uint32_t, uint32_t>> shared;  // (top terms shared, story)
+  for (size_t i = 0, j; i < candidates.size(); i = j) {
+    for (j = i; j < candidates.size() && candidates[j] == candidates[i];) ++j;
+    shared.emplace_back(static_cast<uint32_t>(j - i), candidates[i]);
+  }
+  if (shared.size() > kScoredStories) {
+    std::nth_element(shared.begin(), shared.begin() + kScoredStories, shared.end(),
+                     std::greater<>());
+    shared.resize(kScoredStories);
+  }
+  candidates.clear();
+  for (const auto& [count, story] : shared) candidates.push_back(story);
+  if (also != kNone && std::find(candidates.begin(), candidates.end(), also) == candidates.end())
+    candidates.push_back(also);
+  std::sort(candidates.begin(), candidates.end());
+  uint32_t best = kNone;
+  double best_score = options_.join_similarity;
+  for (uint32_t s : candidates) {
+    double score = similarity(q, stories_[s]) * time_factor(dated, stories_[s]);
+    if (close && score >= options_.join_similarity / 2) close->push_back(s);
+    if (score >= best_score) best = s, best_score = score;
+  }
+  return best;
+}
+
+uint32_t StoryIndex::open_story(uint32_t founder) {
+  uint32_t s = static_cast<uint32_t>(stories_.size());
+  stories_.push_back(Centroid{});
+  stories_.back().founder = founder;
+  parent_.push_back(s);
+  return s;
+}
+
+void StoryIndex::join(uint32_t story, uint32_t doc, const Terms& unit) {
   add_terms(story, unit);
   Centroid& c = stories_[story];
   ++c.members;
-  widen(c.first, c.last, docs_[doc].published);
+  widen(c.first, c.last, docs_[doc].dated);
   docs_[doc].story = story;
 }
 
-void StoryIndex::add_terms(uint32_t story, const std::vector<std::pair<uint32_t, float>>& unit) {
+void StoryIndex::subtract(std::unordered_map<uint32_t, float>& weights, const Terms& unit) {
+  for (const auto& [term, w] : unit) {
+    auto it = weights.find(term);
+    if (it == weights.end()) continue;  // cut from the centroid since
+    it->second -= w;
+    if (it->second <= 1e-6f) weights.erase(it);
+  }
+}
+
+void StoryIndex::leave(uint32_t story, const Terms& unit) {
+  Centroid& c = stories_[story];
+  subtract(c.weights, unit);
+  if (c.members > 0) --c.members;
+}
+
+void StoryIndex::add_terms(uint32_t story, const Terms& unit) {
   Centroid& c = stories_[story];
   for (const auto& [term, w] : unit) {
     auto [it, added] = c.weights.try_emplace(term, 0.0f);
@@ -295,7 +425,7 @@ void StoryIndex::add_terms(uint32_t story, const std::vector<std::pair<uint32_t,
     }
   }
   if (c.weights.size() > kCentroidTerms) {
-    std::vector<std::pair<uint32_t, float>> all(c.weights.begin(), c.weights.end());
+    Terms all(c.weights.begin(), c.weights.end());
     std::nth_element(all.begin(), all.begin() + kCentroidTerms / 2, all.end(),
                      [](const auto& a, const auto& b) {
                        return a.second != b.second ? a.second > b.second : a.first < b.first;
@@ -308,13 +438,26 @@ void StoryIndex::add_terms(uint32_t story, const std::vector<std::pair<uint32_t,
 void StoryIndex::merge(uint32_t into, uint32_t from) {
   Centroid& a = stories_[into];
   Centroid& b = stories_[from];
-  std::vector<std::pair<uint32_t, float>> moved(b.weights.begin(), b.weights.end());
+  Terms moved(b.weights.begin(), b.weights.end());
   a.members += b.members;
+  b.members = 0;
   widen(a.first, a.last, b.first);
   widen(a.first, a.last, b.last);
   b.weights.clear();
   parent_[from] = into;
   add_terms(into, moved);
+}
+
+// Stories that a report brings close to its own merge into the larger when
+// their centroids are alike (stories converge).
+void StoryIndex::merge_close(uint32_t story, const std::vector<uint32_t>& close) {
+  for (uint32_t s : close) {
+    uint32_t a = find(story), b = find(s);
+    if (a == b) continue;
+    if (similarity(weigh(stories_[a].weights), stories_[b]) < options_.merge_similarity) continue;
+    if (stories_[a].members < stories_[b].members) std::swap(a, b);
+    merge(a, b);
+  }
 }
 
 std::string StoryIndex::story_name(uint32_t story) const {
@@ -358,7 +501,7 @@ bool StoryIndex::direction(uint32_t newer, uint32_t older, double jaccard, CopyL
     evidence = "seen first";
   }
   // A document copies at most one other, so links stay a forest.
-  if (reversed && o.copy) {
+  if (reversed && o.copy_of != kNone) {
     reversed = false;
     evidence = "seen first";
   }
@@ -378,11 +521,11 @@ StoryIndex::Placement StoryIndex::add(DocFeatures f) {
   placed.index = doc;
   docs_.push_back(DocInfo{std::move(f.id), std::move(f.title), std::move(f.lead),
                           std::move(f.source), std::move(f.host), std::move(f.credit),
-                          f.published, 0, false});
+                          f.published, f.dated, 0, kNone});
   const DocInfo& info = docs_[doc];
 
   // Copies: an identical text first, else the closest indexed sketch.
-  uint32_t original = UINT32_MAX;
+  uint32_t original = kNone;
   double jaccard = 0;
   uint64_t size = f.minhash.shingles;
   if (size >= options_.min_copy_shingles) {
@@ -404,22 +547,27 @@ StoryIndex::Placement StoryIndex::add(DocFeatures f) {
       }
     }
   }
-  if (original != UINT32_MAX) {
+  uint32_t story = kNone;  // forced when an earlier report turns out to copy this one
+  if (original != kNone) {
     CopyLink link;
     bool reversed = direction(doc, original, jaccard, &link);
-    docs_[reversed ? original : doc].copy = true;
     copies_.push_back(link);
-    // Near-identical texts stay out of the buckets: the original already
-    // answers for them, which keeps 100,000 reprints as cheap as one.
-    if (jaccard < 0.9) lsh_.index(doc);
-    uint32_t story = find(docs_[original].story);
-    docs_[doc].story = story;
-    ++stories_[story].members;
-    widen(stories_[story].first, stories_[story].last, docs_[doc].published);
-    placed.story_id = story_name(story);
     placed.copy = true;
     placed.link = std::move(link);
-    return placed;
+    story = find(docs_[original].story);
+    if (reversed) {
+      docs_[original].copy_of = doc;
+    } else {
+      docs_[doc].copy_of = original;
+      // Near-identical texts stay out of the buckets: the original already
+      // answers for them, which keeps 100,000 reprints as cheap as one.
+      if (jaccard < 0.9) lsh_.index(doc);
+      docs_[doc].story = story;
+      ++stories_[story].members;
+      widen(stories_[story].first, stories_[story].last, docs_[doc].dated);
+      placed.story_id = story_name(story);
+      return placed;
+    }
   }
   lsh_.index(doc);
   by_id_.emplace(docs_[doc].id, doc);
@@ -427,81 +575,104 @@ StoryIndex::Placement StoryIndex::add(DocFeatures f) {
   // Stories: TF-IDF against the centroids of stories sharing top terms.
   ++counted_;
   for (const auto& [term, w] : f.terms) ++df_[term];
-  std::vector<std::pair<uint32_t, double>> q;
-  q.reserve(f.terms.size());
-  double qnorm = 0, unorm = 0;
-  for (const auto& [term, w] : f.terms) {
-    double x = w * idf(term);
-    if (x <= 0) continue;
-    q.emplace_back(term, x);
-    qnorm += x * x;
-    unorm += static_cast<double>(w) * w;
-  }
-  qnorm = std::sqrt(qnorm);
-  std::vector<std::pair<uint32_t, double>> top = q;
-  size_t k = std::min(top.size(), kQueryTerms);
-  std::partial_sort(top.begin(), top.begin() + k, top.end(),
-                    [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::vector<uint32_t> candidates;
-  for (size_t i = 0; i < k; ++i) {
-    auto it = postings_.find(top[i].first);
-    if (it == postings_.end()) continue;
-    for (uint32_t s : it->second) candidates.push_back(find(s));
-  }
-  // Only the stories sharing the most top terms are scored in full, so the
-  // cost per document stays bounded however many stories there are.
-  std::sort(candidates.begin(), candidates.end());
-  std::vector<std::pair<uint32_t, uint32_t>> shared;  // (top terms shared, story)
-  for (size_t i = 0, j; i < candidates.size(); i = j) {
-    for (j = i; j < candidates.size() && candidates[j] == candidates[i];) ++j;
-    shared.emplace_back(static_cast<uint32_t>(j - i), candidates[i]);
-  }
-  if (shared.size() > kScoredStories) {
-    std::nth_element(shared.begin(), shared.begin() + kScoredStories, shared.end(),
-                     std::greater<>());
-    shared.resize(kScoredStories);
-  }
-  candidates.clear();
-  for (const auto& [count, story] : shared) candidates.push_back(story);
-  std::sort(candidates.begin(), candidates.end());
-  uint32_t best = UINT32_MAX;
-  double best_score = options_.join_similarity;
+  Query q = weigh(f.terms);
+  Terms unit = unit_of(f.terms);
   std::vector<uint32_t> close;  // stories the report is near enough to bring closer
-  for (uint32_t s : candidates) {
-    double score = similarity(q, qnorm, stories_[s]) * time_factor(info.published, stories_[s]);
-    if (score >= options_.join_similarity / 2) close.push_back(s);
-    if (score >= best_score) best = s, best_score = score;
-  }
-  std::vector<std::pair<uint32_t, float>> unit;
-  unit.reserve(f.terms.size());
-  unorm = unorm > 0 ? std::sqrt(unorm) : 1;
-  for (const auto& [term, w] : f.terms) unit.emplace_back(term, static_cast<float>(w / unorm));
-  if (best == UINT32_MAX) {
-    best = static_cast<uint32_t>(stories_.size());
-    stories_.push_back(Centroid{});
-    stories_.back().founder = doc;
-    parent_.push_back(best);
-  }
+  uint32_t best = story != kNone ? story : best_story(q, info.dated, kNone, &close);
+  if (best == kNone) best = open_story(doc);
   join(best, doc, unit);
-
-  // Stories that the new report brings close to this one merge into the larger.
-  for (uint32_t s : close) {
-    uint32_t a = find(best), b = find(s);
-    if (a == b) continue;
-    std::vector<std::pair<uint32_t, double>> cq;
-    double cnorm = 0;
-    for (const auto& [term, w] : stories_[a].weights) {
-      double x = w * idf(term);
-      cq.emplace_back(term, x);
-      cnorm += x * x;
-    }
-    double score = similarity(cq, std::sqrt(cnorm), stories_[b]);
-    if (score < options_.merge_similarity) continue;
-    if (stories_[a].members < stories_[b].members) std::swap(a, b);
-    merge(a, b);
-  }
+  merge_close(best, close);
   placed.story_id = story_name(find(best));
+  pending_.push_back(Pending{doc, std::move(f.terms), std::move(unit)});
   return placed;
+}
+
+void StoryIndex::refine() {
+  // Take the batch out of its stories...
+  for (auto& [doc, tf, added] : pending_) leave(find(docs_[doc].story), added);
+  // ...place it again in order, now with idf over everything...
+  for (auto& [doc, tf, added] : pending_) {
+    if (docs_[doc].copy_of != kNone) continue;  // found to copy a later report: follows it
+    Query q = weigh(tf);
+    std::vector<uint32_t> close;
+    uint32_t to = best_story(q, docs_[doc].dated, kNone, &close);
+    if (to == kNone) to = open_story(doc);
+    join(to, doc, added);
+    merge_close(to, close);
+  }
+  // ...let each report move to the story that fits it best...
+  for (auto& [doc, tf, added] : pending_) {
+    if (docs_[doc].copy_of != kNone) continue;
+    uint32_t own = find(docs_[doc].story);
+    leave(own, added);
+    uint32_t to = best_story(weigh(tf), docs_[doc].dated, own, nullptr);
+    if (to == kNone) to = stories_[own].members == 0 ? own : open_story(doc);
+    join(to, doc, added);
+  }
+  // ...and split off the new reports of a story that have drifted from its old ones.
+  split_drifted();
+  pending_.clear();
+  pending_.shrink_to_fit();
+  recount();
+}
+
+void StoryIndex::split_drifted() {
+  std::unordered_map<uint32_t, std::vector<const Pending*>> batch;  // story -> its new reports
+  std::vector<uint32_t> order;  // stories in order of their first new report
+  for (const Pending& p : pending_) {
+    if (docs_[p.doc].copy_of != kNone) continue;
+    auto& list = batch[find(docs_[p.doc].story)];
+    if (list.empty()) order.push_back(find(docs_[p.doc].story));
+    list.push_back(&p);
+  }
+  for (uint32_t story : order) {
+    const auto& fresh = batch[story];
+    if (fresh.size() < options_.min_split) continue;
+    // What the new reports add, and what the story was before them.
+    std::unordered_map<uint32_t, float> now;
+    Centroid before = stories_[story];
+    for (const Pending* p : fresh) {
+      for (const auto& [term, w] : p->added) now[term] += w;
+      subtract(before.weights, p->added);
+    }
+    if (before.weights.empty()) continue;  // the story is new in this batch
+    if (similarity(weigh(now), before) >= options_.split_similarity) continue;
+    uint32_t split = open_story(fresh.front()->doc);
+    for (const Pending* p : fresh) {
+      leave(story, p->added);
+      join(split, p->doc, p->added);
+    }
+  }
+}
+
+void StoryIndex::recount() {
+  for (uint32_t s = 0; s < stories_.size(); ++s) {
+    Centroid& c = stories_[s];
+    c.members = 0;
+    c.founder = kNone;
+    c.first = c.last = PartialDate{};
+  }
+  auto count = [&](uint32_t d, uint32_t story) {
+    Centroid& c = stories_[story];
+    docs_[d].story = story;
+    ++c.members;
+    widen(c.first, c.last, docs_[d].dated);
+  };
+  for (uint32_t d = 0; d < docs_.size(); ++d)
+    if (docs_[d].copy_of == kNone) count(d, find(docs_[d].story));
+  for (uint32_t d = 0; d < docs_.size(); ++d) {
+    if (docs_[d].copy_of == kNone) continue;
+    uint32_t at = d;
+    // Links form a forest; the bound only guards against a cycle.
+    for (size_t steps = 0; docs_[at].copy_of != kNone && steps < docs_.size(); ++steps)
+      at = docs_[at].copy_of;
+    count(d, find(docs_[at].story));
+  }
+  // A story is named by its earliest report.
+  for (uint32_t d = 0; d < docs_.size(); ++d) {
+    Centroid& c = stories_[docs_[d].story];
+    if (d < c.founder) c.founder = d;
+  }
 }
 
 StoryResult StoryIndex::result() const {
@@ -535,7 +706,8 @@ StoryResult StoryIndex::result() const {
   return r;
 }
 
-StoryResult cluster_stories(const std::vector<Document>& docs, StoryOptions options) {
+StoryResult cluster_stories(const std::vector<Document>& docs, StoryOptions options,
+                            const std::vector<int>& batch) {
   std::vector<DocFeatures> feats(docs.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
@@ -549,10 +721,13 @@ StoryResult cluster_stories(const std::vector<Document>& docs, StoryOptions opti
 
   StoryIndex index(options);
   index.reserve(docs.size());
-  for (auto& f : feats) {
-    index.add(std::move(f));
-    f = DocFeatures{};
+  for (size_t i = 0; i < feats.size(); ++i) {
+    index.add(std::move(feats[i]));
+    feats[i] = DocFeatures{};
+    bool batch_ends = i + 1 < batch.size() && i + 1 < feats.size() && batch[i + 1] != batch[i];
+    if (batch_ends) index.refine();
   }
+  index.refine();
   StoryResult r = index.result();
 
   // Verify every link on the exact shingle sets; identical texts share one set.

@@ -280,6 +280,70 @@ TEST(Claims, RatesBatchesAndTwoWordPredicatesKeepFiguresApart) {
   EXPECT_EQ(strike->status, FactStatus::disputed);
 }
 
+TEST(Claims, FiguresYearsApartAreTwoFactsAndCitedFiguresKeepTheirSource) {
+  Document d = DocBuilder("At least 41 people died on Tuesday, police said. "
+                          "A similar accident in September 2018 killed more than 200 people. "
+                          "The Red Cross said 58 people had died, well above the police count of 41.",
+                          "2026-04-15")
+                   .quantity("At least 41", 41, "people", "people", counted_as("people", bounds(41, std::nullopt)))
+                   .quantity("more than 200", 200, "people", "people", counted_as("people", bounds(200, std::nullopt)))
+                   .quantity("58", 58, "people", "people", counted_as("people"))
+                   .quantity("41.", 41, "", "")
+                   .time("Tuesday", "2026-04-14", "published")
+                   .time("September 2018", "2018-09")
+                   .attribution("At least 41 people died on Tuesday", "police", "police")
+                   .attribution("58 people had died, well above the police count of 41", "The Red Cross", "Red Cross")
+                   .build();
+  Brief b = build_brief({d});
+  int casualty_facts = 0;
+  for (const auto& f : b.facts) casualty_facts += f.predicate == "casualty";
+  EXPECT_EQ(casualty_facts, 2) << "the 2018 accident is another fact";
+  EXPECT_TRUE(b.inconsistencies.empty()) << b.inconsistencies[0].what;
+  const Fact& toll = b.facts.front();
+  bool cited = false;
+  for (const auto& r : toll.reports) cited = cited || (r.value == 41 && r.attributed_to == "police");
+  EXPECT_TRUE(cited) << "'the police count of 41' is the police's figure, not the Red Cross's";
+}
+
+TEST(Claims, AReportContradictingItselfIsFlagged) {
+  Document d = DocBuilder("The ministry said 27 people had died. Later the ministry said 31 people had died.",
+                          "2026-03-02")
+                   .quantity("27", 27, "people", "people", counted_as("people"))
+                   .quantity("31", 31, "people", "people", counted_as("people"))
+                   .attribution("27 people had died", "The ministry", "ministry")
+                   .attribution("31 people had died", "the ministry", "ministry")
+                   .build();
+  Brief b = build_brief({d});
+  ASSERT_EQ(b.inconsistencies.size(), 1u);
+  EXPECT_NE(b.inconsistencies[0].what.find("two figures"), std::string::npos) << b.inconsistencies[0].what;
+  EXPECT_EQ(b.inconsistencies[0].evidence.size(), 2u);
+
+  Document revised = DocBuilder("The ministry said 27 people had died. The toll has since risen to 31, the ministry said.",
+                                "2026-03-02")
+                         .quantity("27", 27, "people", "people", counted_as("people"))
+                         .quantity("31", 31, "", "")
+                         .attribution("27 people had died", "The ministry", "ministry")
+                         .attribution("The toll has since risen to 31", "the ministry", "ministry")
+                         .build();
+  EXPECT_TRUE(build_brief({revised}).inconsistencies.empty()) << "a revision is no contradiction";
+}
+
+TEST(Claims, TheDayOfSayingDoesNotDateTheEvent) {
+  Document d = DocBuilder("The fire service said on Wednesday that the blaze had burned 600 homes. "
+                          "Soldiers evacuated the village on Tuesday, officials said.",
+                          "2026-08-06")
+                   .quantity("600", 600, "home", "homes")
+                   .time("Wednesday", "2026-08-05", "published")
+                   .time("Tuesday", "2026-08-04", "published")
+                   .attribution("the blaze had burned 600 homes", "The fire service", "fire service", {}, "said")
+                   .build();
+  Brief b = build_brief({d});
+  for (const auto& e : b.events) EXPECT_NE(e.time, "2026-08-05") << e.what << ": Wednesday is when it was said";
+  bool evacuation = false;
+  for (const auto& e : b.events) evacuation = evacuation || (e.predicate == "evacuate" && e.time == "2026-08-04");
+  EXPECT_TRUE(evacuation) << "a date in the event's own clause still dates it";
+}
+
 TEST(Claims, PlacesAreNotActorsAndPeopleMeetResidents) {
   Document a = DocBuilder("A wildfire near the town of Almend has evacuated 9,000 residents.", "2026-08-04")
                    .quantity("9,000", 9000, "resident", "residents", counted_as("civilians"))
@@ -293,6 +357,15 @@ TEST(Claims, PlacesAreNotActorsAndPeopleMeetResidents) {
   ASSERT_EQ(b.facts.size(), 1u);
   EXPECT_EQ(b.facts[0].actor, "");
   EXPECT_EQ(b.facts[0].status, FactStatus::agreed);
+  // Each report says why it was lined up, and how sure that is.
+  ASSERT_EQ(b.facts[0].reports.size(), 2u);
+  EXPECT_EQ(b.facts[0].reports[0].alignment, "first report of this figure");
+  const FactReport& joined = b.facts[0].reports[1];
+  EXPECT_NE(joined.alignment.find("same predicate 'evacuate'"), std::string::npos) << joined.alignment;
+  EXPECT_NE(joined.alignment.find("people, of which the other counts a kind"), std::string::npos)
+      << joined.alignment;
+  EXPECT_LT(joined.alignment_score, 1.0);
+  EXPECT_GT(joined.alignment_score, 0.5);
 }
 
 TEST(Claims, FactsDoNotDependOnInputOrder) {

@@ -55,9 +55,11 @@ class DocBuilder {
     return *this;
   }
   DocBuilder& attribution(const std::string& content, const std::string& source,
-                          const std::string& source_name, std::vector<std::string> via = {}) {
+                          const std::string& source_name, std::vector<std::string> via = {},
+                          const std::string& cue = "") {
     Attribution a;
     a.source = find(source);
+    if (!cue.empty()) a.cue = find(cue);
     a.source_name = source_name;
     a.cue_lemma = "say";
     a.via = std::move(via);

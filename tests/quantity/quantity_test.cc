@@ -8,26 +8,13 @@
 #include <vector>
 
 #include "nlp/tokenize.h"
+#include "quantity/tagging.h"
 
 namespace cc {
 namespace {
 
-const Component& tagger() {
-  static auto made = make_quantity_tagger(Resources{CROSSCHECK_DATA_DIR});
-  if (!made.ok()) {
-    ADD_FAILURE() << made.status().message();
-    std::abort();
-  }
-  return *made.value();
-}
-
-Document tag(std::string text) {
-  Document d;
-  d.text = std::move(text);
-  Tokenizer().process(d);
-  tagger().process(d);
-  return d;
-}
+using testing::tag;
+using testing::tagger;
 
 struct Found {
   std::string text;
@@ -78,6 +65,30 @@ TEST(Quantity, AdditionalBeforeOrAfterTheNumber) {
   auto c = one(tag("Another 800 workers arrived."), "800");
   EXPECT_TRUE(c.is_delta);
   EXPECT_EQ(c.counted_class, "workers");
+}
+
+TEST(Quantity, MoreAfterTheNumberIsAChangeNotTheCountedThing) {
+  auto q = one(tag("The charity opened four more treatment centres."), "four");
+  EXPECT_EQ(q.counted, "centre");
+  EXPECT_TRUE(q.is_delta);
+  EXPECT_EQ(q.modifiers, (std::vector<std::string>{"more", "treatment"}));
+}
+
+TEST(Quantity, SmallWordNumbersThatAChangeOrATollGoverns) {
+  EXPECT_EQ(one(tag("The death toll has risen to four, police said."), "four").value, 4);
+  EXPECT_EQ(one(tag("Officials put the number at three."), "three").value, 3);
+  EXPECT_TRUE(tag("He spoke to two of them.").quantities.empty()) << "a bare small word stays no figure";
+  // The end of a name before "to" is no counted thing.
+  auto q = one(tag("Police raised the toll from the disaster on Lake Victoria to 61."), "61");
+  EXPECT_EQ(q.counted, "");
+}
+
+TEST(Quantity, OrdinalsTakeNoUnitAndDecadesAreSpans) {
+  auto d = tag("The strike entered its second day, the longest in two decades.");
+  auto second = one(d, "second");
+  EXPECT_EQ(second.kind, QuantityKind::ordinal);
+  EXPECT_FALSE(is_claim(second));
+  EXPECT_EQ(one(d, "two decades").unit, "decade");
 }
 
 TEST(Quantity, ContingentAndInitialAreTotals) {

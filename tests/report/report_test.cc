@@ -60,6 +60,28 @@ TEST(Report, MarkdownHasEverySectionAndCitesSpans) {
   EXPECT_NE(md.find("\\<b\\>weather\\</b\\>"), std::string::npos) << "markup in article text is escaped";
 }
 
+TEST(Report, EachFigureShowsItsBoundsAsWritten) {
+  auto docs = story();
+  std::vector<Document> more = {
+      DocBuilder("Nearly 3,000 troops crossed.", "2025-04-12", "Hill News")
+          .quantity("Nearly 3,000", 3000, "troop", "troops", bounds(std::nullopt, 3000, true))
+          .build(),
+      DocBuilder("Between 3,000 and 4,000 troops waited.", "2025-04-12", "Lake Herald")
+          .quantity("Between 3,000 and 4,000", 3000, "troop", "troops", bounds(3000, 4000))
+          .build(),
+      DocBuilder("About 2,500 troops stayed.", "2025-04-13", "Ridge Times")
+          .quantity("About 2,500", 2500, "troop", "troops", bounds(2500, 2500, true))
+          .build()};
+  std::string md = render_markdown(build_brief(docs));
+  EXPECT_NE(md.find("\"at least 40\" (≥ 40)"), std::string::npos) << md;
+  EXPECT_NE(md.find("\"25\" (= 25)"), std::string::npos) << md;
+  std::string md2 = render_markdown(build_brief(more));
+  EXPECT_NE(md2.find("\"Nearly 3,000\" (≤ 3,000, approx.)"), std::string::npos) << md2;
+  EXPECT_NE(md2.find("\"Between 3,000 and 4,000\" (3,000–4,000)"), std::string::npos) << md2;
+  EXPECT_NE(md2.find("\"About 2,500\" (≈ 2,500)"), std::string::npos) << md2;
+  EXPECT_NE(render_html(build_brief(docs), docs).find("“at least 40” (≥ 40)"), std::string::npos);
+}
+
 TEST(Report, JsonFollowsTheSchema) {
   auto docs = story();
   nlohmann::json j = brief_to_json(build_brief(docs));

@@ -1,12 +1,11 @@
 // The ledger commands end to end: crosscheck ingest, facts, show.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
+
+#include "cli_run.h"
 
 #include "store/store.h"
 
@@ -17,7 +16,9 @@ namespace fs = std::filesystem;
 class LedgerCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "ledger_cli";
+    // One folder per test: ctest runs tests of this suite in parallel.
+    dir_ = fs::path(::testing::TempDir()) /
+           (std::string("ledger_cli_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "story");
   }
@@ -26,24 +27,7 @@ class LedgerCli : public ::testing::Test {
   void write(const std::string& name, const std::string& text) {
     std::ofstream(dir_ / name, std::ios::binary) << text;
   }
-  static std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-
-  struct Out {
-    int code;
-    std::string out, err;
-  };
-  Out run(const std::string& args) {
-    std::string cmd = "cd '" + dir_.string() + "' && CROSSCHECK_DATA='" CROSSCHECK_DATA_DIR "' '" +
-                      CROSSCHECK_BINARY + "' " + args + " >out.txt 2>err.txt";
-    int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out.txt"),
-            slurp(dir_ / "err.txt")};
-  }
+  cc::testing::CliOut run(const std::string& args) { return cc::testing::run_crosscheck(dir_, args); }
 
   fs::path dir_;
 };

@@ -9,6 +9,7 @@
 
 #include "ingest/ingest.h"
 #include "nlp/pipeline.h"
+#include "store/codec.h"
 
 namespace cc {
 namespace {
@@ -100,6 +101,8 @@ TEST_F(LedgerTest, CreatesVersionedWalSchema) {
 TEST_F(LedgerTest, MigratesAnOlderLedger) {
   ASSERT_TRUE(open());
   // Turn the file back into a version-1 ledger.
+  query("DROP TABLE story_members");
+  query("DROP TABLE stories");
   query("DROP TABLE event_reports");
   query("DROP TABLE events");
   query("ALTER TABLE documents DROP COLUMN published_estimate");
@@ -118,6 +121,51 @@ TEST_F(LedgerTest, MigratesAnOlderLedger) {
   ASSERT_TRUE(*ledger->add_document(doc));
   EXPECT_EQ(ledger->document(doc.id)->published_estimate.iso(), "2026-04");
   EXPECT_TRUE(ledger->events().ok()) << "the events table was created";
+}
+
+TEST_F(LedgerTest, StoriesRoundTrip) {
+  auto ledger = open();
+  ASSERT_TRUE(ledger);
+  Document a = annotated(kReport, "a.txt");
+  Document b = annotated(std::string(kReport) + "Rescuers resumed the search.\n", "b.txt");
+  Document c = annotated("Dock workers at the port began a strike over pay.\n", "c.txt");
+  for (const Document* d : {&a, &b, &c}) ASSERT_TRUE(*ledger->add_document(*d));
+  StoryResult r;
+  Story ferry;
+  ferry.id = "s" + a.id.substr(0, 8);
+  ferry.title = "Ferry Capsizes Near Harbour, Dozens Missing";
+  ferry.first = ferry.last = a.published;
+  ferry.doc_ids = {a.id, b.id};
+  ferry.doc_indexes = {0, 1};
+  Story strike;
+  strike.id = "s" + c.id.substr(0, 8);
+  strike.title = "Dock workers at the port began a strike over pay.";
+  strike.doc_ids = {c.id};
+  strike.doc_indexes = {2};
+  r.stories = {ferry, strike};
+  r.copies.push_back(CopyLink{b.id, a.id, 0.93, "seen first", 1, 0});
+  Status saved = ledger->save_stories(r, {0, 0, 1});
+  ASSERT_TRUE(saved.ok()) << saved.message();
+  EXPECT_FALSE(ledger->save_stories(r, {0}).ok());  // one batch per stored document
+
+  auto back = ledger->stories();
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->batch, (std::vector<int>{0, 0, 1}));
+  ASSERT_EQ(back->result.stories.size(), 2u);
+  const Story& s = back->result.stories[0];
+  EXPECT_EQ(s.id, ferry.id);
+  EXPECT_EQ(s.title, ferry.title);
+  EXPECT_EQ(s.first.iso(), "2026-04-14");
+  EXPECT_EQ(s.doc_indexes, (std::vector<size_t>{0, 1}));
+  EXPECT_EQ(back->result.stories[1].doc_ids, (std::vector<std::string>{c.id}));
+  EXPECT_FALSE(back->result.stories[1].first.known());
+  ASSERT_EQ(back->result.copies.size(), 1u);
+  const CopyLink& link = back->result.copies[0];
+  EXPECT_EQ(link.doc_id, b.id);
+  EXPECT_EQ(link.copy_of, a.id);
+  EXPECT_EQ(link.copy_of_index, 0u);
+  EXPECT_DOUBLE_EQ(link.similarity, 0.93);
+  EXPECT_EQ(link.evidence, "seen first");
 }
 
 TEST_F(LedgerTest, RefusesNewerSchemaAndNonDatabases) {
@@ -192,7 +240,12 @@ TEST_F(LedgerTest, DocumentRoundTripsWithEveryLayer) {
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     EXPECT_EQ(loaded->tokens[i].value.capitalized, doc.tokens[i].value.capitalized);
     EXPECT_EQ(loaded->tokens[i].value.space_before, doc.tokens[i].value.space_before);
+    EXPECT_EQ(loaded->tokens[i].value.pos, doc.tokens[i].value.pos);
+    EXPECT_EQ(loaded->tokens[i].value.chunk, doc.tokens[i].value.chunk);
+    EXPECT_EQ(loaded->tokens[i].value.chunk_begin, doc.tokens[i].value.chunk_begin);
   }
+  // The pipeline tagged the tokens, so the check above covers the tags.
+  EXPECT_NE(doc.tokens[0].value.pos, PosTag::none);
 
   // The same document through documents(), by prefix and by path.
   auto all = ledger->documents();
@@ -204,6 +257,29 @@ TEST_F(LedgerTest, DocumentRoundTripsWithEveryLayer) {
   auto missing = ledger->document("nothing.txt");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("nothing.txt"), std::string::npos);
+}
+
+TEST(LedgerCodec, TokensWithoutTagsAndBadTags) {
+  // Ledgers written before nlp/tag stored four fields per token.
+  Document doc;
+  doc.text = "Rain fell.";
+  auto layers = nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5], [5, 9, 0, 4], [9, 10, 2, 0]]})");
+  ASSERT_TRUE(decode_layers(layers, doc).ok());
+  ASSERT_EQ(doc.tokens.size(), 3u);
+  EXPECT_EQ(doc.tokens[0].value.pos, PosTag::none);
+  // Tagged: POS value, then the chunk as type * 2 - begin.
+  layers = nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5, 13, 1], [5, 9, 0, 4, 28, 3]]})");
+  ASSERT_TRUE(decode_layers(layers, doc).ok());
+  EXPECT_EQ(doc.tokens[0].value.pos, PosTag::NNS);
+  EXPECT_EQ(doc.tokens[0].value.chunk, ChunkType::NP);
+  EXPECT_TRUE(doc.tokens[0].value.chunk_begin);
+  EXPECT_EQ(doc.tokens[1].value.pos, PosTag::VBD);
+  EXPECT_EQ(doc.tokens[1].value.chunk, ChunkType::VP);
+  EXPECT_EQ(encode_layers(doc)["tokens"], layers["tokens"]);
+  auto bad = decode_layers(nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5, 99, 1]]})"), doc);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("part-of-speech"), std::string::npos);
+  EXPECT_FALSE(decode_layers(nlohmann::json::parse(R"({"tokens": [[0, 4, 0, 5, 13, 40]]})"), doc).ok());
 }
 
 TEST_F(LedgerTest, ReingestIsANoOp) {

@@ -82,7 +82,10 @@ TEST(Time, FutureAlternativesWithSignalMod) {
             V{"July or August=DATE:2025-07/2025-08:ON_OR_AFTER"});
   EXPECT_EQ(found(tag("A second phase is expected later this year.")),
             V{"later this year=DATE:2025:END"});
+  // "must" points ahead: the coming January, this one when it has not ended.
   EXPECT_EQ(found(tag("The bill must pass by the end of January.")),
+            V{"the end of January=DATE:2026-01:END"});
+  EXPECT_EQ(found(tag("The bill must pass by the end of January.", "2025-01-10")),
             V{"the end of January=DATE:2025-01:END"});
 }
 
@@ -199,7 +202,12 @@ TEST(Time, BusinessPeriods) {
   EXPECT_EQ(found(tag("Costs rose in next year's first quarter.")),
             V{"next year's first quarter=DATE:2026-Q1"});
   EXPECT_EQ(found(tag("Revenue in the fiscal year was flat.")), V{"the fiscal year=DATE:2025"});
-  EXPECT_EQ(found(tag("Profit for the year was flat.")), V{"the year=DURATION:P1Y"});
+  // "for the year" is this year; a fiscal year named by its end is a length.
+  EXPECT_EQ(found(tag("Profit for the year was flat.")), V{"the year=DATE:2025"});
+  EXPECT_EQ(found(tag("Revenue rose in the year ended March 31, 2024.")),
+            (V{"the year=DURATION:P1Y", "March 31, 2024=DATE:2024-03-31"}));
+  EXPECT_EQ(found(tag("Sales were flat in the latest fiscal year.")),
+            V{"the latest fiscal year=DATE:2024"});
   EXPECT_EQ(found(tag("Profit doubled from the year-earlier quarter.")),
             V{"year-earlier quarter=DATE:2023-Q4"});
   EXPECT_EQ(found(tag("Sales beat the year-ago third quarter.")),
@@ -223,6 +231,176 @@ TEST(Time, ClockTimesWithDatesAndCompactForms) {
   EXPECT_EQ(found(tag("It ended at seven o'clock.")), V{"seven o'clock=TIME:2025-03-28T07:00"});
   EXPECT_EQ(found(tag("The shelling began the day before yesterday.")),
             V{"the day before yesterday=DATE:2025-03-26"});
+}
+
+TEST(Time, RangesBetweenYearsAndDays) {
+  EXPECT_EQ(found(tag("Exports doubled between 2019 and 2023.")), V{"2019 and 2023=DATE:2019/2023"});
+  EXPECT_EQ(found(tag("Shares were bought from Aug. 26 to Oct. 20, 2024.")),
+            V{"Aug. 26 to Oct. 20, 2024=DATE:2024-08-26/2024-10-20"});
+}
+
+TEST(Time, ResultsCompareTheQuarterReported) {
+  // Anywhere in a report that has named an ended quarter, "a year ago" is
+  // that quarter a year back; "last year" stays the year.
+  EXPECT_EQ(found(tag("Third-quarter profit rose 5%. Bank lines were cut. "
+                      "Revenue rose to $2 billion from $1 billion a year ago. Last year, it lost.")),
+            (V{"Third-quarter=DATE:2024-Q3", "a year ago=DATE:2023-Q3", "Last year=DATE:2024"}));
+  // A forecast quarter does not become the referent.
+  EXPECT_EQ(found(tag("Third-quarter profit rose. Losses will last through the third quarter of "
+                      "2026. Sales fell from a year earlier.")),
+            (V{"Third-quarter=DATE:2024-Q3", "the third quarter of 2026=DATE:2026-Q3",
+               "a year earlier=DATE:2023-Q3"}));
+  // "the quarter ended Sept. 30" is the quarter of that month; "the latest
+  // period" the quarter under discussion.
+  EXPECT_EQ(found(tag("Net rose in the quarter ended Sept. 30 from a year earlier. The latest "
+                      "period included a gain.")),
+            (V{"the quarter=DATE:2024-Q3", "Sept. 30=DATE:2024-09-30", "a year earlier=DATE:2023-Q3",
+               "The latest period=DATE:2024-Q3"}));
+}
+
+TEST(Time, TenseWordsThatAreNounsOrAdjectives) {
+  // "set on" and "the plan" are not future; "a still unspecified date" is
+  // not past. Published 2025-03-28.
+  EXPECT_EQ(found(tag("Stocks rose near the record high set on Aug. 6.")),
+            V{"Aug. 6=DATE:2024-08-06"});
+  EXPECT_EQ(found(tag("The thrift announced the plan Aug. 21.")), V{"Aug. 21=DATE:2024-08-21"});
+  EXPECT_EQ(found(tag("It will be paid on a still unspecified date in January.")),
+            V{"January=DATE:2026-01"});
+  // A period that ended on a date puts it before publication.
+  EXPECT_EQ(found(tag("In the fiscal year ended Jan. 31, sales were flat.", "2025-01-20")),
+            (V{"the fiscal year=DURATION:P1Y", "Jan. 31=DATE:2024-01-31"}));
+  // The verb before the date decides over a participle after it.
+  EXPECT_EQ(found(tag("Flights will double by August, in markets untouched by the crisis.")),
+            V{"August=DATE:2025-08:ON_OR_BEFORE"});
+  // "as previously planned" is past.
+  EXPECT_EQ(found(tag("The offensive began as previously planned Saturday night.")),
+            V{"Saturday night=TIME:2025-03-22TNI"});
+}
+
+TEST(Time, ScheduledEventsInThePresentTense) {
+  // Published on Friday 2025-03-28.
+  EXPECT_EQ(found(tag("The two leaders meet Monday in Geneva.")), V{"Monday=DATE:2025-03-31"});
+  EXPECT_EQ(found(tag("The shares are to resume trading Tuesday.")), V{"Tuesday=DATE:2025-04-01"});
+  // A present-tense verb after the date does not count.
+  EXPECT_EQ(found(tag("The move follows Tuesday's bid by a firm which holds 12%.")),
+            V{"Tuesday=DATE:2025-03-25"});
+}
+
+TEST(Time, ReferencesAndPeriodWords) {
+  EXPECT_EQ(found(tag("He expects the deal to close soon, as soon as possible.")),
+            (V{"soon=DATE:FUTURE_REF", "soon as possible=DATE:FUTURE_REF"}));
+  EXPECT_TRUE(found(tag("It closed as soon as trading opened.")).empty());
+  EXPECT_EQ(found(tag("Current market conditions are weak; the then current price was low.")),
+            V{"Current=DATE:PRESENT_REF"});
+  EXPECT_EQ(found(tag("Officials said recently that prices are currently high.")),
+            (V{"recently=DATE:PAST_REF", "currently=DATE:PRESENT_REF"}));
+  EXPECT_EQ(found(tag("The deal should close by year-end. Shares are up 5% since year-end.")),
+            (V{"year-end=DATE:2025-12-31:ON_OR_BEFORE", "year-end=DATE:2024-12-31:ON_OR_AFTER"}));
+  EXPECT_EQ(found(tag("For the week, the index fell 2%.")), V{"the week=DATE:2025-W13"});
+}
+
+TEST(Time, SpokenYearsCenturiesAndDecades) {
+  EXPECT_EQ(found(tag("It happened in January nineteen ninety-seven and in the winter of "
+                      "nineteen ninety-four.")),
+            (V{"January nineteen ninety-seven=DATE:1997-01",
+               "the winter of nineteen ninety-four=DATE:1994-WI"}));
+  EXPECT_EQ(found(tag("The plan is due by the year two thousand.")),
+            V{"the year two thousand=DATE:2000:ON_OR_BEFORE"});
+  EXPECT_EQ(found(tag("It is a 20th century idea about an 11th century temple.")),
+            (V{"20th century=DATE:19", "11th century=DATE:10"}));
+  EXPECT_EQ(found(tag("Membership fell through the nineties.")), V{"the nineties=DATE:199"});
+  EXPECT_EQ(found(tag("Sales of fiscal 1989 rose; fiscal 1990 sales will fall.")),
+            (V{"fiscal 1989=DATE:1989", "fiscal 1990=DATE:1990"}));
+  // "Two thousand" alone is a count.
+  EXPECT_TRUE(found(tag("Two thousand people marched.")).empty());
+}
+
+TEST(Time, WeekdaysWithDatesAndQualifiers) {
+  EXPECT_EQ(found(tag("Women's Day is this coming Sunday, March eighth.", "2025-03-05")),
+            V{"this coming Sunday, March eighth=DATE:2025-03-08"});
+  EXPECT_EQ(found(tag("The vote is this coming Sunday.")), V{"this coming Sunday=DATE:2025-03-30"});
+  EXPECT_EQ(found(tag("The strike began this past spring.", "2025-10-20")),
+            V{"this past spring=DATE:2025-SP"});
+  // "the previous Friday": the one before the Friday just past (Monday report).
+  EXPECT_EQ(found(tag("The index fell 4% from the previous Friday.", "2025-03-31")),
+            V{"previous Friday=DATE:2025-03-21"});
+  EXPECT_EQ(found(tag("Shares rose at mid-afternoon yesterday and fell Monday morning.")),
+            (V{"mid-afternoon yesterday=TIME:2025-03-27TAF", "Monday morning=TIME:2025-03-24TMO"}));
+  EXPECT_EQ(found(tag("By mid afternoon the shelling stopped.")), V{"mid afternoon=TIME:2025-03-28TAF:ON_OR_BEFORE"});
+  // The tokenizer ends a sentence at "p.m." before a capital: the date after
+  // it still belongs to the clock time.
+  EXPECT_EQ(found(tag("The offer expires at 5 p.m. EST Nov. 9.")),
+            V{"5 p.m. EST Nov. 9=TIME:2025-11-09T17:00"});
+}
+
+TEST(Time, DatesToldFromTheLastDateNamed) {
+  EXPECT_EQ(found(tag("On May 22, 1995, he was promoted, and the following year he left. That "
+                      "year was hard.")),
+            (V{"May 22, 1995=DATE:1995-05-22", "the following year=DATE:1996",
+               "That year=DATE:1996"}));
+  Document d = tag("In March 2024 talks began. The following month, the firm was sold.");
+  ASSERT_EQ(d.times.size(), 2u);
+  EXPECT_EQ(d.times[1].value.value, "2024-04");
+  EXPECT_EQ(d.times[1].value.anchor, "text");
+  // Without a date named before, "the following year" is a length.
+  EXPECT_EQ(found(tag("Prices rose over the following year.")),
+            V{"the following year=DURATION:P1Y"});
+}
+
+TEST(Time, MonthsWithARelativeYear) {
+  EXPECT_EQ(found(tag("In June last year talks failed; in January this year they resumed.")),
+            (V{"June last year=DATE:2024-06", "January this year=DATE:2025-01"}));
+  EXPECT_EQ(found(tag("The vote is set for March 3 next year.")), V{"March 3 next year=DATE:2026-03-03"});
+  EXPECT_EQ(found(tag("Third-quarter profit rose. For the quarter a year ago, it lost money.")),
+            (V{"Third-quarter=DATE:2024-Q3", "the quarter a year ago=DATE:2023-Q3"}));
+}
+
+TEST(Time, DaysBeforeMonthsAndBareDays) {
+  EXPECT_EQ(found(tag("Talks will end on 1st Jan and resume 4th of March, 2026.")),
+            (V{"1st Jan=DATE:2026-01-01", "4th of March, 2026=DATE:2026-03-04"}));
+  EXPECT_EQ(found(tag("It opened January 12 of 2016.")), V{"January 12 of 2016=DATE:2016-01-12"});
+  EXPECT_TRUE(found(tag("They may first ask for a recount.")).empty());
+  // A day of the month alone is in the publication month, or next to it.
+  EXPECT_EQ(found(tag("The ship docked on the 27th.")), V{"the 27th=DATE:2025-03-27"});
+  EXPECT_EQ(found(tag("The board will meet on the 29th.")), V{"the 29th=DATE:2025-03-29"});
+  EXPECT_EQ(found(tag("The ship docked on the 2nd, before the vote.", "2025-03")),
+            V{"the 2nd=DATE:XXXX-XX-02"});
+  EXPECT_TRUE(found(tag("The 3rd Division and the 5th Fleet are here.")).empty());
+}
+
+TEST(Time, PeriodsNamedByMonthOrWeek) {
+  EXPECT_EQ(found(tag("Polls will close between November 15th through the 19th.")),
+            V{"November 15th through the 19th=DATE:2025-11-15/2025-11-19"});
+  EXPECT_EQ(found(tag("Sales fell in the month of July 2024.")),
+            V{"the month of July 2024=DATE:2024-07"});
+  EXPECT_EQ(found(tag("Shipping stopped the week of March 10, 2025.")),
+            V{"the week of March 10, 2025=DATE:2025-W11"});
+  EXPECT_EQ(found(tag("Talks stalled at the beginning of next week.", "2025-03-20")),
+            V{"the beginning of next week=DATE:2025-W13:START"});
+  EXPECT_EQ(found(tag("Fighting should ease by mid summer.", "2025-03-20")),
+            V{"mid summer=DATE:2025-SU:MID"});
+  EXPECT_EQ(found(tag("The siege paused for half an hour.")), V{"half an hour=DURATION:PT0.5H"});
+}
+
+TEST(Time, WeekdaysOfANamedWeek) {
+  // Published on Friday 2025-03-28.
+  EXPECT_EQ(found(tag("The vote is on Friday next week.")), V{"Friday next week=DATE:2025-04-04"});
+  EXPECT_EQ(found(tag("The vote is next week on Friday.")), V{"next week on Friday=DATE:2025-04-04"});
+  EXPECT_EQ(found(tag("They met last week Sunday.")), V{"last week Sunday=DATE:2025-03-23"});
+}
+
+TEST(Time, ApproximateAndCountedPeriods) {
+  EXPECT_EQ(found(tag("Then, a week or so ago, the general chose a date.")),
+            V{"a week or so ago=DATE:2025-W12:APPROX"});
+  EXPECT_EQ(found(tag("Rates will rise over the next couple of years.")),
+            V{"the next couple of years=DURATION:P2Y"});
+  EXPECT_EQ(found(tag("It achieved profit after several quarters of losses.")),
+            V{"several quarters=DURATION:PXQ"});
+  EXPECT_EQ(found(tag("Marchers parade each July.")), V{"each July=SET:XXXX-07"});
+  EXPECT_EQ(found(tag("The lease runs for at least 20 more years.")),
+            V{"at least 20 more years=DURATION:P20Y:EQUAL_OR_MORE"});
+  EXPECT_EQ(found(tag("They will live without power for a while.")), V{"a while=DURATION:PXX"});
+  EXPECT_EQ(found(tag("Profits will suffer in the near term.")), V{"the near term=DATE:FUTURE_REF"});
 }
 
 TEST(Time, FractionsOrdinalsAndAgesAreNotDurations) {
@@ -322,6 +500,41 @@ TEST(Time, ConflictingAnchorsAreReportedWithBothSpans) {
   // One shared word is not one event: an invasion and a deployment both "began".
   Document apart = tag("The invasion began in 2022. The deployment began last fall.", "2025-03-15");
   EXPECT_TRUE(find_time_conflicts(apart).empty());
+}
+
+TEST(Time, RepeatedAndPlannedEventsAreNotConflicts) {
+  // The same trigger and participants, but a past visit and a planned one.
+  Document planned = tag("The president visited Paris in 2019. He will visit Paris later this year.",
+                         "2025-03-15");
+  EXPECT_TRUE(find_time_conflicts(planned).empty());
+  // Marked as another occurrence.
+  Document again = tag("Exports to Spain rose in 2023. Exports to Spain rose again this year.",
+                       "2025-03-15");
+  EXPECT_TRUE(find_time_conflicts(again).empty());
+  // Without "again" the same statement with other years is a conflict.
+  Document same = tag("Exports to Spain rose in 2023. Exports to Spain rose this year.", "2025-03-15");
+  EXPECT_EQ(find_time_conflicts(same).size(), 1u);
+}
+
+// Stands in for the claims stage's predicate lexicon.
+std::string_view send_class(std::string_view w) {
+  return w == "sent" || w == "deployed" ? "send" : "";
+}
+
+TEST(Time, EventClassesJoinSynonymousTriggers) {
+  Document d = tag(
+      "The government has sent an additional 3,000 troops to the region this year. The report, "
+      "issued on Thursday, states that between January and February 2024, the additional troops "
+      "were deployed to the region.",
+      "2025-03-15");
+  // "sent" and "deployed" are one event only given their class; the clause
+  // "issued on Thursday" is not the date's trigger.
+  EXPECT_TRUE(find_time_conflicts(d).empty());
+  auto conflicts = find_time_conflicts(d, send_class);
+  ASSERT_EQ(conflicts.size(), 1u);
+  EXPECT_EQ(d[conflicts[0].relative], "this year");
+  EXPECT_EQ(d[conflicts[0].absolute], "January and February 2024");
+  EXPECT_EQ(conflicts[0].event, "send additional troop");
 }
 
 }  // namespace

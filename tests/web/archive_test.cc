@@ -2,6 +2,11 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -168,6 +173,50 @@ TEST(Feed, Atom) {
   EXPECT_EQ(c.docs[0].url, "https://valley.example.org/dam");
   EXPECT_EQ(c.docs[0].published.iso(), "2024-08-02T14:00");
   EXPECT_NE(c.docs[0].text.find("31 percent of capacity"), std::string::npos);
+}
+
+TEST(Feed, ItemsGoThroughTheArticleExtractor) {
+  // A feed's full-text item carries the site's related links and share box;
+  // they are left out as on a page.
+  std::string rss = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Coast News</title>
+<item><title>Storm closes schools</title><link>https://coast.example.net/2024/11/11/storm</link>
+<content:encoded><![CDATA[<div class="entry"><p>Schools along the coast closed on Monday as the storm brought gusts of up to 110 km/h, the education department said.</p></div>
+<div class="share-buttons"><a href="/s">Share this story on social media</a></div>
+<div class="related-posts"><ul><li><a href="/a">Harbour reopens after the storm passes</a></li></ul></div>]]></content:encoded></item>
+</channel></rss>)";
+  Collected c = read(rss, "coast.xml");
+  ASSERT_EQ(c.docs.size(), 1u) << (c.errors.empty() ? "" : c.errors[0].message);
+  EXPECT_NE(c.docs[0].text.find("gusts of up to 110 km/h"), std::string::npos);
+  EXPECT_EQ(c.docs[0].text.find("Share this"), std::string::npos) << c.docs[0].text;
+  EXPECT_EQ(c.docs[0].text.find("Harbour reopens"), std::string::npos) << c.docs[0].text;
+  // No <pubDate>: the date comes from the item's link, as for a page.
+  EXPECT_EQ(c.docs[0].published.iso(), "2024-11-11");
+}
+
+TEST(Jsonl, HtmlFieldGoesThroughTheArticleExtractor) {
+  namespace fs = std::filesystem;
+  fs::path file = fs::temp_directory_path() / ("crosscheck-web-" + std::to_string(::getpid()) + ".jsonl");
+  nlohmann::json record = {
+      {"id", "r1"},
+      {"url", "https://valley.example.org/2024/08/02/dam"},
+      {"html", "<html><head><title>Dam level falls | Valley Wire</title></head><body><nav><a href=\"/\">Home</a></nav>"
+               "<article><p>The reservoir fell to 31 percent of capacity, the lowest level since 2019, the water board said on Friday.</p></article>"
+               "<div class=\"comments\"><p>Terrible management as usual, someone should resign over this mess.</p></div></body></html>"}};
+  std::ofstream(file) << record.dump() << "\n";
+  auto ingester = Ingester::create({});
+  ASSERT_TRUE(ingester.ok());
+  std::vector<Document> docs;
+  std::vector<InputError> errors;
+  ingester->read(file.string(), [&](Document&& d) { docs.push_back(std::move(d)); },
+                 [&](InputError&& e) { errors.push_back(std::move(e)); });
+  fs::remove(file);
+  ASSERT_EQ(docs.size(), 1u) << (errors.empty() ? "" : errors[0].message);
+  EXPECT_NE(docs[0].text.find("31 percent of capacity"), std::string::npos);
+  EXPECT_EQ(docs[0].text.find("Terrible management"), std::string::npos) << docs[0].text;
+  EXPECT_EQ(docs[0].text.find("Home"), std::string::npos);
+  EXPECT_EQ(docs[0].title, "Dam level falls");
+  EXPECT_EQ(docs[0].published.iso(), "2024-08-02");  // from the record's url
 }
 
 TEST(Detect, WebInputsByNameAndBytes) {

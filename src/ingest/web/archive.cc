@@ -278,6 +278,7 @@ ContainerStats read_feed(std::string_view bytes, const PageSink& on_page, const 
       for (xmlNodePtr i = c->children; i; i = i->next)
         if (named(i, "item")) items.push_back(i);
   }
+  size_t search_from = 0;
   for (xmlNodePtr item : items) {
     size_t index = ++stats.records;
     std::string title, link, date, encoded, content, description;
@@ -304,8 +305,10 @@ ContainerStats read_feed(std::string_view bytes, const PageSink& on_page, const 
     }
     ContainedPage page;
     page.html = html;
-    size_t at = bytes.find(html);  // CDATA content is a verbatim slice of the feed
+    // CDATA content is a verbatim slice of the feed, after the previous item's.
+    size_t at = bytes.find(html, search_from);
     page.offset = at == std::string_view::npos ? UINT64_MAX : at;
+    if (at != std::string_view::npos) search_from = at + html.size();
     page.url = link;
     page.title = title;
     page.charset = "utf-8";  // libxml2 hands out UTF-8

@@ -18,6 +18,7 @@
 #include "core/date.h"
 #include "core/status.h"
 #include "core/text.h"
+#include "ingest/web/dates.h"
 
 namespace cc::web {
 
@@ -42,11 +43,5 @@ struct PageHints {
 Result<Decoded> decode_page(std::string_view bytes, const std::string& http_charset);
 
 Result<Article> extract_article(std::string_view bytes, const PageHints& hints);
-
-// Reads a date as pages write them: ISO 8601 ("2024-03-05T10:00:00Z"),
-// "2024/03/05", "March 5, 2024", "5 Mar. 2024", "Tuesday, 5 March 2024 10:12".
-std::optional<PartialDate> parse_page_date(std::string_view s);
-// A date in a URL path: /2024/03/05/, /2024-03-05-, /20240305/, /2024/03/.
-std::optional<PartialDate> date_from_url(std::string_view url);
 
 }  // namespace cc::web

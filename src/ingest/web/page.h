@@ -3,18 +3,20 @@
 // blocks (a paragraph, heading, list item, or the loose text of a div), each
 // made of pieces that point back to the page's UTF-8 bytes.
 //
-// Built in one streaming pass of libxml2's HTML (SAX) parser, which parses the
-// dev pages about 4x faster than gumbo (bench/web/RESULTS.md) and lets us read
-// each text run's byte position. Subtrees that are never article text
+// Built in one pass of our tokenizer (tokenizer.h; libxml2's and gumbo's
+// parsers alone are slower than the whole extraction must be, see
+// bench/web/RESULTS.md), with the implied end tags pages rely on. Each text
+// piece knows its exact byte position. Subtrees that are never article text
 // (scripts, navigation, hidden elements, cookie banners, comment sections) are
 // dropped while parsing. Elements whose class/id reads as clutter or page
 // furniture are only flagged: such words also name page-wide wrappers
-// ("page-ad-margins"), so extraction skips them first and retries without. Bounds: elements nested deeper than kMaxDepth are
-// flattened into their deepest kept ancestor, so hostile nesting costs linear
-// time and memory.
+// ("page-ad-margins"), so extraction skips them first and retries without.
+// Bounds: elements nested deeper than kMaxDepth are flattened into their
+// deepest kept ancestor, so hostile nesting costs linear time and memory.
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,11 +71,27 @@ struct Page {
   std::string lang;               // <html lang>
   std::vector<std::pair<std::string, std::string>> meta;  // (name|property|itemprop, content), lower-case keys
   std::vector<std::pair<std::string, std::string>> links; // (rel, href)
-  std::vector<std::string> time_datetimes;                // <time datetime> values in order
-  std::vector<std::string> date_texts;                    // visible text of date-like elements
+  // Date evidence, in page order; none of it from comment sections, related
+  // links or teasers of other articles.
+  std::vector<std::string> time_datetimes;  // <time datetime> values
+  struct DateText {
+    std::string text;       // text of an element whose class/id says date, time, published
+    bool modified = false;  // ... or says last modified
+  };
+  std::vector<DateText> date_texts;
+  // The first few <h1>s (one is the article's headline; others may be a logo
+  // or a screen-reader greeting), for the date that sits in or under it.
+  struct Headline {
+    std::string text;   // its own text (a date may sit in it, in a <small>)
+    std::string after;  // the first text after it, hidden parts included
+  };
+  std::vector<Headline> headlines;
+  std::vector<std::string> data_dates;  // "datePublished" values in <script type="application/json">
   std::vector<std::string> json_ld;                      // <script type="application/ld+json"> bodies
 
   std::string_view block_text(const Block& b) const;
+  // The first non-blank value of the first of `keys` the page has.
+  const std::string* meta_value(std::initializer_list<std::string_view> keys) const;
 };
 
 // Parses UTF-8 HTML. Never fails: broken markup gives the parser's best tree.

@@ -115,8 +115,9 @@ void read_web_input(std::string_view bytes, const std::string& path,
   if (stats) *stats = s;
 }
 
-Result<Document> document_from_html(std::string_view html, std::string path) {
-  auto article = web::extract_article(html, {});
+Result<Document> document_from_html(std::string_view html, std::string path,
+                                    const std::string& url) {
+  auto article = web::extract_article(html, {url, ""});
   if (!article.ok()) return article.status();
   return to_document(std::move(article.value()), std::move(path));
 }

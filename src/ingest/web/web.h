@@ -28,7 +28,9 @@ void read_web_input(std::string_view bytes, const std::string& path,
                     const DocumentSink& on_document, const ErrorSink& on_error,
                     web::ContainerStats* stats);
 
-// Builds a document from the HTML of one page (a JSONL record's "html").
-Result<Document> document_from_html(std::string_view html, std::string path);
+// Builds a document from the HTML of one page (a JSONL record's "html");
+// `url`, when known, is where the page was fetched from (a date may be in it).
+Result<Document> document_from_html(std::string_view html, std::string path,
+                                    const std::string& url = {});
 
 }  // namespace cc

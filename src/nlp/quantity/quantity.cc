@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "nlp/quantity/numeral.h"
 #include "nlp/tokenize.h"
 
 namespace cc {
@@ -30,10 +31,19 @@ struct CountedEntry {
   std::string cls;
 };
 
+// Hash for look-ups by string_view in maps keyed by std::string.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+
 struct Lexicons {
-  std::unordered_map<std::string, UnitEntry> units;  // form -> unit ("square kilometers")
+  TextMap<UnitEntry> units;  // form -> unit ("square kilometers")
   size_t longest_unit_tokens = 1;
-  std::unordered_map<std::string, CountedEntry> counted;  // form -> lemma, class
+  TextMap<std::string> symbols;  // currency signs, before or after a number: "$" -> USD
+  TextMap<CountedEntry> counted;  // form -> lemma, class
 };
 
 // Reads a tab-separated file with at least `columns` fields a line; '#' starts a comment line.
@@ -61,109 +71,8 @@ Status read_tsv(const std::string& path, size_t columns,
 
 // ------------------------------------------------------------ word tables
 
-const std::unordered_map<std::string_view, double>& small_numbers() {
-  static const std::unordered_map<std::string_view, double> k = {
-      {"zero", 0},       {"one", 1},        {"two", 2},         {"three", 3},      {"four", 4},
-      {"five", 5},       {"six", 6},        {"seven", 7},       {"eight", 8},      {"nine", 9},
-      {"ten", 10},       {"eleven", 11},    {"twelve", 12},     {"thirteen", 13},  {"fourteen", 14},
-      {"fifteen", 15},   {"sixteen", 16},   {"seventeen", 17},  {"eighteen", 18},  {"nineteen", 19},
-      {"twenty", 20},    {"thirty", 30},    {"forty", 40},      {"fifty", 50},     {"sixty", 60},
-      {"seventy", 70},   {"eighty", 80},    {"ninety", 90}};
-  return k;
-}
-
-// Scale words after a numeral ("3 million", "1.5bn").
-std::optional<double> scale_of(std::string_view w) {
-  if (w == "thousand" || w == "k") return 1e3;
-  if (w == "million" || w == "mn" || w == "m" || w == "mln") return 1e6;
-  if (w == "billion" || w == "bn" || w == "b" || w == "bln") return 1e9;
-  if (w == "trillion" || w == "tn" || w == "trn") return 1e12;
-  return std::nullopt;
-}
-
-// Plural scales used as vague counts: "hundreds", "thousands".
-std::optional<double> vague_scale(std::string_view w) {
-  if (w == "dozens") return 12;
-  if (w == "scores") return 20;
-  if (w == "hundreds") return 1e2;
-  if (w == "thousands") return 1e3;
-  if (w == "millions") return 1e6;
-  if (w == "billions") return 1e9;
-  return std::nullopt;
-}
-
-std::optional<double> fraction_word(std::string_view w) {
-  if (w == "half") return 0.5;
-  if (w == "third" || w == "thirds") return 1.0 / 3;
-  if (w == "quarter" || w == "quarters") return 0.25;
-  if (w == "fifth" || w == "fifths") return 0.2;
-  if (w == "sixth" || w == "sixths") return 1.0 / 6;
-  if (w == "eighth" || w == "eighths") return 0.125;
-  if (w == "tenth" || w == "tenths") return 0.1;
-  return std::nullopt;
-}
-
-// "second", "twenty-first", "hundredth": word ordinals.
-std::optional<double> ordinal_word(std::string_view w) {
-  static const std::unordered_map<std::string_view, double> k = {
-      {"first", 1},        {"second", 2},        {"third", 3},         {"fourth", 4},
-      {"fifth", 5},        {"sixth", 6},         {"seventh", 7},       {"eighth", 8},
-      {"ninth", 9},        {"tenth", 10},        {"eleventh", 11},     {"twelfth", 12},
-      {"thirteenth", 13},  {"fourteenth", 14},   {"fifteenth", 15},    {"sixteenth", 16},
-      {"seventeenth", 17}, {"eighteenth", 18},   {"nineteenth", 19},   {"twentieth", 20},
-      {"thirtieth", 30},   {"fortieth", 40},     {"fiftieth", 50},     {"sixtieth", 60},
-      {"seventieth", 70},  {"eightieth", 80},    {"ninetieth", 90},    {"hundredth", 100},
-      {"thousandth", 1000}, {"millionth", 1e6}};
-  if (auto it = k.find(w); it != k.end()) return it->second;
-  size_t dash = w.find('-');
-  if (dash == std::string_view::npos) return std::nullopt;
-  auto tens = small_numbers().find(w.substr(0, dash));
-  auto ones = k.find(w.substr(dash + 1));
-  if (tens == small_numbers().end() || ones == k.end() || tens->second < 20 || ones->second >= 10)
-    return std::nullopt;
-  return tens->second + ones->second;
-}
-
-// "seven", "sixty-one": a word numeral below a hundred.
-std::optional<double> word_value(std::string_view w) {
-  auto it = small_numbers().find(w);
-  if (it != small_numbers().end()) return it->second;
-  size_t dash = w.find('-');
-  if (dash == std::string_view::npos) return std::nullopt;
-  auto tens = small_numbers().find(w.substr(0, dash));
-  auto ones = small_numbers().find(w.substr(dash + 1));
-  if (tens == small_numbers().end() || ones == small_numbers().end() || tens->second < 20 ||
-      std::fmod(tens->second, 10) != 0 || ones->second == 0 || ones->second >= 10)
-    return std::nullopt;
-  return tens->second + ones->second;
-}
-
-// "and a half", "and a quarter" after a numeral: the fraction, else nothing.
-std::optional<double> and_a_fraction(std::string_view w0, std::string_view w1, std::string_view w2) {
-  if (w0 != "and" || (w1 != "a" && w1 != "an")) return std::nullopt;
-  return fraction_word(w2);
-}
-
-std::optional<double> vulgar_fraction(std::string_view s) {
-  if (s == "\u00bd") return 0.5;
-  if (s == "\u00bc") return 0.25;
-  if (s == "\u00be") return 0.75;
-  if (s == "\u2153") return 1.0 / 3;
-  if (s == "\u2154") return 2.0 / 3;
-  return std::nullopt;
-}
-
-std::optional<std::string_view> currency_symbol(std::string_view s) {
-  if (s == "$") return "USD";
-  if (s == "\u20ac") return "EUR";
-  if (s == "\u00a3") return "GBP";
-  if (s == "\u00a5") return "JPY";
-  if (s == "\u20bd") return "RUB";
-  if (s == "\u20b4") return "UAH";
-  if (s == "\u20a9") return "KRW";
-  if (s == "\u20b9") return "INR";
-  return std::nullopt;
-}
+using numeral::Number;
+using numeral::Tok;
 
 bool is_month(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
@@ -268,84 +177,42 @@ std::string singular(std::string_view w) {
     return w.size() > e.size() + 1 && w.substr(w.size() - e.size()) == e;
   };
   if (ends("ies")) return std::string(w.substr(0, w.size() - 3)) + "y";
-  if (ends("ses") || ends("xes") || ends("ches") || ends("shes") || ends("zes"))
+  // "lives", "knives"; "wolves", "shelves".
+  if (ends("ives") && w.size() <= 6) return std::string(w.substr(0, w.size() - 3)) + "fe";
+  if (ends("lves")) return std::string(w.substr(0, w.size() - 3)) + "f";
+  // "processes", "boxes", "churches" lose "es"; "cases", "doses" only "s".
+  if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("zzes"))
     return std::string(w.substr(0, w.size() - 2));
   return std::string(w.substr(0, w.size() - 1));
 }
 
-// ---------------------------------------------------------------- tokens
-
-struct Tok {
-  Span span;
-  TokenKind kind;
-  bool capitalized;
-  bool space_before;
-  std::string_view text;
-  std::string lower;
-  bool in_url;  // part of a web address ("https://example.org/2024/05/a?id=30")
-};
-
-struct Number {
-  size_t begin = 0, end = 0;  // token range of the numeral (with scale words and unit suffix)
-  double value = 0;
-  std::optional<double> low, high;  // set for ranges and vague counts
-  bool vague = false;
-  bool word_numeral = false;  // written in words ("three")
-  bool has_scale = false;
-  double scale = 1;  // the multiplier the scale words applied ("4 million" -> 1e6)
-  bool has_separator = false;  // "3,000", "1.5"
-  std::string unit;            // from a suffix ("170mm", "5km")
-  QuantityKind kind = QuantityKind::count;
-  bool plus = false;     // "6,000-plus"
-  bool skip = false;     // set aside: decade, phone-like, malformed
-  bool fraction = false; // "a third", "half"
-};
-
-constexpr size_t kMaxDigits = 18;  // doubles hold 15-17 significant digits; more is noise
-
-// Parses a digit numeral ("3,000", "1.5"); nothing for malformed or absurd ones.
-std::optional<double> parse_digits(std::string_view s, bool* separator) {
-  std::string clean;
-  size_t digits = 0, dots = 0;
-  for (char c : s) {
-    if (c == ',') {
-      *separator = true;
-      continue;
-    }
-    if (c == '.') {
-      ++dots;
-      *separator = true;
-    } else if (c < '0' || c > '9') {
-      return std::nullopt;
-    } else {
-      ++digits;
-    }
-    if (digits > kMaxDigits) return std::nullopt;
-    clean.push_back(c);
-  }
-  if (digits == 0 || dots > 1) return std::nullopt;
-  double v = 0;
-  auto [ptr, ec] = std::from_chars(clean.data(), clean.data() + clean.size(), v);
-  if (ec != std::errc() || ptr != clean.data() + clean.size() || !std::isfinite(v))
-    return std::nullopt;
-  return v;
-}
-
-// Length of the leading numeral ("3,000" in "3,000-strong").
-size_t numeral_prefix(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    char c = s[i];
-    if (c >= '0' && c <= '9') {
-      ++i;
-    } else if ((c == ',' || c == '.') && i > 0 && i + 1 < s.size() && s[i + 1] >= '0' &&
-               s[i + 1] <= '9') {
-      ++i;
-    } else {
-      break;
+// The sentence's tokens, lower-cased into `lower` (one buffer, no
+// allocation per token).
+void sentence_tokens(const Document& doc, const Sentence& s, const std::vector<bool>& url,
+                            std::string* lower, std::vector<Tok>* toks) {
+  toks->clear();
+  lower->clear();
+  if (s.end_token > s.first_token && s.end_token <= doc.tokens.size())
+    lower->reserve(doc.tokens[s.end_token - 1].span.end - doc.tokens[s.first_token].span.begin);
+  uint32_t end = std::min<uint32_t>(s.end_token, static_cast<uint32_t>(doc.tokens.size()));
+  for (uint32_t i = s.first_token; i < end; ++i) {
+    std::string_view text = doc[doc.tokens[i].span];
+    size_t at = lower->size();
+    lower->resize(at + text.size());
+    char* out = lower->data() + at;
+    for (size_t k = 0; k < text.size(); ++k) {
+      char c = text[k];
+      out[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
   }
-  return i;
+  size_t off = 0;
+  for (uint32_t i = s.first_token; i < end; ++i) {
+    const auto& t = doc.tokens[i];
+    std::string_view text = doc[t.span];
+    toks->push_back(Tok{t.span, t.value.kind, t.value.capitalized, t.value.space_before, text,
+                        std::string_view(*lower).substr(off, text.size()), url[i]});
+    off += text.size();
+  }
 }
 
 class QuantityTagger : public Component {
@@ -357,14 +224,9 @@ class QuantityTagger : public Component {
     doc.quantities.clear();
     std::vector<bool> url = web_address_tokens(doc);
     std::vector<Tok> toks;
+    std::string lower;  // the sentence's tokens lower-cased, one after another
     for (const auto& s : doc.sentences) {
-      toks.clear();
-      for (uint32_t i = s.value.first_token; i < s.value.end_token && i < doc.tokens.size(); ++i) {
-        const auto& t = doc.tokens[i];
-        std::string_view text = doc[t.span];
-        toks.push_back(Tok{t.span, t.value.kind, t.value.capitalized, t.value.space_before, text,
-                           ascii_lower(text), url[i]});
-      }
+      sentence_tokens(doc, s.value, url, &lower, &toks);
       process_sentence(doc, toks);
     }
     doc.quantities.sort();
@@ -397,11 +259,16 @@ class QuantityTagger : public Component {
   };
 
   bool in_time(const Document& doc, Span span) const {
-    // The layer is sorted by begin; time spans may nest, so no binary search on
-    // ends. A duration ("three weeks") stays a measure: only points in time mask.
-    for (const auto& t : doc.times) {
-      if (t.span.begin > span.begin) break;
-      if (t.span.contains(span) && t.value.type != TimexType::duration) return true;
+    // The layer is sorted by begin: look back from the last time that begins
+    // at or before the number (the earlier scan from the start of the layer
+    // was quadratic on long documents). Times nest a few deep at most, so a
+    // bounded look-back finds any that contains it. A duration ("three
+    // weeks") stays a measure: only points in time mask.
+    auto it = std::upper_bound(doc.times.begin(), doc.times.end(), span.begin,
+                               [](uint32_t b, const auto& t) { return b < t.span.begin; });
+    for (int back = 0; it != doc.times.begin() && back < 8; ++back) {
+      --it;
+      if (it->span.contains(span) && it->value.type != TimexType::duration) return true;
     }
     return false;
   }
@@ -428,250 +295,31 @@ class QuantityTagger : public Component {
     return it == lex_.counted.end() ? nullptr : &it->second;
   }
 
-  // Word numerals: "three", "twenty-five", "a hundred", "two million", "half a million".
-  std::optional<Number> parse_words(const std::vector<Tok>& t, size_t i) const {
-    Number n;
-    n.begin = i;
-    n.word_numeral = true;
-    double total = 0, current = 0;
-    bool any = false;
-    size_t j = i;
-    // "a hundred", "a dozen", "half a million", "a third of".
-    if (t[j].lower == "a" || t[j].lower == "an") {
-      if (j + 1 >= t.size()) return std::nullopt;
-      std::string_view next = t[j + 1].lower;
-      if (next == "hundred" || next == "thousand" || next == "million" || next == "billion" ||
-          next == "dozen") {
-        current = 1;
-        any = true;
-        ++j;
-      } else if (auto f = fraction_word(next); f && next != "half") {
-        n.value = *f;
-        n.fraction = true;
-        n.end = j + 2;
-        return n;
-      } else {
-        return std::nullopt;
-      }
-    } else if (t[j].lower == "half" && j + 2 < t.size() && t[j + 1].lower == "a" &&
-               (scale_of(t[j + 2].lower) || t[j + 2].lower == "dozen")) {
-      n.value = 0.5 * (t[j + 2].lower == "dozen" ? 12 : *scale_of(t[j + 2].lower));
-      n.has_scale = t[j + 2].lower != "dozen";
-      n.end = j + 3;
-      return n;
-    }
-    if (auto o = ordinal_word(t[j].lower); o && current == 0) {
-      n.value = *o;
-      n.kind = QuantityKind::ordinal;
-      n.end = j + 1;
-      return n;
-    }
-    for (; j < t.size(); ++j) {
-      std::string_view w = t[j].lower;
-      if (auto v = word_value(w)) {
-        current += *v;
-        any = true;
-        continue;
-      }
-      if (any && j + 2 < t.size()) {
-        // "one and a half million", "two and a half"
-        if (auto f = and_a_fraction(t[j].lower, t[j + 1].lower, t[j + 2].lower)) {
-          current += *f;
-          j += 2;
-          continue;
-        }
-      }
-      if (size_t dash = w.find('-'); dash != std::string_view::npos) {
-        auto tens = small_numbers().find(w.substr(0, dash));
-        // "two-thirds"
-        if (tens != small_numbers().end() && fraction_word(w.substr(dash + 1))) {
-          n.value = tens->second * *fraction_word(w.substr(dash + 1));
-          n.fraction = true;
-          n.end = j + 1;
-          return n;
-        }
-        break;
-      }
-      if (!any) break;
-      if (w == "hundred") {
-        current = (current == 0 ? 1 : current) * 100;
-      } else if (w == "dozen") {
-        current = (current == 0 ? 1 : current) * 12;
-      } else if (auto s = scale_of(w); s && w.size() > 2) {
-        total += (current == 0 ? 1 : current) * *s;
-        current = 0;
-        n.has_scale = true;
-        n.scale = *s;
-      } else if (w == "and" && j + 1 < t.size() && word_value(t[j + 1].lower)) {
-        continue;
-      } else if (auto f = fraction_word(w); f && current > 0 && current < 10 && w != "half") {
-        // "three quarters"
-        n.value = current * *f;
-        n.fraction = true;
-        n.end = j + 1;
-        return n;
-      } else {
-        break;
-      }
-    }
-    if (!any) return std::nullopt;
-    n.value = total + current;
-    n.end = j;
-    return n;
-  }
-
-  // A numeral at token i, with its scale words and any unit written into the
-  // token ("170mm", "1.5bn").
+  // A numeral at token i with any unit glued to it ("170mm", "25-year-old").
   std::optional<Number> parse_number(const std::vector<Tok>& t, size_t i) const {
-    const Tok& tok = t[i];
-    if (!may_start_number(tok)) return std::nullopt;
-    Number n;
-    n.begin = i;
-    n.end = i + 1;
-    if (auto v = vulgar_fraction(tok.text)) {
-      n.value = *v;
-      n.fraction = true;
-    } else if (tok.kind == TokenKind::number) {
-      auto v = parse_digits(tok.text, &n.has_separator);
-      if (!v) {
-        n.skip = true;  // "192.168.1.2", a 10,000-digit run
-        return n;
-      }
-      n.value = *v;
-      // "1/2" written with no spaces is a fraction only before a scale or "of"
-      // ("1/2 million", "1/3 of"); "24/7" and "6/17" are not figures.
-      if (i + 2 < t.size() && t[i + 1].text == "/" && !t[i + 1].space_before &&
-          t[i + 2].kind == TokenKind::number && !t[i + 2].space_before) {
-        bool sep = false;
-        auto d = parse_digits(t[i + 2].text, &sep);
-        if (!d || *d == 0) {
-          n.skip = true;
-          return n;
-        }
-        n.value /= *d;
-        n.fraction = true;
-        n.end = i + 3;
-        bool before_scale_or_of =
-            n.end < t.size() && (t[n.end].lower == "of" || scale_of(t[n.end].lower));
-        if (!before_scale_or_of) n.skip = true;
-      }
-    } else if (tok.kind == TokenKind::word && !tok.text.empty() && tok.text[0] >= '0' &&
-               tok.text[0] <= '9') {
-      if (!parse_attached(tok, &n)) {
-        n.skip = true;
-        return n;
-      }
-    } else if (auto vs = vague_scale(tok.lower);
-               vs && (tok.lower != "scores" || (i + 1 < t.size() && t[i + 1].lower == "of"))) {
-      return parse_vague(t, i, *vs);  // "scores" alone is more often results than a count
-    } else if (i + 1 < t.size() && (tok.lower == "several" || tok.lower == "few") &&
-               (t[i + 1].lower == "hundred" ||
-                (scale_of(t[i + 1].lower) && t[i + 1].lower.size() > 2))) {
-      double s = t[i + 1].lower == "hundred" ? 100 : *scale_of(t[i + 1].lower);
-      n.value = 2 * s;
-      n.low = 2 * s;
-      n.high = 9 * s;
-      n.vague = true;
-      n.end = i + 2;
-      return n;
-    } else if (tok.lower == "tens" && i + 2 < t.size() && t[i + 1].lower == "of" &&
-               vague_scale(t[i + 2].lower) && *vague_scale(t[i + 2].lower) >= 1e3) {
-      double s = 10 * *vague_scale(t[i + 2].lower);
-      n.value = 2 * s;
-      n.low = 2 * s;
-      n.high = 10 * s;
-      n.vague = true;
-      n.end = i + 3;
-      return n;
-    } else {
-      return parse_words(t, i);
+    auto n = numeral::read_numeral(t, i);
+    if (!n || n->skip) return n;
+    if (!n->suffix.empty() && !attach_suffix(t, &*n)) n->skip = true;
+    if (n->bare_half && !(n->end < t.size() && t[n->end].lower == "of"))
+      return std::nullopt;  // "the first half", "half the city"
+    if (n->bare_slash) {
+      // "1/2 million", "1/3 of", "1/4 mile"; "24/7" and "6/17" are not figures.
+      const UnitEntry* u = nullptr;
+      bool figure = n->end < t.size() && (t[n->end].lower == "of" ||
+                                          numeral::scale_word(t[n->end].lower) ||
+                                          match_unit(t, n->end, &u));
+      if (!figure) n->skip = true;
     }
-    // Scale words: "3 million", "1.5 bn", "½ million", "two hundred thousand".
-    while (n.end < t.size() && !n.fraction) {
-      const Tok& s = t[n.end];
-      if (s.lower == "hundred") {
-        n.value *= 100;
-        n.scale *= 100;
-      } else if (s.lower == "dozen") {
-        n.value *= 12;
-        n.scale *= 12;
-      } else if (auto f = n.end + 2 < t.size()
-                              ? and_a_fraction(s.lower, t[n.end + 1].lower, t[n.end + 2].lower)
-                              : std::nullopt) {
-        n.value += *f;  // "2 and a half million"
-        n.end += 2;
-      } else if (auto sc = scale_of(s.lower);
-                 sc && (s.lower.size() > 2 || !s.space_before || s.lower == "bn" || s.lower == "mn")) {
-        n.value *= *sc;
-        n.scale *= *sc;
-        n.has_scale = true;
-      } else {
-        break;
-      }
-      ++n.end;
-    }
-    if (n.fraction && n.end < t.size()) {
-      if (auto sc = scale_of(t[n.end].lower); sc && t[n.end].lower.size() > 2) {
-        n.value *= *sc;
-        n.has_scale = true;
-        n.fraction = false;
-        ++n.end;
-      }
-    }
-    if (!std::isfinite(n.value)) n.skip = true;
     return n;
   }
 
-  // One hash look-up that rules out most words before the full parse.
-  static bool may_start_number(const Tok& tok) {
-    static const std::unordered_set<std::string_view> starters = {
-        "a", "an", "half", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
-        "several", "few", "tens"};
-    if (tok.kind == TokenKind::number || tok.text.empty()) return tok.kind == TokenKind::number;
-    unsigned char first = static_cast<unsigned char>(tok.text[0]);
-    if ((first >= '0' && first <= '9') || first >= 0x80) return true;  // "170mm", "\u00bd"
-    std::string_view w = tok.lower;
-    return starters.count(w) || small_numbers().count(w.substr(0, w.find('-'))) ||
-           ordinal_word(w);
-  }
-
-  // "dozens", "hundreds of thousands", "thousands".
-  Number parse_vague(const std::vector<Tok>& t, size_t i, double s) const {
-    Number n;
-    n.begin = i;
-    n.end = i + 1;
-    if (s >= 100 && i + 2 < t.size() && t[i + 1].lower == "of") {
-      if (auto inner = vague_scale(t[i + 2].lower); inner && *inner >= 1e3) {
-        s *= *inner;  // "hundreds of thousands"
-        n.end = i + 3;
-      }
-    }
-    n.low = s == 12 ? 24 : 2 * s;
-    n.high = s == 12 ? 100 : 10 * s;
-    n.value = *n.low;
-    n.vague = true;
-    return n;
-  }
-
-  // A word token that starts with digits: "170mm", "1.5bn", "3,000-strong",
-  // "25-year-old", "11th", "3,000-4,000", "1990s".
-  bool parse_attached(const Tok& tok, Number* n) const {
-    size_t p = numeral_prefix(tok.text);
-    auto v = parse_digits(tok.text.substr(0, p), &n->has_separator);
-    if (!v) return false;
-    n->value = *v;
-    std::string_view rest = std::string_view(tok.lower).substr(p);
-    if (rest == "st" || rest == "nd" || rest == "rd" || rest == "th") {
-      n->kind = QuantityKind::ordinal;
-      return true;
-    }
-    if (!rest.empty() && rest[0] == '-') rest.remove_prefix(1);
-    if (auto s = scale_of(rest)) {
-      n->value *= *s;
-      n->scale = *s;
-      n->has_scale = true;
-      return std::isfinite(n->value);
-    }
+  // What is glued after a digit numeral: "mm", "-year-old", "-strong",
+  // "-4,000" (a range), "-mile", "m" (million or metres). False when it is
+  // not understood ("1990s", "5G", "7.62x39mm").
+  bool attach_suffix(const std::vector<Tok>& t, Number* n) const {
+    const Tok& tok = t[n->end - 1];
+    std::string_view suffix = n->suffix;
+    std::string_view rest = suffix[0] == '-' ? suffix.substr(1) : suffix;
     if (rest == "plus") {
       n->plus = true;
       return true;
@@ -683,25 +331,144 @@ class QuantityTagger : public Component {
       return true;
     }
     // "3,000-4,000"
-    if (size_t q = numeral_prefix(rest); q > 0 && q == rest.size() && tok.lower[p] == '-') {
+    if (size_t q = numeral::numeral_prefix(rest); q > 0 && q == rest.size() && suffix[0] == '-') {
       bool sep = false;
-      auto hi = parse_digits(rest, &sep);
-      if (!hi || *hi <= *v) return false;  // "555-0143" is a phone number, not a range
-      n->low = *v;
+      auto hi = numeral::parse_digits(rest, &sep);
+      if (!hi || *hi <= n->value || n->word_numeral) return false;  // "555-0143" is a phone number
+      n->low = n->value;
       n->high = *hi;
       return true;
     }
+    // "45C", "90F"; other single capitals are names ("5G").
+    std::string_view original = tok.text.substr(tok.text.size() - suffix.size());
+    if (original.size() == 1 && original[0] >= 'A' && original[0] <= 'Z') {
+      // Not after a name or past any weather: "Boeing 777F", "The 13F filing".
+      bool name_before = n->begin > 0 && t[n->begin - 1].capitalized;
+      if ((original != "C" && original != "F") || name_before || std::fabs(n->value) >= 150)
+        return false;
+      n->unit = original == "C" ? "°c" : "°f";
+      n->kind = QuantityKind::measure;
+      return true;
+    }
+    // "$40m", "40m people" are millions; "a 2m wall", "1.8m tall" metres.
+    if (rest == "m" && !n->word_numeral) {
+      bool money = n->begin > 0 && symbol_unit(t[n->begin - 1].text);
+      bool counted = n->end < t.size() && (t[n->end].lower == "of" || t[n->end].lower == "people" ||
+                                          plural_noun(t[n->end]));
+      const UnitEntry* u = nullptr;
+      if (money || counted || (n->end < t.size() && match_unit(t, n->end, &u))) {
+        n->value *= 1e6;
+        n->scale = 1e6;
+        n->has_scale = true;
+        return std::isfinite(n->value);
+      }
+    }
+    // A unit, whole ("mm", "km2") or as the first part of a compound ("12-cent-a-share").
     auto u = lex_.units.find(std::string(rest));
+    if (u == lex_.units.end() && rest.find('-') != std::string_view::npos)
+      u = lex_.units.find(std::string(rest.substr(0, rest.find('-'))));
     if (u != lex_.units.end()) {
       n->unit = u->second.unit;
       n->kind = u->second.kind;
       return true;
     }
-    return false;  // "1990s", "1e999", "7.62x39mm": not a quantity claim
+    return false;
+  }
+
+  // A plural noun of the lexicon ("people", "troops"): a count follows.
+  bool plural_noun(const Tok& t) const {
+    const CountedEntry* c = counted_noun(t);
+    return c && t.lower != c->lemma;
+  }
+
+  // The currency a symbol written before or after a number stands for ("$", "€").
+  const std::string* symbol_unit(std::string_view text) const {
+    auto it = lex_.symbols.find(std::string(text));
+    return it == lex_.symbols.end() ? nullptr : &it->second;
+  }
+
+  // "US$", "C$", "HK$": the dollar a glued prefix names.
+  static std::optional<std::string> dollar_prefix(std::string_view lower) {
+    if (lower == "us") return "USD";
+    if (lower == "c" || lower == "ca") return "CAD";
+    if (lower == "a" || lower == "au") return "AUD";
+    if (lower == "hk") return "HKD";
+    if (lower == "nz") return "NZD";
+    if (lower == "s") return "SGD";
+    return std::nullopt;
+  }
+
+  // A currency code in capitals ("USD", "EUR"), or one with M before it for
+  // millions ("MUSD", "MAUD"); *millions is set to 1e6 for the latter.
+  const UnitEntry* currency_code(const Tok& tok, double* millions) const {
+    std::string_view w = tok.text;
+    *millions = 1;
+    if (w.size() == 4 && w[0] == 'M') {
+      w.remove_prefix(1);
+      *millions = 1e6;
+    }
+    if (w.size() != 3) return nullptr;
+    for (char c : w)
+      if (c < 'A' || c > 'Z') return nullptr;
+    auto it = lex_.units.find(tok.lower.substr(tok.lower.size() - 3));
+    if (it == lex_.units.end() || it->second.kind != QuantityKind::money || it->second.unit != w)
+      return nullptr;
+    return &it->second;
+  }
+
+  static bool is_opening(std::string_view s) { return s == "(" || s == "[" || s == "{" || s == "<"; }
+  static bool closes(std::string_view open, std::string_view close) {
+    return (open == "(" && close == ")") || (open == "[" && close == "]") ||
+           (open == "{" && close == "}") || (open == "<" && close == ">");
+  }
+
+  // Minor units after an amount of money: "3 dollars 50 cents" (3.5),
+  // "thirteen dollars and forty-five cents", "15 dollars 50", "one kuai and
+  // five mao five" (1.55). Returns the new end of the mention.
+  size_t minor_units(const std::vector<Tok>& t, size_t end, const Number& n, Quantity* q) const {
+    static const std::unordered_map<std::string_view, double> minor = {
+        {"cent", 0.01},  {"cents", 0.01},   {"penny", 0.01}, {"pence", 0.01},
+        {"pennies", 0.01}, {"kopeck", 0.01}, {"kopecks", 0.01}, {"kopeks", 0.01},
+        {"mao", 0.1},    {"jiao", 0.1},     {"fen", 0.01}};
+    if (n.has_scale || q->value != std::floor(q->value) || minor.count(t[end - 1].lower))
+      return end;
+    double factor = 1;  // of the last unit read
+    for (int parts = 0; parts < 2 && end < t.size(); ++parts) {
+      size_t j = end;
+      if (t[j].lower == "and") ++j;
+      if (j >= t.size()) break;
+      auto c = parse_number(t, j);
+      if (!c || c->skip || c->kind != QuantityKind::count || c->value >= 100 || c->value < 1 ||
+          c->value != std::floor(c->value) || !c->suffix.empty())
+        break;
+      size_t k = c->end;
+      auto it = k < t.size() ? minor.find(t[k].lower) : minor.end();
+      if (it != minor.end() && it->second < factor) {
+        q->value += c->value * it->second;
+        factor = it->second;
+        end = k + 1;
+        continue;
+      }
+      // A bare number after the last unit is its next smaller part.
+      bool alone = k >= t.size() || t[k].kind == TokenKind::punct || t[k].lower == "and";
+      if (!alone || factor < 0.1) break;
+      factor = factor == 1 ? 0.01 : factor / 10;
+      q->value += c->value * factor;
+      end = k;
+      break;
+    }
+    return end;
   }
 
   // Hedge ending right before token `end`; returns its first token.
   size_t match_hedge(const std::vector<Tok>& t, size_t end, Bound* bound) const {
+    // Most numbers have no hedge: one look-up of the word before rules the table out.
+    static const std::unordered_set<std::string_view> last_words = [] {
+      std::unordered_set<std::string_view> k;
+      for (const auto& entry : hedges()) k.insert(entry.first.back());
+      return k;
+    }();
+    if (end == 0 || !last_words.count(t[end - 1].lower)) return end;
     size_t best = end;
     for (const auto& [words, b] : hedges()) {
       if (words.size() > end) continue;
@@ -749,7 +516,7 @@ class QuantityTagger : public Component {
   bool is_phone_like(const std::vector<Tok>& t, size_t i) const {
     auto digit_group = [&](size_t k) {
       return k < t.size() && (t[k].kind == TokenKind::number ||
-                              (t[k].kind == TokenKind::word && numeral_prefix(t[k].text) > 0 &&
+                              (t[k].kind == TokenKind::word && numeral::numeral_prefix(t[k].text) > 0 &&
                                t[k].text.find('-') != std::string_view::npos));
     };
     auto joiner = [&](size_t k) {
@@ -785,10 +552,35 @@ class QuantityTagger : public Component {
       return false;
     Bound b;
     if (match_hedge(t, n.begin, &b) != n.begin) return false;
-    if (n.begin == 1) return false;  // a sentence's first word is capitalized anyway ("Just 40")
     if (n.end < t.size() && counted_noun(t[n.end]) && t[n.end].lower != counted_noun(t[n.end])->lemma)
       return false;  // a plural noun after means a count: "the Kremlin 300 soldiers"
+    if (n.begin == 1) {
+      // A sentence's first word is capitalized anyway: "Just 40 were rescued"
+      // is a count, "Route 9 was closed" and "Article 5 of the treaty" name
+      // things. Nothing a count could name follows a designation.
+      static const std::unordered_set<std::string_view> adverbs = {
+          "just", "only", "exactly", "another", "all", "barely", "fewer", "more", "less",
+          "precisely", "perhaps", "maybe", "nearly", "almost", "roughly", "another", "still"};
+      if (adverbs.count(prev.lower)) return false;
+      return n.end >= t.size() || t[n.end].kind != TokenKind::word || is_np_stop(t[n.end].lower);
+    }
     return true;
+  }
+
+  // "The president, 71, was treated": a small number set off by commas after
+  // a name or a person is an age.
+  bool is_age_in_apposition(const std::vector<Tok>& t, const Number& n) const {
+    if (n.word_numeral || n.has_separator || n.has_scale || !n.unit.empty() || n.begin < 2 ||
+        n.value < 1 || n.value > 120 || n.end >= t.size())
+      return false;
+    if (t[n.begin - 1].text != "," || t[n.end].text != ",") return false;
+    const Tok& who = t[n.begin - 2];
+    if (who.kind != TokenKind::word) return false;
+    const CountedEntry* c = counted_noun(who);
+    bool person = c && c->lemma == who.lower &&
+                  (c->cls == "people" || c->cls == "personnel" || c->cls == "workers" ||
+                   c->cls == "civilians" || c->cls == "children");
+    return person || (who.capitalized && n.begin > 2);
   }
 
   // The counted noun phrase from token j on. Returns true when a head was found.
@@ -799,6 +591,7 @@ class QuantityTagger : public Component {
     for (size_t k = j; k < t.size() && k - j < 6; ++k) {
       const Tok& w = t[k];
       if (w.kind != TokenKind::word || is_np_stop(w.lower)) break;
+      if (k == first && is_delta_modifier(w.lower)) continue;  // "four more treatment centres"
       const auto* c = counted_noun(w);
       bool participle = c && (c->lemma == "killed" || c->lemma == "wounded" ||
                               c->lemma == "injured" || c->lemma == "dead");
@@ -833,17 +626,45 @@ class QuantityTagger : public Component {
     return true;
   }
 
+  // The whole a fraction is of, when the lexicon does not know it: "a quarter
+  // of the harvest", "a fifth of the country's output" (the last word of the phrase).
+  void whole_after_of(const std::vector<Tok>& t, size_t j, Quantity* q) const {
+    size_t head = SIZE_MAX;
+    for (size_t k = j; k < t.size() && k < j + 4; ++k) {
+      if (t[k].lower == "'s" || t[k].lower == "’s") continue;
+      if (t[k].kind != TokenKind::word || is_np_stop(t[k].lower)) break;
+      head = k;
+    }
+    if (head == SIZE_MAX) return;
+    q->counted = std::string(t[head].lower);
+    q->counted_class = q->counted;
+    q->counted_span = Span{t[j].span.begin, t[head].span.end};
+  }
+
   // Modifiers between `first` and `head`: consecutive capitalized words form
   // one ("North Korean"), others stand alone ("additional", "artillery").
   void add_modifiers(const std::vector<Tok>& t, size_t first, size_t head, Quantity* q) const {
     for (size_t k = first; k < head; ++k) {
-      std::string m = t[k].lower;
+      std::string m(t[k].lower);
       while (t[k].capitalized && k + 1 < head && t[k + 1].capitalized) {
         ++k;
-        m += " " + t[k].lower;
+        m += ' ';
+        m += t[k].lower;
       }
       q->modifiers.push_back(std::move(m));
     }
+  }
+
+  // A number after "to" or "at" that a change verb or a reference noun
+  // shortly before governs: "the toll has risen to four", "put the number at two".
+  static bool is_level_after_change(const std::vector<Tok>& t, size_t begin) {
+    if (begin == 0 || (t[begin - 1].lower != "to" && t[begin - 1].lower != "at")) return false;
+    static const std::unordered_set<std::string_view> kGoverning = {
+        "risen", "rose", "rise", "rises", "climbed", "increased", "jumped", "grown", "grew",
+        "revised", "raised", "lowered", "toll", "number", "total", "figure", "count", "tally"};
+    for (size_t k = begin - 1; k-- > 0 && begin - k <= 8;)
+      if (kGoverning.count(t[k].lower)) return true;
+    return false;
   }
 
   // "place North Korean casualties at over 6,000", "a death toll of 1,200".
@@ -858,6 +679,8 @@ class QuantityTagger : public Component {
     size_t head = k - 1;
     const auto* c = counted_noun(t[head]);
     if (!c) return false;
+    // The end of a name is no counted thing: "on Lake Victoria to 61".
+    if (t[head].capitalized && head > 0 && t[head - 1].capitalized) return false;
     size_t first = head;
     while (first > 0 && first + 3 > head && t[first - 1].kind == TokenKind::word &&
            (t[first - 1].capitalized || is_pre_modifier(t[first - 1].lower)) &&
@@ -896,9 +719,11 @@ class QuantityTagger : public Component {
     link_partitives(t, found);
     mark_casualties(t, found);
     for (auto& m : found) {
+      // "one of the", "two said": a bare small word is rarely a figure, but
+      // "has risen to four" and "put the toll at three" are.
       if (m.q.kind == QuantityKind::count && m.q.counted.empty() && !m.num.vague &&
-          m.num.word_numeral && m.q.value < 10)
-        continue;  // "one of the", "two said": a bare small word is rarely a figure
+          m.num.word_numeral && m.q.value < 10 && !is_level_after_change(t, m.begin))
+        continue;
       Span span{t[m.begin].span.begin, t[m.end - 1].span.end};
       doc.quantities.add(span, std::move(m.q));
     }
@@ -914,19 +739,24 @@ class QuantityTagger : public Component {
     m->begin = n.begin;
     size_t end = n.end;
 
-    // Currency before the number: "$2.5 billion", "US$ 40", "USD 40".
+    // Currency before the number: "$2.5 billion", "US$ 40", "USD 40", "MAUD 60" (millions).
     if (m->begin > 0) {
-      std::string_view prev = t[m->begin - 1].text;
-      std::string prev_lower = t[m->begin - 1].lower;
-      if (auto c = currency_symbol(prev)) {
-        q.unit = std::string(*c);
+      const Tok& prev = t[m->begin - 1];
+      double millions = 1;
+      if (const std::string* c = symbol_unit(prev.text)) {
+        q.unit = *c;
         q.kind = QuantityKind::money;
         --m->begin;
-        if (m->begin > 0 && !t[m->begin].space_before && t[m->begin - 1].lower == "us") --m->begin;
-      } else if (prev_lower == "usd" || prev_lower == "eur" || prev_lower == "gbp") {
-        for (auto& ch : prev_lower) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        q.unit = prev_lower;
+        if (*c == "USD" && m->begin > 0 && !t[m->begin].space_before) {
+          if (auto local = dollar_prefix(t[m->begin - 1].lower)) {
+            q.unit = *local;
+            --m->begin;
+          }
+        }
+      } else if (const UnitEntry* u = currency_code(prev, &millions)) {
+        q.unit = u->unit;
         q.kind = QuantityKind::money;
+        q.value *= millions;
         --m->begin;
       }
     }
@@ -934,11 +764,13 @@ class QuantityTagger : public Component {
     // Range: "3,000 to 4,000", "between 10 and 12", "3 - 4 million".
     std::optional<double> low = n.low, high = n.high;
     bool between = m->begin > 0 && (t[m->begin - 1].lower == "between" || t[m->begin - 1].lower == "from");
-    if (!n.low && end + 1 < t.size() &&
+    // "rose by $45 billion to $886 billion": a change and the new level, not a range.
+    bool change = m->begin > 0 && t[m->begin - 1].lower == "by";
+    if (!n.low && !change && end + 1 < t.size() &&
         (t[end].lower == "to" || t[end].text == "-" || t[end].text == "\u2013" ||
          (between && t[end].lower == "and"))) {
       size_t j = end + 1;
-      if (j < t.size() && currency_symbol(t[j].text)) ++j;
+      if (j < t.size() && symbol_unit(t[j].text)) ++j;
       if (j < t.size()) {
         if (auto second = parse_number(t, j); second && !second->skip && !second->vague &&
                                               second->kind == n.kind && second->value > 0) {
@@ -970,21 +802,68 @@ class QuantityTagger : public Component {
       end += 2;
     }
 
-    // Unit after the number.
-    if (q.unit.empty() && end < t.size()) {
+    // Unit after the number: "1,300 square kilometers", "20 (kg)", "30 MUSD".
+    // An ordinal takes none: "its second day" is which day, not how long.
+    if (q.unit.empty() && end < t.size() && n.kind != QuantityKind::ordinal) {
       const UnitEntry* u = nullptr;
-      if (size_t len = match_unit(t, end, &u)) {
+      double millions = 1;
+      size_t open = is_opening(t[end].text) && end + 1 < t.size() && !t[end + 1].space_before;
+      if (size_t len = match_unit(t, end + open, &u);
+          len && (!open || (end + open + len < t.size() && closes(t[end].text, t[end + open + len].text)))) {
         q.unit = u->unit;
         q.kind = u->kind;
-        end += len;
-      } else if (t[end].lower == "%" || t[end].lower == "percent") {
-        q.unit = "percent";
-        q.kind = QuantityKind::percent;
+        // "361 million pounds" is money, "25 pounds" a weight.
+        if (q.unit == "lb" && t[end + open].lower.rfind("pound", 0) == 0 && n.has_scale) {
+          q.unit = "GBP";
+          q.kind = QuantityKind::money;
+        }
+        end += len + 2 * open;
+      } else if (const UnitEntry* c = currency_code(t[end], &millions)) {
+        q.unit = c->unit;
+        q.kind = QuantityKind::money;
+        q.value *= millions;
+        ++end;
+      } else if (t[end].lower == "yo") {  // "a 87 yo man"
+        q.unit = "year";
+        q.kind = QuantityKind::age;
         ++end;
       }
     } else if (!q.unit.empty() && q.kind == QuantityKind::money && end < t.size()) {
       const UnitEntry* u = nullptr;
       if (size_t len = match_unit(t, end, &u); len && u->kind == QuantityKind::money) end += len;
+    }
+    // "5 ft 2 in", "5 feet and 2 inches": a height in feet and inches.
+    if (q.unit == "ft" && !n.has_scale && end + 1 < t.size()) {
+      size_t j = end + (t[end].lower == "and");
+      auto inches = j < t.size() ? parse_number(t, j) : std::nullopt;
+      const UnitEntry* u = nullptr;
+      if (inches && !inches->skip && inches->suffix.empty() && inches->value < 12 &&
+          match_unit(t, inches->end, &u) && u->unit == "in") {
+        q.value += inches->value / 12;
+        end = inches->end + 1;
+      }
+    }
+    if (q.kind == QuantityKind::money) {
+      // "75 USD million": the scale after the currency.
+      if (end < t.size() && !n.has_scale && t[end].lower.size() > 2) {
+        if (auto s = numeral::scale_word(t[end].lower)) {
+          q.value *= *s;
+          ++end;
+        }
+      }
+      end = minor_units(t, end, n, &q);
+    }
+    // "percent of 10" written for 10 percent, with no number before "percent".
+    if (q.unit.empty() && m->begin >= 2 && t[m->begin - 1].lower == "of") {
+      size_t w = m->begin - 2;
+      bool percent = t[w].lower == "percent" || t[w].lower == "percents" ||
+                     (t[w].lower == "cent" && w > 0 && t[w - 1].lower == "per");
+      if (percent && t[w].lower == "cent") --w;
+      if (percent && (w == 0 || !parse_number(t, w - 1))) {
+        q.unit = "percent";
+        q.kind = QuantityKind::percent;
+        m->begin = w;
+      }
     }
     if (n.fraction && q.unit.empty()) {
       q.unit = "fraction";
@@ -1006,9 +885,12 @@ class QuantityTagger : public Component {
       q.kind = QuantityKind::age;
       end += 2;
     }
-    if (m->begin > 0 && t[m->begin - 1].lower == "aged") q.kind = QuantityKind::age;
+    if (m->begin > 0 && (t[m->begin - 1].lower == "aged" || t[m->begin - 1].lower == "age"))
+      q.kind = QuantityKind::age;  // "aged 25", "a man of age 87"
     if (q.kind == QuantityKind::count && q.unit.empty() && is_model_number(t, n))
       q.kind = QuantityKind::model;
+    if (q.kind == QuantityKind::count && q.unit.empty() && is_age_in_apposition(t, n))
+      q.kind = QuantityKind::age;
     m->end = end;
 
     // Hedges, and modifiers written before the number ("the initial 11,000").
@@ -1020,8 +902,13 @@ class QuantityTagger : public Component {
     std::vector<std::string> pre_mods;
     while (pre > 0 && hedge_start - pre < 2 && is_pre_modifier(t[pre - 1].lower)) {
       --pre;
-      pre_mods.insert(pre_mods.begin(), t[pre].lower);
+      pre_mods.insert(pre_mods.begin(), std::string(t[pre].lower));
     }
+    // "over ten years" is a span of time, "for over ten years" more than ten.
+    bool span_of_time = duration || q.unit == "hour";
+    if (span_of_time && hedge_start + 1 == m->begin && t[hedge_start].lower == "over" &&
+        !(hedge_start > 0 && t[hedge_start - 1].lower == "for"))
+      hedge_start = m->begin;
     if (hedge_start < m->begin) {
       hedged = true;
       for (size_t k = hedge_start; k < m->begin; ++k) {
@@ -1054,8 +941,9 @@ class QuantityTagger : public Component {
       q.high = q.value;
     }
 
-    // What is counted.
-    if (q.kind == QuantityKind::count || q.kind == QuantityKind::percent) {
+    // What is counted: by counts and fractions ("a third of the villages");
+    // a percentage is grouped by its unit.
+    if (q.kind == QuantityKind::count || q.unit == "fraction") {
       size_t j = end;
       if (j + 1 < t.size() && t[j].lower == "of" && !t[j + 1].capitalized) {
         ++j;  // "dozens of drones", "a third of the troops", "3% of voters"
@@ -1065,6 +953,7 @@ class QuantityTagger : public Component {
       bool found = (q.kind == QuantityKind::count || j != end) && j < t.size() &&
                    (t[j].kind == TokenKind::word || t[j].text == "[") && counted_after(t, j, &q);
       if (!found && q.kind == QuantityKind::count) counted_before(t, pre, &q);
+      if (!found && q.unit == "fraction" && j != end) whole_after_of(t, j, &q);
     } else if (q.kind == QuantityKind::calibre || q.kind == QuantityKind::age) {
       counted_after(t, end, &q);
     }
@@ -1146,6 +1035,64 @@ class QuantityTagger : public Component {
 
 }  // namespace
 
+std::vector<Numeral> read_numerals(const Document& doc) {
+  std::vector<Numeral> out;
+  std::vector<bool> no_url(doc.tokens.size());
+  std::vector<Tok> t;
+  std::string lower;
+  auto emit_digit_runs = [&](const Tok& tok) {
+    std::string_view s = tok.text;
+    for (size_t k = 0; k < s.size();) {
+      if (s[k] < '0' || s[k] > '9') {
+        ++k;
+        continue;
+      }
+      size_t e = k;
+      while (e < s.size() && s[e] >= '0' && s[e] <= '9') ++e;
+      bool sep = false;
+      if (auto v = numeral::parse_digits(s.substr(k, e - k), &sep))
+        out.push_back({Span{static_cast<uint32_t>(tok.span.begin + k), static_cast<uint32_t>(tok.span.begin + e)},
+                       *v, false, false});
+      k = e;
+    }
+  };
+  for (const auto& sentence : doc.sentences) {
+    sentence_tokens(doc, sentence.value, no_url, &lower, &t);
+    for (size_t i = 0; i < t.size();) {
+      if (auto r = numeral::relative_ordinal(t, i)) {
+        out.push_back({Span{t[i].span.begin, t[r->end - 1].span.end}, r->value, true, true});
+        i = r->end;
+        continue;
+      }
+      auto n = numeral::read_numeral(t, i);
+      if (!n) {
+        // A number inside a name: "SCP-173", "Covid-19".
+        size_t dash = t[i].lower.rfind('-');
+        if (t[i].kind == TokenKind::word && dash != std::string_view::npos && dash > 0 &&
+            numeral::numeral_prefix(t[i].lower.substr(dash + 1)) == t[i].lower.size() - dash - 1)
+          emit_digit_runs(t[i]);
+        ++i;
+        continue;
+      }
+      size_t end = std::max(n->end, i + 1);
+      auto code_like = [](std::string_view s) {
+        return s.find_first_not_of("0123456789-/.,") == std::string_view::npos;
+      };
+      if ((n->skip || !n->suffix.empty()) && code_like(n->suffix)) {
+        // "192.168.1.2", "5/17/2018", "1-222-2222": every digit group on its
+        // own; an absurd number ("1e999") is nothing.
+        for (size_t k = i; k < end; ++k)
+          if (code_like(t[k].text)) emit_digit_runs(t[k]);
+      } else if (n->suffix.empty()) {
+        out.push_back({Span{t[n->begin].span.begin, t[end - 1].span.end}, n->value,
+                       n->kind == QuantityKind::ordinal, false});
+      }  // else a unit is glued to it ("29km"): a measure, not a number
+      i = end;
+    }
+  }
+  return out;
+}
+
 Result<std::unique_ptr<Component>> make_quantity_tagger(const Resources& resources) {
   Lexicons lex;
   std::string dir = resources.data_dir + "/quantity/";
@@ -1154,6 +1101,10 @@ Result<std::unique_ptr<Component>> make_quantity_tagger(const Resources& resourc
                         : f[2] == "percent" ? QuantityKind::percent
                                             : QuantityKind::measure;
     lex.units.emplace(f[0], UnitEntry{f[1], kind});
+    bool letters = std::any_of(f[0].begin(), f[0].end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    });
+    if (kind == QuantityKind::money && !letters) lex.symbols.emplace(f[0], f[1]);
     size_t words = 1 + static_cast<size_t>(std::count(f[0].begin(), f[0].end(), ' '));
     lex.longest_unit_tokens = std::max(lex.longest_unit_tokens, words);
   });

@@ -16,11 +16,29 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "nlp/pipeline.h"
 
 namespace cc {
 
 Result<std::unique_ptr<Component>> make_quantity_tagger(const Resources& resources);
+
+// A numeral as the tagger's first stage reads it, before it is interpreted as
+// a quantity: "3,000", "minus five", "1.3e6", "two thirds", "twenty-first".
+struct Numeral {
+  Span span;
+  double value;
+  bool ordinal;   // "11th", "twenty-first"
+  bool relative;  // an ordinal counted from the end or the current item, value
+                  // its offset: "last" 0, "next" 1, "penultimate" -1
+};
+
+// Every numeral in a tokenized document, in text order, including those the
+// tagger then sets aside (years, dates, phone numbers, lone small words, the
+// parts of "192.168.1.2"), but not numbers with a unit glued to them
+// ("29km"): general number recognition, as the Recognizers-Text number and
+// ordinal models define it.
+std::vector<Numeral> read_numerals(const Document& doc);
 
 }  // namespace cc

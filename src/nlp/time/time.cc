@@ -11,6 +11,7 @@
 
 #include "nlp/time/calendar.h"
 #include "nlp/time/publication.h"
+#include "nlp/time/tense.h"
 #include "nlp/tokenize.h"
 
 namespace cc {
@@ -18,10 +19,13 @@ namespace cc {
 namespace {
 
 constexpr int kNoYear = INT_MIN;
+// Tokens searched for a tense word: first this near an expression, then, if
+// none is found, this far (the sentence's main verb can be far away).
+constexpr size_t kNearTense = 12;
+constexpr size_t kFarTense = 40;
 
 // What a matched expression denotes before it is written as a TIMEX3 value.
 enum class Gran : uint8_t { year, decade, century, month, day, week, season, quarter, half, time, literal };
-enum class Tense : uint8_t { unknown, past, future };
 
 struct Val {
   Gran gran = Gran::literal;
@@ -34,6 +38,7 @@ struct Val {
   bool year_given = false;  // the text itself states the year
   bool relative = false;    // computed from the anchor date
   bool from_text = false;   // computed from another expression in the text
+  bool bare_day = false;    // a day of the month alone ("the 19th"): month from context
   std::string literal;      // the whole value when gran == literal
   std::string mod;
   std::string note;
@@ -173,10 +178,38 @@ bool parse_int(std::string_view s, size_t max_digits, int* out) {
   return true;
 }
 
-// "27", "27th", "1st": a day of month 1..31.
+// Ordinal words for days of the month: "first" .. "thirty-first".
+const std::unordered_map<std::string, int>& day_ordinals() {
+  static const std::unordered_map<std::string, int> k = [] {
+    const char* const ones[] = {"first", "second", "third", "fourth", "fifth",
+                                "sixth", "seventh", "eighth", "ninth"};
+    const char* const teens[] = {"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                 "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                                 "nineteenth"};
+    std::unordered_map<std::string, int> m;
+    for (int i = 0; i < 9; ++i) {
+      m[ones[i]] = i + 1;
+      m[std::string("twenty-") + ones[i]] = 21 + i;
+    }
+    for (int i = 0; i < 10; ++i) m[teens[i]] = 10 + i;
+    m["twentieth"] = 20;
+    m["thirtieth"] = 30;
+    m["thirty-first"] = 31;
+    return m;
+  }();
+  return k;
+}
+
+// "27", "27th", "1st", "eighth": a day of month 1..31.
 bool parse_day(std::string_view s, int* out) {
   int scratch = 0;
   int* day = out ? out : &scratch;
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') {
+    auto it = day_ordinals().find(std::string(s));
+    if (it == day_ordinals().end()) return false;
+    *day = it->second;
+    return true;
+  }
   size_t n = 0;
   while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
   std::string_view suffix = s.substr(n);
@@ -189,37 +222,13 @@ bool is_year_number(std::string_view s, int* year) {
   return parse_int(s, 4, year) && s.size() == 4 && *year >= 1000;
 }
 
-// Words that show a sentence talks about the past or the future. The nearest
-// one to an expression decides which way a bare weekday or month points.
-Tense tense_of_word(std::string_view w) {
-  static const std::unordered_map<std::string_view, Tense> k = {
-      {"will", Tense::future},     {"'ll", Tense::future},      {"shall", Tense::future},
-      {"plans", Tense::future},    {"plan", Tense::future},     {"planned", Tense::future},
-      {"expected", Tense::future}, {"expects", Tense::future},  {"scheduled", Tense::future},
-      {"upcoming", Tense::future}, {"intends", Tense::future},  {"aims", Tense::future},
-      {"could", Tense::future},    {"may", Tense::future},      {"might", Tense::future},
-      {"set", Tense::future},      {"due", Tense::future},      {"next", Tense::future},
-      {"would", Tense::future},    {"payable", Tense::future},  {"effective", Tense::future},
-      {"expire", Tense::future},   {"expires", Tense::future},  {"until", Tense::future},
-      {"was", Tense::past},        {"were", Tense::past},       {"had", Tense::past},
-      {"did", Tense::past},        {"said", Tense::past},       {"told", Tense::past},
-      {"sent", Tense::past},       {"began", Tense::past},      {"went", Tense::past},
-      {"came", Tense::past},       {"took", Tense::past},       {"made", Tense::past},
-      {"met", Tense::past},        {"left", Tense::past},       {"saw", Tense::past},
-      {"held", Tense::past},       {"led", Tense::past},        {"fought", Tense::past},
-      {"gave", Tense::past},       {"fell", Tense::past},       {"rose", Tense::past},
-      {"struck", Tense::past},     {"won", Tense::past},        {"lost", Tense::past},
-      {"ago", Tense::past},        {"last", Tense::past},       {"earlier", Tense::past},
-      {"wrote", Tense::past},      {"spoke", Tense::past},      {"became", Tense::past},
-      {"hit", Tense::past},        {"began", Tense::past},      {"sought", Tense::past},
-      {"brought", Tense::past},    {"found", Tense::past},      {"got", Tense::past},
-      {"paid", Tense::past},       {"sold", Tense::past},       {"bought", Tense::past}};
-  auto it = k.find(w);
-  if (it != k.end()) return it->second;
-  // Regular past forms: "signed", "arrived", "reported". "need", "speed" and
-  // the like are short or end in "eed".
-  if (w.size() >= 5 && w.ends_with("ed") && !w.ends_with("eed")) return Tense::past;
-  return Tense::unknown;
+bool is_meridiem(std::string_view t) {
+  return t == "pm" || t == "p.m." || t == "p.m" || t == "am" || t == "a.m." || t == "a.m";
+}
+
+bool is_time_zone(std::string_view t) {
+  return t == "gmt" || t == "utc" || t == "et" || t == "est" || t == "edt" || t == "pt" ||
+         t == "pst" || t == "cet" || t == "msk";
 }
 
 // Words that can begin a time expression. Every pattern starts with one of
@@ -236,7 +245,9 @@ bool may_start(std::string_view w) {
         "tomorrow", "tonight", "now", "nowadays", "currently", "these", "right", "recently",
         "lately", "formerly", "recent", "noon", "midnight", "nineteen", "eighteen", "spring",
         "summer", "fall", "autumn", "winter", "q1", "q2", "q3", "q4", "h1", "h2", "several",
-        "few", "many", "some", "half", "mid-", "christmas", "new", "overnight"};
+        "few", "many", "some", "half", "mid-", "christmas", "new", "overnight", "soon", "morning",
+        "afternoon", "evening", "night", "fiscal", "that", "end",
+        "beginning", "start", "middle", "month", "week"};
     for (const auto& m : {&month_names(), &month_abbreviations(), &weekday_names(),
                           &number_words(), &ordinal_words()})
       for (const auto& [name, value] : *m) k.insert(name);
@@ -267,9 +278,17 @@ class Scanner {
 
   void run(Layer<Timex>* out) {
     bool previous_names_quarter = false;
-    for (const auto& s : doc_.sentences) {
-      sb_ = s.value.first_token;
-      se_ = s.value.end_token;
+    const auto& sentences = doc_.sentences;
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      sb_ = sentences[si].value.first_token;
+      se_ = sentences[si].value.end_token;
+      // The tokenizer ends a sentence at "p.m." before a capital, which cuts
+      // "5 p.m. EST Nov. 9" in two; such a sentence runs on into the next.
+      while (si + 1 < sentences.size() && se_ > sb_ && se_ == sentences[si + 1].value.first_token &&
+             is_meridiem(words_[se_ - 1]) && continues_clock(se_)) {
+        ++si;
+        se_ = sentences[si].value.end_token;
+      }
       // Results are reported over two sentences ("Third-quarter profit rose.
       // It was $2 a share a year earlier."), so the previous one counts too.
       bool names_quarter = false;
@@ -293,6 +312,15 @@ class Scanner {
   }
 
  private:
+  // Whether the token at k (which opens a sentence) can carry on a clock
+  // time: a time zone, a weekday, a month or today/yesterday/tomorrow.
+  bool continues_clock(size_t k) const {
+    if (k >= words_.size()) return false;
+    const std::string& x = words_[k];
+    return is_time_zone(x) || weekday_names().count(x) || month_names().count(x) ||
+           month_abbreviations().count(x) || x == "today" || x == "yesterday" || x == "tomorrow";
+  }
+
   std::string_view w(size_t i) const { return i < se_ ? std::string_view(words_[i]) : ""; }
   bool is(size_t i, std::string_view s) const { return w(i) == s; }
   bool capitalized(size_t i) const { return i < se_ && doc_.tokens[i].value.capitalized; }
@@ -307,13 +335,19 @@ class Scanner {
   }
 
   Tense tense_at(size_t begin, size_t end) const {
-    // Nearest tense word on either side within the sentence; ties go left.
-    for (size_t dist = 1; dist <= 12; ++dist) {
-      if (begin >= sb_ + dist) {
+    // The verb an expression modifies mostly comes before it ("the convoy
+    // arrived on Thursday"), so the left side is read first.
+    for (size_t reach : {kNearTense, kFarTense}) {
+      for (size_t dist = 1; dist <= reach && begin >= sb_ + dist; ++dist) {
         Tense t = tense_word_at(begin - dist);
         if (t != Tense::unknown) return t;
+        // News tells scheduled events in the present, the verb just before
+        // its date: "the leaders meet Monday", "is to resume trading Tuesday".
+        size_t k = begin - dist;
+        if (dist <= 6 && is_scheduling_verb(w(k)) && !(k > sb_ && is_determiner(w(k - 1))))
+          return Tense::future;
       }
-      if (end + dist - 1 < se_) {
+      for (size_t dist = 1; dist <= reach && end + dist - 1 < se_; ++dist) {
         Tense t = tense_word_at(end + dist - 1);
         if (t != Tense::unknown) return t;
       }
@@ -325,11 +359,27 @@ class Scanner {
     // A participle after "be" is passive, not past: "will be held".
     if (t == Tense::past && k > sb_ && (w(k - 1) == "be" || w(k - 1) == "being"))
       return Tense::unknown;
+    // After an article it is an adjective: "a (still) unspecified date".
+    if (t == Tense::past && k > sb_ && w(k).ends_with("ed")) {
+      std::string_view p = w(k - 1);
+      bool adverb = p == "still" || p == "newly" || p == "very" || p.ends_with("ly");
+      if (is_determiner(p) || (adverb && k > sb_ + 1 && is_determiner(w(k - 2)))) return Tense::unknown;
+    }
+    // Future words that are also nouns or participles count only as verbs:
+    // "set to expire", not "a record set on Aug. 6"; "plans to", not "the plan".
+    std::string_view x = w(k);
+    if (t == Tense::future && (x == "set" || x == "due") && !is(k + 1, "to") && !is(k + 1, "for"))
+      return Tense::unknown;
+    if (t == Tense::future && k > sb_ && is_determiner(w(k - 1)) && x.starts_with("plan"))
+      return Tense::unknown;
+    // "is to resume trading Tuesday": a plan.
+    if (x == "to" && k > sb_ && (w(k - 1) == "is" || w(k - 1) == "are")) return Tense::future;
     // A future seen from the past is past: "had been due to expire Friday".
     if (t == Tense::future)
       for (size_t back = 1; back <= 3 && k >= sb_ + back; ++back) {
         std::string_view p = w(k - back);
         if (p == "was" || p == "were" || p == "been" || p == "had") return Tense::past;
+        if (back == 1 && (p == "previously" || p == "originally")) return Tense::past;
       }
     return t;
   }
@@ -338,8 +388,9 @@ class Scanner {
   // the date is close, so take the occurrence nearest the anchor; a
   // past-tense sentence means the last one before it unless the next is
   // within two months (scheduled dates: "payable Dec. 15"), a future-tense
-  // one the next. The anchor's own month is this year's.
-  void anchor_year(Val* v, int month, int day, Tense tense) const {
+  // one the next. A period that "ended" on the date puts it strictly before.
+  // The anchor's own month is this year's. `begin` is the date's first token.
+  void anchor_year(Val* v, int month, int day, Tense tense, size_t begin) const {
     v->relative = true;
     if (!anchor_has(DatePrecision::year)) {
       v->note = anchor_missing_note("the year");
@@ -347,7 +398,8 @@ class Scanner {
     }
     int y = a_.year;
     v->y = y;
-    if (!anchor_has(DatePrecision::month) || month == a_.month) return;
+    bool ended = begin > sb_ && w(begin - 1) == "ended";
+    if (!anchor_has(DatePrecision::month) || (month == a_.month && !ended)) return;
     auto day_of = [&](int year) {
       int d = day ? day : 15;
       return days_from_civil(year, month, std::min(d, days_in_month(year, month)));
@@ -357,13 +409,18 @@ class Scanner {
     int prev_year = same < here ? y : y - 1;
     int next_year = same > here ? y : y + 1;
     int64_t before = here - day_of(prev_year), after = day_of(next_year) - here;
-    if (tense == Tense::future) v->y = next_year;
+    if (ended) v->y = prev_year;
+    else if (tense == Tense::future) v->y = next_year;
     else if (tense == Tense::past) v->y = after <= 61 ? next_year : prev_year;
     else v->y = after <= before ? next_year : prev_year;
   }
 
   // A date `n` units away from the anchor.
-  Val shift(Gran gran, int n) const {
+  Val shift(Gran gran, int n) const { return shift_from(a_, gran, n); }
+
+  // A date `n` units away from `base` (the anchor, or a date the text named).
+  Val shift_from(const PartialDate& base, Gran gran, int n) const {
+    auto has = [&](DatePrecision p) { return base.precision >= p; };
     Val v;
     v.relative = true;
     v.gran = gran;
@@ -371,8 +428,8 @@ class Scanner {
       case Gran::year:
       case Gran::decade:
       case Gran::century:
-        if (!anchor_has(DatePrecision::year)) break;
-        v.y = a_.year + n * (gran == Gran::year ? 1 : gran == Gran::decade ? 10 : 100);
+        if (!has(DatePrecision::year)) break;
+        v.y = base.year + n * (gran == Gran::year ? 1 : gran == Gran::decade ? 10 : 100);
         if (gran == Gran::year && v.y >= 1 && v.y <= 9999) return v;
         if (gran != Gran::year) {
           v.gran = Gran::year;  // "two decades ago": the year, not the decade
@@ -381,9 +438,9 @@ class Scanner {
         break;
       case Gran::month:
       case Gran::quarter: {
-        if (!anchor_has(DatePrecision::month)) break;
+        if (!has(DatePrecision::month)) break;
         int months = gran == Gran::month ? n : 3 * n;
-        int total = a_.year * 12 + (a_.month - 1) + months;
+        int total = base.year * 12 + (base.month - 1) + months;
         v.y = total / 12;
         v.m = total % 12 + 1;
         if (gran == Gran::quarter) v.sub = (v.m - 1) / 3 + 1;
@@ -392,8 +449,8 @@ class Scanner {
       }
       case Gran::day:
       case Gran::week: {
-        if (!anchor_has(DatePrecision::day)) break;
-        int64_t days = days_from_civil(a_.year, a_.month, a_.day) + (gran == Gran::week ? 7 * n : n);
+        if (!has(DatePrecision::day)) break;
+        int64_t days = days_from_civil(base.year, base.month, base.day) + (gran == Gran::week ? 7 * n : n);
         CivilDate c = civil_from_days(days);
         if (c.year < 1 || c.year > 9999) break;
         v.y = c.year;
@@ -423,8 +480,10 @@ class Scanner {
   // The weekday nearest the anchor in the tense's direction; news mostly
   // reports what happened, so an unknown tense counts as past. `offset` -1 /
   // +1 ("last Monday", "next Monday") means that day of the previous / next
-  // ISO week.
-  Val weekday(int wd, Tense tense, int offset = 0) const {
+  // ISO week; `in_week` takes that day of the anchor's week shifted by
+  // `offset` even when it is 0 ("this week Friday"). `extra_days` moves the
+  // result ("the previous Friday": a week before the last one).
+  Val weekday(int wd, Tense tense, int offset = 0, int extra_days = 0, bool in_week = false) const {
     Val v;
     v.relative = true;
     if (!anchor_has(DatePrecision::day)) {
@@ -435,10 +494,10 @@ class Scanner {
     int64_t today = days_from_civil(a_.year, a_.month, a_.day);
     int diff = wd - iso_weekday(today);  // -6..6
     int64_t day;
-    if (offset != 0) day = today + diff + 7 * offset;
+    if (offset != 0 || in_week) day = today + diff + 7 * offset;
     else if (tense == Tense::future) day = today + (diff >= 0 ? diff : diff + 7);
     else day = today + (diff <= 0 ? diff : diff - 7);
-    CivilDate c = civil_from_days(day);
+    CivilDate c = civil_from_days(day + extra_days);
     v.gran = Gran::day;
     v.y = c.year;
     v.m = c.month;
@@ -512,12 +571,17 @@ class Scanner {
       *end = i + 1;
       return true;
     }
+    if (x == "couple" && is(i + 1, "of")) {  // "the next couple of years"
+      *count = "2";
+      *end = i + 2;
+      return true;
+    }
     if (x == "several" || x == "few" || x == "many" || x == "some") {
       *count = "X";
       *end = i + 1;
       return true;
     }
-    if (x == "half" && is(i + 1, "a")) {
+    if (x == "half" && (is(i + 1, "a") || is(i + 1, "an"))) {
       *count = "0.5";
       *end = i + 2;
       return true;
@@ -607,13 +671,26 @@ class Scanner {
         core = Match{j + 2, shift(unit->gran, 0)};  // "the end of the year"
       else
         core = match_core(j);
-      if (!core) return std::nullopt;
+      if (!core) return match_core(i);  // "mid afternoon" is not "mid" + a date
       // Point modifiers need a point; amount modifiers need an amount.
       bool amount = core->v.type == TimexType::duration;
       bool point_mod = mod == "START" || mod == "END" || mod == "MID";
       if (mod != "APPROX" && amount == point_mod) return std::nullopt;
       if (core->v.mod.empty()) core->v.mod = mod;
       return core;
+    }
+    // "(the) month of July" is July; "(the) week of November 30" the week
+    // holding that day.
+    size_t of = x == "the" ? i + 1 : i;
+    if ((is(of, "month") || is(of, "week")) && is(of + 1, "of") && month_at(of + 2) != 0) {
+      auto core = match_month(of + 2);
+      if (core && is(of, "month") && core->v.gran == Gran::month) return core;
+      if (core && is(of, "week") && core->v.gran == Gran::day && core->v.y != kNoYear) {
+        int64_t days = days_from_civil(core->v.y, core->v.m, core->v.d);
+        core->v.gran = Gran::week;
+        core->v.sub = iso_week(days, &core->v.y);
+        return core;
+      }
     }
     // "mid-March", "mid-2024", "mid-1990s" arrive as one token.
     if (x.starts_with("mid-") && x.size() > 4) {
@@ -624,7 +701,7 @@ class Scanner {
       if (mn != month_names().end()) {
         v.gran = Gran::month;
         v.m = mn->second;
-        anchor_year(&v, v.m, 15, tense_at(i, i + 1));
+        anchor_year(&v, v.m, 15, tense_at(i, i + 1), i);
         if (is_year_number(w(i + 1), &n)) {
           v.y = n;
           v.year_given = true;
@@ -643,7 +720,7 @@ class Scanner {
         v.y = n;
         v.year_given = true;
       } else {
-        return std::nullopt;
+        return match_core(i);  // "mid-afternoon"
       }
       v.mod = "MID";
       return Match{i + 1, v};
@@ -652,6 +729,13 @@ class Scanner {
   }
 
   std::optional<Match> match_core(size_t i) const {
+    if (is(i, "fiscal") && is_number(i + 1)) {  // "fiscal 1989": the fiscal year
+      auto m = match_numeric(i + 1);
+      if (m && m->v.gran == Gran::year) return m;
+    }
+    if (auto m = match_century_or_decade(i)) return m;
+    if (auto m = match_narrative(i)) return m;
+    if (auto m = match_bare_day(i)) return m;
     if (auto m = match_quarter(i)) return m;
     if (auto m = match_numeric(i)) return m;
     if (auto m = match_clock(i)) return m;  // "seven o'clock"
@@ -663,6 +747,94 @@ class Scanner {
     if (auto m = match_set(i)) return m;
     if (auto m = match_season(i)) return m;
     return std::nullopt;
+  }
+
+  // "the 20th century", "the nineteenth century" (value "19"), "the
+  // nineties" (the 1990s: news means the last century's or this one's
+  // decade, so the one before the anchor year).
+  std::optional<Match> match_century_or_decade(size_t i) const {
+    size_t j = is(i, "the") ? i + 1 : i;
+    std::string_view x = w(j);
+    int n = 0;
+    if (is(j + 1, "century")) {
+      if (!parse_day(x, &n) || (x[0] >= '0' && x[0] <= '9' && x.size() < 3)) return std::nullopt;
+      Val v;
+      v.gran = Gran::century;
+      v.y = (n - 1) * 100;
+      v.year_given = true;
+      return Match{j + 2, v};
+    }
+    static const std::unordered_map<std::string_view, int> kDecades = {
+        {"twenties", 20}, {"thirties", 30}, {"forties", 40}, {"fifties", 50},
+        {"sixties", 60},  {"seventies", 70}, {"eighties", 80}, {"nineties", 90}};
+    auto d = kDecades.find(x);
+    if (j == i || d == kDecades.end()) return std::nullopt;
+    Val v;
+    v.gran = Gran::decade;
+    int century = anchor_has(DatePrecision::year) ? a_.year / 100 * 100 : 1900;
+    v.y = century + d->second;
+    if (anchor_has(DatePrecision::year) && v.y > a_.year) v.y -= 100;
+    v.relative = true;
+    return Match{j + 1, v};
+  }
+
+  // Dates told from the last one the text named: "the following year" (after
+  // "May 22, 1995": 1996), "the previous month", "that day", "the same
+  // week". Without such a date they are left to the other patterns.
+  std::optional<Match> match_narrative(size_t i) const {
+    if (!last_date_) return std::nullopt;
+    std::string_view x = w(i);
+    int offset = 0;
+    size_t u = i + 1;
+    if (x == "the" && (is(i + 1, "following") || is(i + 1, "previous") || is(i + 1, "prior"))) {
+      offset = is(i + 1, "following") ? 1 : -1;
+      u = i + 2;
+    } else if (x == "the" && is(i + 1, "same")) {
+      u = i + 2;
+    } else if (x != "that") {
+      return std::nullopt;
+    }
+    std::string_view unit = w(u);
+    Gran gran = unit == "day" ? Gran::day : unit == "week" ? Gran::week : unit == "month" ? Gran::month
+              : unit == "year" ? Gran::year : Gran::literal;
+    if (gran == Gran::literal) return std::nullopt;
+    Val v = shift_from(*last_date_, gran, offset);
+    if (v.gran == Gran::literal) return std::nullopt;  // the named date is too coarse
+    v.relative = false;
+    v.from_text = true;
+    return Match{u + 1, v};
+  }
+
+  // A day of the month alone: "on the 27th", "the 21st." It is in the
+  // publication month, or the month before when that day is still to come
+  // (the month after in the future tense). Only digits with a suffix, and not
+  // before a noun: "the 21st century", "the 3rd Division" are no dates.
+  std::optional<Match> match_bare_day(size_t i) const {
+    size_t j = is(i, "the") ? i + 1 : i;
+    if (j == i && !(i > sb_ && w(i - 1) == "on")) return std::nullopt;
+    std::string_view x = w(j);
+    int day = 0;
+    if (x.size() < 3 || x[0] < '0' || x[0] > '9' || x.back() < 'a' || !parse_day(x, &day))
+      return std::nullopt;
+    if (j + 1 < se_ && doc_.tokens[j + 1].value.kind == TokenKind::word) return std::nullopt;
+    Val v;
+    v.relative = true;
+    if (!anchor_has(DatePrecision::day)) {
+      v.literal = "XXXX-XX-" + two(day);
+      v.note = anchor_missing_note("the month");
+      return Match{j + 1, v};
+    }
+    Tense tense = tense_at(i, j + 1);
+    int shift_months = 0;
+    if (tense == Tense::future && day < a_.day) shift_months = 1;
+    else if (tense != Tense::future && day > a_.day) shift_months = -1;
+    Val month = shift(Gran::month, shift_months);
+    if (month.gran != Gran::month || day > days_in_month(month.y, month.m)) return Match{j + 1, invalid()};
+    v = month;
+    v.gran = Gran::day;
+    v.d = day;
+    v.bare_day = true;
+    return Match{j + 1, v};
   }
 
   // Month number at i, when the token is a month name and reads as one.
@@ -678,7 +850,15 @@ class Scanner {
     // (capitalized, for the verbs) a preposition or determiner before them.
     size_t k = is(i + 1, ",") ? i + 2 : i + 1;
     int year = 0;
-    if (is_number(i + 1) || parse_day(w(i + 1), nullptr) || is_year_number(w(k), &year)) return month;
+    // An ordinal word supports a verb only when capitalized: "March first",
+    // not "they may first ask".
+    bool word_day = parse_day(w(i + 1), nullptr) && !is_number(i + 1);
+    if (is_number(i + 1) || (word_day && (!verb || capitalized(i))) || is_year_number(w(k), &year))
+      return month;
+    // A day before it: "1st Jan", "4th of March".
+    size_t d = i > sb_ && w(i - 1) == "of" ? i - 1 : i;
+    if (d > sb_ && parse_day(w(d - 1), nullptr) && (!verb || capitalized(i) || is_number(d - 1)))
+      return month;
     if (verb && !capitalized(i)) return 0;
     if (x == "march" && i > sb_) return month;
     static const char* const kBefore[] = {"in", "since", "until", "by", "of", "early", "late",
@@ -716,10 +896,11 @@ class Scanner {
       } else if (last_day <= day) {
         last_day = 0;
       }
-      size_t k = is(j, ",") ? j + 1 : j;
-      if (is_year_number(w(k), &year)) {
-        j = k + 1;
+      size_t k = is(j, ",") || is(j, "of") ? j + 1 : j;  // "January 12 of 2016"
+      if (year_at(k, &year, &j)) {
         v.y = year;
+        v.year_given = true;
+      } else if (relative_year_at(j, &v, &j)) {
         v.year_given = true;
       }
       if (v.year_given ? !valid_calendar_date(v.y, month, day) : day > days_in_month(2024, month))
@@ -727,7 +908,7 @@ class Scanner {
       v.gran = Gran::day;
       v.m = month;
       v.d = day;
-      if (!v.year_given) anchor_year(&v, month, day, tense_at(i, j));
+      if (!v.year_given) anchor_year(&v, month, day, tense_at(i, j), i);
       if (last_day != 0) {
         if (last_day > days_in_month(v.y == kNoYear ? 2024 : v.y, month)) return Match{j, invalid()};
         Val end = v;
@@ -740,12 +921,17 @@ class Scanner {
     v.gran = Gran::month;
     v.m = month;
     size_t k = is(j, "of") || is(j, ",") ? j + 1 : j;
-    if (is_year_number(w(k), &year)) {
+    size_t end = 0;
+    if (year_at(k, &year, &end)) {
       v.y = year;
       v.year_given = true;
-      return Match{k + 1, v};
+      return Match{end, v};
     }
-    anchor_year(&v, month, 0, tense_at(i, j));
+    if (relative_year_at(j, &v, &end)) {
+      v.year_given = true;
+      return Match{end, v};
+    }
+    anchor_year(&v, month, 0, tense_at(i, j), i);
     return Match{j, v};
   }
 
@@ -848,8 +1034,9 @@ class Scanner {
                       w(i - 1) == "number" || w(i - 1) == "#"))
         return std::nullopt;
       std::string_view next = w(i + 1);
+      bool fiscal = i > sb_ && w(i - 1) == "fiscal";
       if (next == "%" || next == "percent" || next == "per" || next == "-" ||
-          (next.size() > 3 && next.back() == 's' && i + 1 < se_ &&
+          (!fiscal && next.size() > 3 && next.back() == 's' && i + 1 < se_ &&
            doc_.tokens[i + 1].value.kind == TokenKind::word && !capitalized(i + 1) &&
            next != "was" && next != "has" && next != "is" && next != "as" && next != "this" &&
            next != "its" && next != "thus" && next != "does"))
@@ -919,9 +1106,7 @@ class Scanner {
   // is a time of the publication day.
   Match clock_with_date(size_t j, int hour, int minute) const {
     if (is(j, "local") && is(j + 1, "time")) j += 2;
-    else if (is(j, "gmt") || is(j, "utc") || is(j, "et") || is(j, "est") || is(j, "edt") ||
-             is(j, "pt") || is(j, "pst") || is(j, "cet") || is(j, "msk"))
-      ++j;
+    else if (is_time_zone(w(j))) ++j;
     size_t k = is(j, ",") || is(j, "on") ? j + 1 : j;
     std::optional<Match> date;
     if (weekday_names().count(w(k))) date = match_weekday(k);
@@ -956,14 +1141,13 @@ class Scanner {
     v.d = day;
     ++j;
     size_t k = is(j, ",") ? j + 1 : j;
-    if (is_year_number(w(k), &year)) {
+    if (year_at(k, &year, &j)) {
       v.y = year;
       v.year_given = true;
-      j = k + 1;
       if (!valid_calendar_date(year, m, day)) return Match{j, invalid()};
     } else {
       if (day > days_in_month(2024, m)) return Match{j, invalid()};
-      anchor_year(&v, m, day, tense_at(i, j));
+      anchor_year(&v, m, day, tense_at(i, j), i);
     }
     return Match{j, v};
   }
@@ -992,17 +1176,29 @@ class Scanner {
       return Match{i + 1, v};
     }
     size_t j = i + 1;
-    size_t k = is(j, ",") ? j + 1 : j;
-    // Only calendar dates, never clock times, so patterns cannot chain
-    // ("Monday 5 pm Monday 5 pm ...") into unbounded recursion.
-    auto date = month_at(k) != 0 ? match_month(k) : match_day_month(k);
-    if (date && date->v.gran == Gran::day) return Match{date->end, date->v};
-    Val v = weekday(wd, tense_at(i, j));
-    if (auto part = part_of_day(w(j))) {
-      set_part_of_day(&v, part);
-      ++j;
+    // "Friday next week": that day of that week.
+    if ((is(j, "next") || is(j, "last") || is(j, "this")) && is(j + 1, "week")) {
+      int offset = is(j, "next") ? 1 : is(j, "last") ? -1 : 0;
+      return Match{j + 2, weekday(wd, tense_at(i, j + 2), offset, 0, true)};
     }
-    return Match{j, v};
+    Match m = weekday_then_date(j, Match{j, weekday(wd, tense_at(i, j))});
+    if (m.end != j) return m;
+    if (auto part = part_of_day(w(j))) {
+      set_part_of_day(&m.v, part);
+      ++m.end;
+    }
+    return m;
+  }
+
+  // A weekday match `m` ending at j, or the calendar date written after it
+  // ("Thursday, March 27, 2025"), which says more. Only calendar dates, never
+  // clock times, so patterns cannot chain ("Monday 5 pm Monday 5 pm ...")
+  // into unbounded recursion.
+  Match weekday_then_date(size_t j, Match m) const {
+    size_t k = is(j, ",") ? j + 1 : j;
+    auto date = month_at(k) != 0 ? match_month(k) : match_day_month(k);
+    if (date && date->v.gran == Gran::day) return *date;
+    return m;
   }
 
   // Makes a day (or an underspecified day) a time: "Monday" -> "Monday night".
@@ -1057,7 +1253,8 @@ class Scanner {
       else return std::nullopt;
       k = j + 1;
     } else if (count_at(j, &k, &count, /*allow_article=*/true)) {
-      // "three" "hours"; "twenty four hours"
+      // "three" "hours"; "twenty four hours"; "20 more years", "an additional year"
+      if (is(k, "more") || is(k, "additional") || is(k, "further") || is(k, "extra")) ++k;
       unit = unit_of(w(k));
       // "a second" is mostly the ordinal: "a second phase"; "$5 a year" is a
       // rate, not a duration.
@@ -1068,7 +1265,8 @@ class Scanner {
       // "twenty second" is an ordinal; "three quarters of" and "a quarter
       // past" are fractions.
       if (w(k) == "second" && count != "1" && !is_number(j)) return std::nullopt;
-      if (unit->gran == Gran::quarter && (is(k + 1, "of") || is(k + 1, "past") || is(k + 1, "to")))
+      if (unit->gran == Gran::quarter && count != "X" &&
+          (is(k + 1, "of") || is(k + 1, "past") || is(k + 1, "to")))
         return std::nullopt;
       ++k;
     } else if (the_past && !first && (unit = unit_of(w(j)))) {
@@ -1088,6 +1286,9 @@ class Scanner {
     }
     // "52 years old" is an age.
     if (is(k, "old") && unit->gran == Gran::year) return std::nullopt;
+    // "a week or so (ago)": approximate.
+    bool or_so = is(k, "or") && is(k + 1, "so");
+    if (or_so) k += 2;
     // "two years ago": a date; "three days from now" too.
     bool ago = is(k, "ago") || is(k, "earlier") || (is(k, "from") && is(k + 1, "now")) ||
                is(k, "hence");
@@ -1100,14 +1301,16 @@ class Scanner {
         return Match{k + 1, v};
       }
       int sign = is(k, "ago") || is(k, "earlier") ? -1 : 1;
-      if (unit->gran == Gran::year && sign < 0)
-        if (auto q = quarter_years_back(n)) return Match{k + 1, *q};
+      if (unit->gran == Gran::year && sign < 0 && n == 1)
+        if (auto q = quarter_years_back(1, /*in_results=*/true)) return Match{k + 1, *q};
       // "three hours ago" is a moment of the publication day.
       Val v = unit->time ? shift(Gran::day, 0) : shift(unit->gran, sign * n);
+      if (or_so) v.mod = "APPROX";
       return Match{k + (is(k, "from") ? 2 : 1), v};
     }
     Val v;
     v.type = TimexType::duration;
+    if (or_so) v.mod = "APPROX";
     std::string n = count;
     if (unit->factor != 1 && count != "X") {
       int c = 0;
@@ -1142,17 +1345,18 @@ class Scanner {
         }
         return Match{i + 3, v};
       }
+      if (auto q = quarter_years_back(1, /*in_results=*/true)) return Match{i + 1, *q};
       return Match{i + 1, shift(Gran::year, -1)};
     }
     if (x == "noon" || x == "midnight") return clock_with_date(i + 1, x == "noon" ? 12 : 24, 0);
     if (auto holiday = match_holiday(i)) return holiday;
-    if (x == "overnight" || x == "mid-morning" || x == "mid-afternoon") {
-      // "overnight" in a report is the night before it; the others today's.
-      Val v = shift(Gran::day, x == "overnight" && tense_at(i, i + 1) != Tense::future ? -1 : 0);
-      const char* part = x == "overnight" ? "NI" : x == "mid-morning" ? "MO" : "AF";
-      set_part_of_day(&v, part);
+    if (x == "overnight") {
+      // "overnight" in a report is the night before it.
+      Val v = shift(Gran::day, tense_at(i, i + 1) != Tense::future ? -1 : 0);
+      set_part_of_day(&v, "NI");
       return Match{i + 1, v};
     }
+    if (auto m = match_part_of_day(i)) return m;
     if (x == "today" || x == "yesterday" || x == "tomorrow" || x == "tonight") {
       int n = x == "yesterday" ? -1 : x == "tomorrow" ? 1 : 0;
       v = shift(Gran::day, n);
@@ -1175,6 +1379,27 @@ class Scanner {
       v.literal = "PAST_REF";
       return Match{i + (x == "the" ? 2 : 1), v};
     }
+    // "soon", but not the conjunction "as soon as" (unless "as soon as
+    // possible") nor "soon after/before", which lean on another event.
+    if (x == "soon" && !is(i + 1, "after") && !is(i + 1, "before") &&
+        !(i > sb_ && w(i - 1) == "as" && !is(i + 2, "possible"))) {
+      v.literal = "FUTURE_REF";
+      return Match{is(i + 1, "as") ? i + 3 : i + 1, v};
+    }
+    // "by year-end", "since year end": December 31 of this year, or of the
+    // last one in the past tense.
+    if (x == "year-end" || (x == "year" && is(i + 1, "end")) ||
+        (x == "year" && is(i + 1, "'s") && is(i + 2, "end"))) {
+      size_t end = x == "year-end" ? i + 1 : is(i + 1, "end") ? i + 2 : i + 3;
+      bool past = (i > sb_ && w(i - 1) == "since") || tense_at(i, end) == Tense::past;
+      Val y = shift(Gran::year, past ? -1 : 0);
+      if (y.gran == Gran::year) {
+        y.gran = Gran::day;
+        y.m = 12;
+        y.d = 31;
+      }
+      return Match{end, y};
+    }
     if (x == "the" && is(i + 1, "future")) {
       v.literal = "FUTURE_REF";
       return Match{i + 2, v};
@@ -1183,15 +1408,40 @@ class Scanner {
       v.literal = "FUTURE_REF";
       return Match{i + 3, v};
     }
+    // "in the near term", "over the long term": the time ahead.
+    if (x == "the" && (is(i + 1, "near") || is(i + 1, "short") || is(i + 1, "long")) &&
+        is(i + 2, "term")) {
+      v.literal = "FUTURE_REF";
+      return Match{i + 3, v};
+    }
+    // "for a while": some unstated length.
+    if ((x == "a" || x == "an") && is(i + 1, "while") && i > sb_ &&
+        (w(i - 1) == "for" || w(i - 1) == "after" || w(i - 1) == "in")) {
+      Val d;
+      d.type = TimexType::duration;
+      d.literal = "PXX";
+      return Match{i + 2, d};
+    }
     if (x == "the") return match_the_period(i);
-    // this/last/next + unit, month, season, weekday or part of day.
+    // this/last/next + unit, month, season, weekday or part of day; "this
+    // past" is "last", "this coming" the next one.
     int offset = 0;
-    if (x == "last" || x == "previous" || x == "past") offset = -1;
-    else if (x == "next" || x == "coming") offset = 1;
-    else if (x != "this" && x != "current") return std::nullopt;
-    std::string_view u = w(i + 1);
-    Tense tense = tense_at(i, i + 2);
-    if (int month = month_at(i + 1); month != 0 && x != "current") {
+    size_t k = i + 1;  // the word the determiner qualifies
+    bool coming = x == "coming";
+    if (x == "this" && (is(k, "past") || is(k, "coming"))) {
+      coming = is(k, "coming");
+      offset = coming ? 1 : -1;
+      ++k;
+    } else if (x == "last" || x == "previous" || x == "past") {
+      offset = -1;
+    } else if (x == "next" || coming) {
+      offset = 1;
+    } else if (x != "this" && x != "current") {
+      return std::nullopt;
+    }
+    std::string_view u = w(k);
+    Tense tense = tense_at(i, k + 1);
+    if (int month = month_at(k); month != 0 && x != "current") {
       // "last June": the latest one before this month; "next June": the
       // first one after it; "this June": this year's.
       v.gran = Gran::month;
@@ -1199,37 +1449,81 @@ class Scanner {
       Val now = shift(Gran::month, 0);
       if (now.gran != Gran::month) {
         v.note = anchor_missing_note("the year");
-        return Match{i + 2, v};
+        return Match{k + 1, v};
       }
       v.y = now.y;
       if (offset < 0 && month >= now.m) v.y -= 1;
       if (offset > 0 && month <= now.m) v.y += 1;
-      return Match{i + 2, v};
+      return Match{k + 1, v};
     }
     if (x == "past" && !weekday_names().count(u)) return std::nullopt;
-    if (u == "year" && offset == -1)
-      if (auto q = quarter_years_back(1)) return Match{i + 2, *q};
+    if (u == "week") {
+      // "next week (on) Friday": that day of that week.
+      size_t d = is(k + 1, "on") ? k + 2 : k + 1;
+      if (auto wd = weekday_names().find(w(d)); wd != weekday_names().end())
+        return Match{d + 1, weekday(wd->second, tense, offset, 0, true)};
+    }
     if (u == "year" || u == "month" || u == "week" || u == "quarter") {
       auto unit = unit_of(u);
       v = shift(unit->gran, offset);
-      return Match{i + 2, v};
+      return Match{k + 1, v};
     }
-    if (u == "weekend") return Match{i + 2, weekend(offset)};
+    if (u == "weekend") return Match{k + 1, weekend(offset)};
     int s = season_of(u);
     // "this summer" is this year's whatever the verb's tense.
     if (s >= 0 && x != "current")
-      return Match{i + 2, season(s, offset, x == "this" ? Tense::unknown : tense)};
+      return Match{k + 1, season(s, offset, x == "this" && k == i + 1 ? Tense::unknown : tense)};
     auto wd = weekday_names().find(u);
-    if (wd != weekday_names().end() && x != "current")
-      return Match{i + 2, weekday(wd->second, tense, offset)};
+    if (wd != weekday_names().end() && x != "current") {
+      // "coming Sunday" is the next Sunday, not Sunday of next week; "the
+      // previous Friday" the one before the Friday just past.
+      if (coming) v = weekday(wd->second, Tense::future);
+      else if (x == "previous" && i > sb_ && w(i - 1) == "the") v = weekday(wd->second, Tense::past, 0, -7);
+      else v = weekday(wd->second, tense, offset);
+      return weekday_then_date(k + 1, Match{k + 1, v});
+    }
     const char* part = part_of_day(u);
-    if (part && (x == "this" || x == "last")) {
+    if (part && (x == "this" || x == "last") && k == i + 1) {
       // "this morning"; "last night" is the night before publication.
       v = shift(Gran::day, x == "last" ? -1 : 0);
       set_part_of_day(&v, part);
-      return Match{i + 2, v};
+      return Match{k + 1, v};
+    }
+    // "current" before a noun is the present: "current market conditions"
+    // (but "the then current price" is not).
+    if (x == "current" && k < se_ && doc_.tokens[k].value.kind == TokenKind::word &&
+        !(i > sb_ && w(i - 1) == "then")) {
+      v.literal = "PRESENT_REF";
+      return Match{k, v};
     }
     return std::nullopt;
+  }
+
+  // A part of day tied to a day: "afternoon yesterday", "mid-afternoon
+  // Monday", or with "mid" alone today's ("at mid-morning"). A bare
+  // "morning" is left alone: it is as often a habit as a date.
+  std::optional<Match> match_part_of_day(size_t i) const {
+    std::string_view x = w(i);
+    size_t j = i;
+    bool mid = false;
+    if (x == "mid" || x == "mid-") {
+      mid = true;
+      j = is(i + 1, "-") ? i + 2 : i + 1;
+    } else if (x.starts_with("mid-") && part_of_day(x.substr(4))) {
+      mid = true;
+    }
+    const char* part = part_of_day(mid && j == i ? x.substr(4) : w(j));
+    if (!part) return std::nullopt;
+    ++j;
+    std::optional<Match> day;
+    if (is(j, "yesterday") || is(j, "today") || is(j, "tomorrow"))
+      day = Match{j + 1, shift(Gran::day, is(j, "yesterday") ? -1 : is(j, "tomorrow") ? 1 : 0)};
+    else if (weekday_names().count(w(j)))
+      day = Match{j + 1, weekday(weekday_names().at(w(j)), tense_at(i, j + 1))};
+    if (!day && !mid) return std::nullopt;
+    if (!day) day = Match{j, shift(Gran::day, 0)};
+    set_part_of_day(&day->v, part);
+    return day;
   }
 
   // The weekend of the week `offset` weeks from the anchor's: "2025-W12-WE".
@@ -1243,9 +1537,11 @@ class Scanner {
   }
 
   // In a sentence about a quarter ("third-quarter profit rose from a year
-  // earlier"), the quarter last named, `years` back.
-  std::optional<Val> quarter_years_back(int years) const {
-    if (!last_quarter_ || !about_quarter_) return std::nullopt;
+  // earlier"), the quarter last named, `years` back. `in_results`: anywhere
+  // in a report that has named a quarter, as results stories compare each
+  // figure with the same quarter a year back ("sales rose from a year ago").
+  std::optional<Val> quarter_years_back(int years, bool in_results = false) const {
+    if (!last_quarter_ || (!about_quarter_ && !in_results)) return std::nullopt;
     Val v = *last_quarter_;
     v.y -= years;
     v.year_given = false;
@@ -1279,12 +1575,13 @@ class Scanner {
     v.d = day;
     int year = 0;
     size_t k = is(j, ",") ? j + 1 : j;
-    if (is_year_number(w(k), &year)) {
+    size_t end = 0;
+    if (year_at(k, &year, &end)) {
       v.y = year;
       v.year_given = true;
-      return Match{k + 1, v};
+      return Match{end, v};
     }
-    anchor_year(&v, month, day, tense_at(i, j));
+    anchor_year(&v, month, day, tense_at(i, j), i);
     return Match{j, v};
   }
 
@@ -1302,19 +1599,57 @@ class Scanner {
     else if (is(j, "full")) ++j;
     if (is(j, "fiscal")) ++j;
     if (is(j, "year") && !is(j + 1, "'s")) {
-      if (is_number(j + 1)) return std::nullopt;  // "the year 2000": the number says it
-      if (i > sb_ && w(i - 1) == "for") {  // "profit for the year": its length
+      // "the year 2000", "the year two thousand".
+      Val named;
+      size_t named_end = 0;
+      if (year_at(j + 1, &named.y, &named_end)) {
+        named.gran = Gran::year;
+        named.year_given = true;
+        return Match{named_end, named};
+      }
+      if (is_number(j + 1)) return std::nullopt;
+      // "the year ended March 31" is a fiscal year named by its length, as is
+      // "throughout the year"; "for the year" and "the full year" are this one.
+      if (is(j + 1, "ended") || is(j + 1, "ending") || (i > sb_ && w(i - 1) == "throughout")) {
         Val v;
         v.type = TimexType::duration;
         v.literal = "P1Y";
         return Match{j + 1, v};
       }
-      return Match{j + 1, shift(Gran::year, 0)};
+      return Match{j + 1, shift(Gran::year, latest ? -1 : 0)};
     }
-    if (is(j, "quarter")) {
+    // "the latest period": the quarter the report is about.
+    if (latest && (is(j, "period") || is(j, "quarter")) && last_quarter_) {
+      Val v = *last_quarter_;
+      v.from_text = true;
+      v.mod.clear();
+      return Match{j + 1, v};
+    }
+    if (is(j, "quarter") || (latest && is(j, "period"))) {
+      // "the quarter ended Sept. 30": the calendar quarter of that month.
+      if ((is(j + 1, "ended") || is(j + 1, "ending")) && month_at(j + 2) != 0) {
+        auto date = match_month(j + 2);
+        if (date && date->v.y != kNoYear && date->v.m != 0) {
+          Val v = date->v;
+          v.gran = Gran::quarter;
+          v.sub = (v.m - 1) / 3 + 1;
+          v.literal.clear();
+          return Match{j + 1, v};
+        }
+      }
       bool reported = latest || (!current && tense_at(i, j + 1) != Tense::future);
+      // "for the quarter a year ago": the quarter reported, a year back.
+      if (is(j + 1, "a") && is(j + 2, "year") && (is(j + 3, "ago") || is(j + 3, "earlier"))) {
+        if (auto q = quarter_years_back(1, /*in_results=*/true)) return Match{j + 4, *q};
+        return Match{j + 4, shift(Gran::quarter, -5)};
+      }
       return Match{j + 1, shift(Gran::quarter, reported ? -1 : 0)};
     }
+    // "for the week", "the week's most active session": this week. Not "the
+    // week of/before/after ...", which another date places.
+    if (is(j, "week") && j == i + 1 && !is(j + 1, "of") && !is(j + 1, "before") &&
+        !is(j + 1, "after") && !is(j + 1, "following") && !is(j + 1, "ended") && !is(j + 1, "ending"))
+      return Match{j + 1, shift(Gran::week, 0)};
     if (is(j, "weekend") && j == i + 1) {
       // The coming one in the future tense; otherwise the one just past,
       // which is this week's when the report itself is out at the weekend.
@@ -1348,6 +1683,10 @@ class Scanner {
       auto wd = weekday_names().find(w(j));
       if (wd != weekday_names().end()) {
         v.literal = "XXXX-WXX-" + std::to_string(wd->second);
+        return Match{j + 1, v};
+      }
+      if (int month = month_at(j)) {  // "each July"
+        v.literal = "XXXX-" + two(month);
         return Match{j + 1, v};
       }
       if (is(j, "other") && (wd = weekday_names().find(w(j + 1))) != weekday_names().end()) {
@@ -1445,10 +1784,11 @@ class Scanner {
     }
     size_t y = is(k, "of") ? k + 1 : k;
     if (is(y, "fiscal")) ++y;
-    if (is_year_number(w(y), &year)) {
+    size_t end = 0;
+    if (year_at(y, &year, &end)) {
       v.y = year;
       v.year_given = true;
-      return Match{y + 1, v};
+      return Match{end, v};
     }
     // A quarter named without a year is this year's, unless a past-tense
     // sentence names one that has not begun yet.
@@ -1465,16 +1805,53 @@ class Scanner {
     return Match{k, v};
   }
 
-  // "nineteen ninety-six": years as broadcasts say them.
+  // A year written out at k: "1996", or as broadcasts say it, "nineteen
+  // ninety-six", "two thousand (and) eight". Sets *end past it.
+  bool year_at(size_t k, int* year, size_t* end) const {
+    if (is_year_number(w(k), year)) {
+      *end = k + 1;
+      return true;
+    }
+    std::string count;
+    int n = 0;
+    if (is(k, "nineteen") || is(k, "eighteen")) {
+      if (!count_at(k + 1, end, &count, false) || !parse_int(count, 2, &n) || n < 10) return false;
+      *year = (is(k, "nineteen") ? 1900 : 1800) + n;
+      return true;
+    }
+    if (is(k, "two") && is(k + 1, "thousand")) {
+      size_t j = is(k + 2, "and") ? k + 3 : k + 2;
+      *year = 2000;
+      *end = k + 2;
+      if (count_at(j, end, &count, false) && parse_int(count, 2, &n) && n < 100) *year += n;
+      else *end = k + 2;
+      return true;
+    }
+    return false;
+  }
+
+  // "(of) last year", "this year", "next year" after a month: "June last
+  // year". Sets v's year (or its note) and *end.
+  bool relative_year_at(size_t k, Val* v, size_t* end) const {
+    if (is(k, "of")) ++k;
+    int offset = is(k, "last") ? -1 : is(k, "this") ? 0 : is(k, "next") ? 1 : 2;
+    if (offset == 2 || !is(k + 1, "year") || is(k + 2, "'s")) return false;
+    Val y = shift(Gran::year, offset);
+    v->relative = true;
+    v->y = y.gran == Gran::year ? y.y : kNoYear;
+    v->note = y.note;
+    *end = k + 2;
+    return true;
+  }
+
+  // Spoken years standing alone: "nineteen ninety-six". "Two thousand"
+  // alone is a count, so it is a year only after "the year" (match_the_period).
   std::optional<Match> match_spoken_year(size_t i) const {
     if (!is(i, "nineteen") && !is(i, "eighteen")) return std::nullopt;
-    std::string count;
-    size_t end = 0;
-    int n = 0;
-    if (!count_at(i + 1, &end, &count, false) || !parse_int(count, 2, &n) || n < 10) return std::nullopt;
     Val v;
+    size_t end = 0;
+    if (!year_at(i, &v.y, &end)) return std::nullopt;
     v.gran = Gran::year;
-    v.y = (is(i, "nineteen") ? 1900 : 1800) + n;
     v.year_given = true;
     return Match{end, v};
   }
@@ -1486,18 +1863,21 @@ class Scanner {
     if (s < 0) return std::nullopt;
     size_t k = is(j + 1, "of") ? j + 2 : j + 1;
     int year = 0;
-    if (is_year_number(w(k), &year)) {
+    size_t end = 0;
+    if (year_at(k, &year, &end)) {
       Val v;
       v.gran = Gran::season;
       v.sub = s;
       v.y = year;
       v.year_given = true;
-      return Match{k + 1, v};
+      return Match{end, v};
     }
     // Without a year the word needs a determiner or preposition: "fall" is a verb.
     bool framed = j > i || (i > sb_ && (w(i - 1) == "in" || w(i - 1) == "during" ||
                                         w(i - 1) == "this" || w(i - 1) == "by" ||
-                                        w(i - 1) == "until" || w(i - 1) == "since"));
+                                        w(i - 1) == "until" || w(i - 1) == "since" ||
+                                        w(i - 1) == "mid" || w(i - 1) == "early" ||
+                                        w(i - 1) == "late"));
     if (!framed || (s == 2 && j == i)) return std::nullopt;
     return Match{j + 1, season(s, 0, tense_at(i, j + 1))};
   }
@@ -1516,12 +1896,17 @@ class Scanner {
                  conj == "until" || conj == "till" || conj == "-" || conj == "–" || conj == "thru";
     if (joins && a.type == TimexType::date) {
       auto b = match(end + 1);
+      // "November 15th through the 19th": the second day is in the first's month.
+      if (b && b->v.bare_day && a.gran == Gran::day && a.y != kNoYear && b->v.d > a.d) {
+        b->v.y = a.y;
+        b->v.m = a.m;
+      }
       if (b && b->v.type == TimexType::date && b->v.gran == a.gran && b->v.gran != Gran::literal) {
         // "January and February 2024": the year given once serves both.
         if (!a.year_given && b->v.year_given && (a.gran == Gran::month || a.gran == Gran::day ||
                                                  a.gran == Gran::season || a.gran == Gran::quarter)) {
           a.y = b->v.y;
-          a.relative = false;
+          a.relative = b->v.relative;
           a.year_given = true;
           a.note.clear();
         }
@@ -1538,14 +1923,29 @@ class Scanner {
         }
       }
     }
-    // Quarters derived from another ("a year earlier") do not become the referent.
-    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text) last_quarter_ = a;
+    // Quarters derived from another ("a year earlier") do not become the
+    // referent, nor do the current quarter and forecasts ("losses through the
+    // third quarter of next year"): results compare a quarter that has ended,
+    // by the calendar or by the text ("its fourth quarter ended Sept. 30").
+    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text && (ended(a) || is(m.end, "ended")))
+      last_quarter_ = a;
+    if (a.type == TimexType::date && a.y != kNoYear && range_end.empty()) {
+      PartialDate d;
+      d.year = a.y;
+      d.month = a.m;
+      d.day = a.d;
+      d.precision = a.gran == Gran::day ? DatePrecision::day
+                    : a.gran == Gran::month ? DatePrecision::month
+                    : a.gran == Gran::year ? DatePrecision::year : DatePrecision::unknown;
+      if (d.known()) last_date_ = d;
+    }
     Timex t;
     t.type = a.type;
     t.value = format_value(a);
     if (!range_end.empty()) t.value += "/" + range_end;
     t.mod = a.mod;
-    if (t.mod.empty()) t.mod = signal_mod(i);
+    // Signal words bound points in time: "after three weeks" is no date.
+    if (t.mod.empty() && a.type != TimexType::duration && a.type != TimexType::set) t.mod = signal_mod(i);
     t.note = a.note;
     if (t.value.find('X') != std::string::npos && a.relative) t.anchor = "none";
     else if (a.from_text) t.anchor = "text";
@@ -1554,6 +1954,13 @@ class Scanner {
     Span span{doc_.tokens[i].span.begin, doc_.tokens[end - 1].span.end};
     out->add(span, std::move(t));
     return range_end.empty() ? m.end : end;
+  }
+
+  // True when a quarter ended before the anchor month (or the anchor is too
+  // coarse to tell).
+  bool ended(const Val& q) const {
+    if (!anchor_has(DatePrecision::month)) return true;
+    return q.y * 12 + q.sub * 3 - 1 < a_.year * 12 + a_.month - 1;
   }
 
   // Signal words before an expression that bound it: "as early as July".
@@ -1578,6 +1985,8 @@ class Scanner {
   // The last quarter the text named: "a year earlier" in a sentence about
   // quarterly results means that quarter a year back.
   std::optional<Val> last_quarter_;
+  // The last calendar date the text named, for "the following year".
+  std::optional<PartialDate> last_date_;
 };
 
 // The least confidence a publication-date estimate needs to anchor relative
