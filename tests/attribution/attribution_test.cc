@@ -120,6 +120,30 @@ TEST(Attribution, InvertedSaysWithAppositive) {
   EXPECT_EQ(s.content, "The convoy carried at least 40 tanks");
 }
 
+// "Name, description, said ..." is a subject with an appositive, not an
+// inverted "..., said <source>": the words after the cue are the content.
+TEST(Attribution, SubjectWithAppositiveBeforeTheCue) {
+  auto d = annotate(
+      "Ruth Alder, a spokeswoman for the port authority, said 12 cranes were damaged. "
+      "On Monday, Kim Osk, host of a morning show, said 30 trucks were stuck. "
+      "Another officer, Tom Brand, recalled that 5 boats sank. "
+      "Fuel ran short in 40 towns, said Ruth Alder, a spokeswoman.");
+  Seen s = covering(d, "12 cranes");
+  EXPECT_EQ(s.cue, "said");
+  EXPECT_EQ(s.name, "Ruth Alder");
+  EXPECT_EQ(s.content, "12 cranes were damaged");
+  Seen t = covering(d, "30 trucks");
+  EXPECT_EQ(t.name, "Kim Osk");
+  EXPECT_EQ(t.content, "30 trucks were stuck");
+  Seen u = covering(d, "5 boats");
+  EXPECT_EQ(u.cue, "recalled");
+  EXPECT_NE(u.source.find("Tom Brand"), std::string::npos);
+  // A real inversion still reads its source after the cue.
+  Seen v = covering(d, "40 towns");
+  EXPECT_EQ(v.name, "Ruth Alder");
+  EXPECT_EQ(v.content, "Fuel ran short in 40 towns");
+}
+
 TEST(Attribution, QuoteSpanningSentencesThenHeSaid) {
   auto d = annotate(
       "Retired colonel Adam Rusk described the scene.\n"

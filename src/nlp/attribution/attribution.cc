@@ -22,6 +22,8 @@ namespace {
 constexpr int kMaxPhraseTokens = 4;
 // Bounds on the noun phrases the rules read on either side of a cue.
 constexpr int kMaxSourceTokens = 12;
+// Longest aside between a subject and its cue: "X, <aside>, said".
+constexpr int kMaxAsideTokens = 20;
 // How far back a pronoun or "the agency" looks for the source it stands for.
 constexpr size_t kMaxAntecedentLookback = 32;
 
@@ -739,7 +741,9 @@ class DocumentTagger {
     if (after_comma_or_quote(a) && a == c0 && !clause_follows) {
       int se = right_phrase(c1);
       Span content = left_content(a - 1 >= sentence_begin_ && raw(a - 1) == "," ? a - 1 : a);
-      if (se > c1 && !content.empty()) {
+      // In "Alder, a spokeswoman, said the road was closed" the comma closes
+      // the subject's appositive (subjectless() reads it), not a content.
+      if (se > c1 && !content.empty() && appositive_subject(a) < 0) {
         // The source span keeps a closing appositive: "says Vanek, co-founder of ...".
         int e = se;
         if (se < sentence_end_ && raw(se) == ",") {
@@ -817,6 +821,30 @@ class DocumentTagger {
   // A cue with no phrase before it: "X, who noted that ..." (the relative
   // pronoun's antecedent speaks) or "... and said that ..." (the subject of
   // the sentence, or its previous speaker, goes on).
+  // For a cue at token `a` after a comma: the first token of a subject with
+  // an appositive ending at that comma, one of the two a name ("Ruth Alder,
+  // a spokeswoman for the port, said", "Another officer, Tom Brand,
+  // recalled"), opening the sentence or following a comma; else -1.
+  int appositive_subject(int a) const {
+    if (a - 1 <= sentence_begin_ || raw(a - 1) != ",") return -1;
+    auto is_name = [&](int b, int e) {
+      for (int j = b; j < e; ++j)
+        if (!capitalized(j) && !name_joiners().count(low(j))) return false;
+      return b < e;
+    };
+    for (int k = a - 2; k > sentence_begin_ && k > a - kMaxAsideTokens; --k) {
+      if (raw(k) != ",") continue;
+      int s = left_phrase(k);
+      if (s == k || (s != sentence_begin_ && raw(s - 1) != ",")) return -1;
+      // After a name the aside is a description ("a spokeswoman for the
+      // port", "host of ..."); after a description, a name.
+      bool named = (is_name(s, k) && (determiners().count(low(k + 1)) || !capitalized(k + 1))) ||
+                   is_name(k + 1, a - 1);
+      return named ? s : -1;
+    }
+    return -1;
+  }
+
   int subjectless(const Cue& cue, int c0, int c1, int a) {
     if (a <= sentence_begin_) return 0;
     std::string_view before = low(a - 1);
@@ -824,7 +852,7 @@ class DocumentTagger {
     if (content.empty()) return 0;
     // "The JDS report, issued on Thursday, states that": skip the aside.
     if (raw(a - 1) == ",") {
-      for (int k = a - 2; k > sentence_begin_ && k > a - 12; --k) {
+      for (int k = a - 2; k > sentence_begin_ && k > a - kMaxAsideTokens; --k) {
         if (raw(k) != ",") continue;
         int s = left_phrase(k);
         if (s < k && (s == sentence_begin_ || raw(s - 1) == ",")) {
