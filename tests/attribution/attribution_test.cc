@@ -144,6 +144,22 @@ TEST(Attribution, SubjectWithAppositiveBeforeTheCue) {
   EXPECT_EQ(v.content, "Fuel ran short in 40 towns");
 }
 
+TEST(Attribution, InAPollNamesItsSource) {
+  auto d = annotate(
+      "Some 38 percent backed the mayor in a Valdor Radio poll last month. "
+      "In the latest port survey, 40 percent of dockers backed a strike. "
+      "The fire burned in the hills for 3 days.");
+  Seen s = covering(d, "38 percent");
+  EXPECT_EQ(s.cue, "in");
+  EXPECT_EQ(s.name, "Valdor Radio poll");
+  EXPECT_EQ(s.content, "Some 38 percent backed the mayor");
+  Seen t = covering(d, "40 percent");
+  EXPECT_EQ(t.cue, "In");
+  EXPECT_EQ(t.content, "40 percent of dockers backed a strike");
+  // "in" before anything but a poll or survey is no cue.
+  EXPECT_EQ(attribution_for(d, find(d, "3 days")), nullptr);
+}
+
 TEST(Attribution, QuoteSpanningSentencesThenHeSaid) {
   auto d = annotate(
       "Retired colonel Adam Rusk described the scene.\n"

@@ -33,8 +33,9 @@ constexpr size_t kMaxAntecedentLookback = 32;
 // to X"; cite: "citing X"; noun: "X estimates place ...", "amid reports ...";
 // figure: a verb that reports a figure only when a number follows in its
 // clause ("revised the toll to 61", "counted 40 boats"); at: the same with
-// "at" before the number ("put the number at 240").
-enum class Frame : uint8_t { speech, that, tell, quote, according, cite, noun, figure, at };
+// "at" before the number ("put the number at 240"); survey: "in" before a
+// poll or survey, its source ("38 percent backed him in a CBS News poll").
+enum class Frame : uint8_t { speech, that, tell, quote, according, cite, noun, figure, at, survey };
 
 struct Cue {
   std::string lemma;
@@ -127,6 +128,11 @@ const StringSet& left_boundaries() {
       "be",      "been",      "not",     "it's",      "there",   "then", "although", "though",
       "whereas", "yet",       "however", "meanwhile", "instead", "why",  "how",      "amid",
       "despite", "following", "off",     "up",        "out",     "down", "against",  "under"};
+  return k;
+}
+// Heads of a phrase that reports figures it measured: "in a CBS News poll".
+const StringSet& survey_nouns() {
+  static const StringSet k = {"poll", "polls", "survey", "surveys", "census"};
   return k;
 }
 // Auxiliaries and adverbs between a source and its cue: "has also said".
@@ -354,6 +360,7 @@ class DocumentTagger {
     Span content;
     Attribution value;
     bool person = false;  // the source reads as a person (for "he", "she")
+    Span recipient;       // "told <recipient> that": never part of the content
   };
 
   Span tok(int i) const { return doc_.tokens[i].span; }
@@ -605,6 +612,8 @@ class DocumentTagger {
     switch (cue.frame) {
       case Frame::according:
         return according(cue, c0, c1);
+      case Frame::survey:
+        return names_survey(c1) ? according(cue, c0, c1) : 0;
       case Frame::cite:
         return cite(cue, c0, c1);
       case Frame::quote:
@@ -642,6 +651,14 @@ class DocumentTagger {
       if (low(k) == "at") at_seen = true;
       if (at_seen && doc_.tokens[k].value.kind == TokenKind::number) return true;
     }
+    return false;
+  }
+
+  // True when the phrase starting at token `begin` names a poll or survey.
+  bool names_survey(int begin) const {
+    int e = right_phrase(begin);
+    for (int k = begin; k < e; ++k)
+      if (survey_nouns().count(low(k))) return true;
     return false;
   }
 
@@ -759,9 +776,11 @@ class DocumentTagger {
     if (cue.frame != Frame::tell && is_passive(a, c0)) return passive(cue, c0, c1, ls, a);
     int r = c1;
     std::vector<std::string> via;
+    Span recipient;
     if (cue.frame == Frame::tell) {
       int re = right_phrase(r);
       if (re > r) {
+        recipient = tokens_span(r, re);
         std::string recipient = source_name(r, re, nullptr);
         if (!recipient.empty() && !generic_recipients().count(ascii_lower(recipient)) &&
             !person_pronouns().count(low(r)) && !other_pronouns().count(low(r)))
@@ -778,6 +797,7 @@ class DocumentTagger {
       content = right_content(r);
     if (content.empty()) return 0;
     add(cue, c0, c1, ls, a, content, std::move(via));
+    found_.back().recipient = recipient;
     return c1 - c0;
   }
 
@@ -1263,6 +1283,7 @@ class DocumentTagger {
         Span wide = hull(rule->content, content[c]);
         if (!content[c].empty() && rule->content.overlaps(content[c]) &&
             !wide.overlaps(rule->value.cue) && !wide.overlaps(rule->value.source) &&
+            !wide.overlaps(rule->recipient) &&
             !holds_other_cue(wide, runs, cues, c))
           rule->content = wide;
         continue;
@@ -1436,7 +1457,7 @@ Result<PhraseTable<Cue>> load_cues(const std::string& path) {
       {"quote", Frame::quote},   {"according", Frame::according},
       {"cite", Frame::cite},     {"noun", Frame::noun},
       {"that", Frame::that},     {"figure", Frame::figure},
-      {"at", Frame::at}};
+      {"at", Frame::at},         {"survey", Frame::survey}};
   PhraseTable<Cue> table;
   for (auto& row : rows.value()) {
     auto frame = kFrames.find(row[2]);
