@@ -1,9 +1,12 @@
-// Attribution benchmark: accuracy on PolNeAR and speed against the tokenizer.
+// Attribution benchmark: accuracy on PolNeAR and speed against the other nlp
+// stages.
 //
 //   build/release/bench/attribution/bench_attribution [polnear-dir]
 //
-// For the train split (the lexicons were tuned by reading its errors) and the
-// dev split (held out), prints per role (source, cue, content):
+// For the train split (the lexicons were tuned by reading its errors and the
+// role tagger was trained on it) and the dev split (held out), prints per
+// role (source, cue, content), for the component as the pipeline runs it
+// (rules and role tagger) and for the rules alone:
 //   token  P/R/F1 over non-punctuation tokens labelled with the role;
 //   exact  span P/R/F1, a predicted span matching a gold span token for token;
 //   overlap span P/R/F1, a predicted span sharing a token with a gold span.
@@ -11,9 +14,9 @@
 // cues win over a content they sit in. A text annotated by several annotators
 // is scored once, against the first annotation file by name. Attributions
 // nested in another's content are left out: PolNeAR does not mark them.
-// Speed: sentences per second of the attribution component and of the
-// tokenizer (ICU sentence breaks plus hand-written tokens) on the same texts,
-// best of five alternating passes in thread CPU time, and their ratio.
+// Speed: sentences per second of every nlp stage (tokenize, time, quantity,
+// entity, attribution) run in pipeline order on the same texts, best of five
+// passes in thread CPU time, and attribution's ratio to each.
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -24,21 +27,17 @@
 #include <string>
 #include <vector>
 
-#include "core/text.h"
 #include "nlp/attribution/attribution.h"
+#include "nlp/entity/entity.h"
+#include "nlp/quantity/quantity.h"
+#include "nlp/time/time.h"
 #include "nlp/tokenize.h"
+#include "polnear.h"
 
 namespace fs = std::filesystem;
+using namespace cc::polnear;
 
 namespace {
-
-enum Role { kSource, kCue, kContent, kRoles };
-const char* kRoleNames[] = {"source", "cue", "content"};
-
-struct GoldSpan {
-  Role role;
-  uint64_t begin, end;  // input bytes
-};
 
 struct Counts {
   double tp = 0, fp = 0, fn = 0;
@@ -53,69 +52,8 @@ struct Scores {
   Counts token[kRoles], exact[kRoles], overlap[kRoles];
 };
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// brat offsets count code points; the document maps back to input bytes.
-std::vector<uint64_t> code_point_to_byte(std::string_view s) {
-  std::vector<uint64_t> out;
-  for (size_t i = 0; i < s.size(); ++i)
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) out.push_back(i);
-  out.push_back(s.size());
-  return out;
-}
-
-std::vector<GoldSpan> read_gold(const fs::path& ann, const std::vector<uint64_t>& cp) {
-  std::vector<GoldSpan> out;
-  std::ifstream in(ann);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] != 'T') continue;
-    std::stringstream fields(line);
-    std::string id, label, ranges;
-    std::getline(fields, id, '\t');
-    std::getline(fields, label, '\t');
-    std::stringstream head(label);
-    std::string type;
-    head >> type;
-    Role role;
-    if (type == "Source")
-      role = kSource;
-    else if (type == "Cue")
-      role = kCue;
-    else if (type == "Content")
-      role = kContent;
-    else
-      continue;
-    std::getline(head, ranges);
-    std::stringstream parts(ranges);
-    std::string part;
-    while (std::getline(parts, part, ';')) {
-      size_t b = 0, e = 0;
-      if (std::sscanf(part.c_str(), "%zu %zu", &b, &e) != 2 || e > cp.size() - 1 || b >= e)
-        continue;
-      out.push_back({role, cp[b], cp[e]});
-    }
-  }
-  return out;
-}
-
 bool is_punct(const cc::Document& d, size_t i) {
   return d.tokens[i].value.kind == cc::TokenKind::punct;
-}
-
-// Token index range [first, last] of a span given in input bytes; tokens
-// count when their first byte lies inside.
-std::pair<int, int> token_range(const std::vector<uint64_t>& token_input_begin, uint64_t b,
-                                uint64_t e) {
-  auto lo = std::lower_bound(token_input_begin.begin(), token_input_begin.end(), b);
-  auto hi = std::lower_bound(token_input_begin.begin(), token_input_begin.end(), e);
-  return {static_cast<int>(lo - token_input_begin.begin()),
-          static_cast<int>(hi - token_input_begin.begin()) - 1};
 }
 
 void score_spans(const std::vector<std::pair<int, int>>& gold,
@@ -137,51 +75,18 @@ void score_spans(const std::vector<std::pair<int, int>>& gold,
   }
 }
 
-struct Text {
-  cc::Document doc;
-  std::vector<GoldSpan> gold;
-};
-
-std::vector<Text> load_split(const fs::path& dir) {
-  std::map<std::string, fs::path> first_ann;  // text stem -> first annotation file
-  for (const auto& e : fs::directory_iterator(dir / "attributions")) {
-    std::string name = e.path().filename().string();
-    if (e.path().extension() != ".ann") continue;
-    std::string stem = name.substr(0, name.rfind('_'));
-    auto it = first_ann.find(stem);
-    if (it == first_ann.end() || e.path() < it->second) first_ann[stem] = e.path();
-  }
-  std::vector<Text> out;
-  for (const auto& [stem, ann] : first_ann) {
-    fs::path txt = dir / "text" / (stem + ".txt");
-    if (!fs::exists(txt)) continue;
-    std::string bytes = read_file(txt);
-    auto decoded = cc::decode_text(bytes);
-    if (!decoded.ok()) continue;
-    cc::Normalized n = cc::normalize_text(decoded.value());
-    Text t;
-    t.doc.text = std::move(n.text);
-    t.doc.offsets = std::move(n.map);
-    t.gold = read_gold(ann, code_point_to_byte(bytes));
-    out.push_back(std::move(t));
-  }
-  return out;
-}
-
 Scores score(const std::vector<Text>& texts) {
   Scores s;
   for (const auto& t : texts) {
     const cc::Document& d = t.doc;
     size_t n = d.tokens.size();
-    std::vector<uint64_t> input_begin(n);
-    for (size_t i = 0; i < n; ++i) input_begin[i] = d.offsets.to_original(d.tokens[i].span.begin);
     std::vector<int> gold_label(n, -1), pred_label(n, -1);
     std::vector<std::pair<int, int>> gold_spans[kRoles], pred_spans[kRoles];
-    for (const auto& g : t.gold) {
-      auto r = token_range(input_begin, g.begin, g.end);
-      if (r.first > r.second) continue;
-      gold_spans[g.role].push_back(r);
-      for (int i = r.first; i <= r.second; ++i) gold_label[i] = g.role;
+    std::vector<Role> roles;
+    auto ranges = gold_token_ranges(t, &roles);
+    for (size_t k = 0; k < ranges.size(); ++k) {
+      gold_spans[roles[k]].push_back(ranges[k]);
+      for (int i = ranges[k].first; i <= ranges[k].second; ++i) gold_label[i] = roles[k];
     }
     auto add_pred = [&](Role role, cc::Span span) {
       if (span.empty()) return;
@@ -251,6 +156,13 @@ double seconds(F run) {
 
 }  // namespace
 
+// The nlp stages in pipeline order, as the benchmark times them.
+struct Stage {
+  const char* name;
+  std::unique_ptr<cc::Component> component;
+  double seconds = 1e30;
+};
+
 int main(int argc, char** argv) {
   fs::path root =
       argc > 1 ? fs::path(argv[1]) : fs::path(CROSSCHECK_SHARED_DIR) / "data/attribution/polnear";
@@ -258,39 +170,64 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_attribution: no PolNeAR data at %s\n", root.c_str());
     return 1;
   }
-  auto tagger = cc::make_attribution_tagger(cc::Resources{CROSSCHECK_DATA_DIR});
-  if (!tagger.ok()) {
-    std::fprintf(stderr, "bench_attribution: %s\n", tagger.status().message().c_str());
-    return 1;
+  cc::Resources resources{CROSSCHECK_DATA_DIR};
+  std::vector<Stage> stages;
+  stages.push_back({"tokenize", std::make_unique<cc::Tokenizer>()});
+  using Factory = cc::Result<std::unique_ptr<cc::Component>> (*)(const cc::Resources&);
+  const std::pair<const char*, Factory> factories[] = {
+      {"time", cc::make_time_tagger},
+      {"quantity", cc::make_quantity_tagger},
+      {"entity", cc::make_entity_tagger},
+      {"attribution", cc::make_attribution_tagger},
+      {"rules only", cc::make_attribution_rules}};
+  for (auto [name, make] : factories) {
+    auto made = make(resources);
+    if (!made.ok()) {
+      std::fprintf(stderr, "bench_attribution: %s: %s\n", name, made.status().message().c_str());
+      return 1;
+    }
+    stages.push_back({name, std::move(made.value())});
   }
-  cc::Tokenizer tokenizer;
+  Stage& rules = stages.back();
+  Stage& attribution = stages[stages.size() - 2];
   for (const char* split : {"train", "dev"}) {
     std::vector<Text> texts = load_split(root / split);
-    size_t sentences = 0, bytes = 0;
-    // Passes alternate so both sides see the same machine load; best of each.
-    double tokenize_s = 1e30, attribute_s = 1e30;
+    for (auto& st : stages) st.seconds = 1e30;
+    // Five passes through the pipeline; each stage keeps its best time.
     for (int pass = 0; pass < 5; ++pass) {
-      tokenize_s = std::min(tokenize_s, seconds([&] {
-                              for (auto& t : texts) tokenizer.process(t.doc);
-                            }));
-      attribute_s = std::min(attribute_s, seconds([&] {
-                               for (auto& t : texts) tagger.value()->process(t.doc);
-                             }));
+      for (auto& st : stages) {
+        if (&st == &rules) continue;
+        st.seconds = std::min(st.seconds, seconds([&] {
+                                for (auto& t : texts) st.component->process(t.doc);
+                              }));
+      }
     }
+    size_t sentences = 0, bytes = 0;
     for (const auto& t : texts) {
       sentences += t.doc.sentences.size();
       bytes += t.doc.text.size();
     }
-    char title[160];
+    bool train = std::string_view(split) == "train";
+    char title[200];
     std::snprintf(title, sizeof title, "PolNeAR %s (%zu texts, %zu sentences, %.1f MB)%s", split,
                   texts.size(), sentences, bytes / 1e6,
-                  std::string_view(split) == "train" ? " [tuned on]" : " [held out]");
+                  train ? " [tuned and trained on]" : " [held out]");
     report(title, score(texts));
-    std::printf(
-        "  speed    attribution %.0f sentences/s (%.1f MB/s), tokenizer %.0f sentences/s "
-        "(%.1f MB/s), attribution/tokenizer %.2fx\n",
-        sentences / attribute_s, bytes / 1e6 / attribute_s, sentences / tokenize_s,
-        bytes / 1e6 / tokenize_s, tokenize_s / attribute_s);
+    for (auto& t : texts) rules.component->process(t.doc);
+    report("  rules alone", score(texts));
+    std::printf("  speed    sentences/s:");
+    const Stage* slowest = &stages[0];
+    for (const auto& st : stages) {
+      if (&st == &rules) continue;
+      std::printf(" %s %.0f", st.name, sentences / st.seconds);
+      if (st.seconds > slowest->seconds) slowest = &st;
+    }
+    std::printf("\n  speed    attribution is");
+    for (const auto& st : stages) {
+      if (&st == &rules || &st == &attribution) continue;
+      std::printf(" %.2fx %s,", st.seconds / attribution.seconds, st.name);
+    }
+    std::printf(" slowest stage: %s\n", slowest->name);
   }
   return 0;
 }

@@ -1,6 +1,7 @@
 #include "nlp/attribution/attribution.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <string>
@@ -46,6 +47,9 @@ Seen covering(const Document& d, std::string_view needle) {
   Seen s{std::string(d[a->cue]), std::string(d[a->source]), a->source_name, "", a->via};
   for (const auto& item : d.attributions)
     if (&item.value == a) s.content = std::string(d[item.span]);
+  // Whether "that" opens the content is the role model's call (PolNeAR
+  // includes it); the tests check the rest.
+  if (s.content.starts_with("that ")) s.content.erase(0, 5);
   return s;
 }
 
@@ -116,6 +120,46 @@ TEST(Attribution, InvertedSaysWithAppositive) {
   EXPECT_EQ(s.content, "The convoy carried at least 40 tanks");
 }
 
+// "Name, description, said ..." is a subject with an appositive, not an
+// inverted "..., said <source>": the words after the cue are the content.
+TEST(Attribution, SubjectWithAppositiveBeforeTheCue) {
+  auto d = annotate(
+      "Ruth Alder, a spokeswoman for the port authority, said 12 cranes were damaged. "
+      "On Monday, Kim Osk, host of a morning show, said 30 trucks were stuck. "
+      "Another officer, Tom Brand, recalled that 5 boats sank. "
+      "Fuel ran short in 40 towns, said Ruth Alder, a spokeswoman.");
+  Seen s = covering(d, "12 cranes");
+  EXPECT_EQ(s.cue, "said");
+  EXPECT_EQ(s.name, "Ruth Alder");
+  EXPECT_EQ(s.content, "12 cranes were damaged");
+  Seen t = covering(d, "30 trucks");
+  EXPECT_EQ(t.name, "Kim Osk");
+  EXPECT_EQ(t.content, "30 trucks were stuck");
+  Seen u = covering(d, "5 boats");
+  EXPECT_EQ(u.cue, "recalled");
+  EXPECT_NE(u.source.find("Tom Brand"), std::string::npos);
+  // A real inversion still reads its source after the cue.
+  Seen v = covering(d, "40 towns");
+  EXPECT_EQ(v.name, "Ruth Alder");
+  EXPECT_EQ(v.content, "Fuel ran short in 40 towns");
+}
+
+TEST(Attribution, InAPollNamesItsSource) {
+  auto d = annotate(
+      "Some 38 percent backed the mayor in a Valdor Radio poll last month. "
+      "In the latest port survey, 40 percent of dockers backed a strike. "
+      "The fire burned in the hills for 3 days.");
+  Seen s = covering(d, "38 percent");
+  EXPECT_EQ(s.cue, "in");
+  EXPECT_EQ(s.name, "Valdor Radio poll");
+  EXPECT_EQ(s.content, "Some 38 percent backed the mayor");
+  Seen t = covering(d, "40 percent");
+  EXPECT_EQ(t.cue, "In");
+  EXPECT_EQ(t.content, "40 percent of dockers backed a strike");
+  // "in" before anything but a poll or survey is no cue.
+  EXPECT_EQ(attribution_for(d, find(d, "3 days")), nullptr);
+}
+
 TEST(Attribution, QuoteSpanningSentencesThenHeSaid) {
   auto d = annotate(
       "Retired colonel Adam Rusk described the scene.\n"
@@ -144,11 +188,11 @@ TEST(Attribution, ThereAreReportsAndItIsEstimatedHaveNoSource) {
       "There are reports that the ministry may send up to 900 engineers. "
       "It is estimated that 300 of them are already there.");
   Seen a = covering(d, "900");
-  EXPECT_EQ(a.cue, "reports");
+  EXPECT_TRUE(a.cue.ends_with("reports")) << a.cue;  // "are reports" as PolNeAR marks it
   EXPECT_EQ(a.name, "");
   EXPECT_EQ(modality_for(d, find(d, "900")), ModalityKind::hedged);
   Seen b = covering(d, "300 of them");
-  EXPECT_EQ(b.cue, "estimated");
+  EXPECT_EQ(b.cue, "is estimated");
   EXPECT_EQ(b.name, "");
   EXPECT_EQ(modality_for(d, find(d, "300 of them")), ModalityKind::hedged);
 }
@@ -365,7 +409,9 @@ TEST(Attribution, EachCueType) {
        "governor's office", ModalityKind::asserted},
       {"Petra Vanek: \u201cWe counted 120 shells.\u201d", "120 shells", ":", "Petra Vanek",
        ModalityKind::asserted},
-      {"Officials have not officially confirmed that 5 ships sank.", "5 ships", "confirmed",
+      // The cue keeps its auxiliaries and adverbs, as PolNeAR marks cues.
+      {"Officials have not officially confirmed that 5 ships sank.", "5 ships",
+       "have not officially confirmed",
        "Officials", ModalityKind::negated},
       {"Harbor police warned that 2 bridges may close.", "2 bridges", "warned", "Harbor police",
        ModalityKind::hedged},
@@ -420,6 +466,92 @@ TEST(PrimarySource, DocumentSourcesCollapseAcronymsAndSurnames) {
       "it was late. Alder added that 40 trucks were seen.");
   EXPECT_EQ(document_primary_sources(d),
             (std::vector<std::string>{"Valdor's Joint Defense Staff", "Analysts", "Ruth Alder"}));
+}
+
+TEST(Attribution, PronounSubjectOfNestedCueIsTheOuterSpeaker) {
+  auto d = annotate(
+      "The harbor board said it expected to clear the backlog of 300 ships. "
+      "Mayor Ines Duarte said she hoped 20 shelters would open.");
+  Seen a = covering(d, "300 ships");
+  EXPECT_EQ(a.cue, "expected");
+  EXPECT_EQ(a.source, "it");  // the outer cue is not part of the inner source
+  EXPECT_EQ(a.name, "harbor board");
+  EXPECT_TRUE(a.via.empty());
+  Seen b = covering(d, "20 shelters");
+  EXPECT_EQ(b.source, "she");
+  EXPECT_EQ(b.name, "Ines Duarte");
+}
+
+TEST(Attribution, PossessiveOrganizationNameStaysWhole) {
+  auto d = annotate(
+      "The Norland Fishers' Guild said 300 members would strike. "
+      "The Harbor Council's Works Office said 12 cranes were idle.");
+  Seen a = covering(d, "300 members");
+  EXPECT_EQ(a.source, "The Norland Fishers' Guild");
+  EXPECT_EQ(a.name, "Norland Fishers' Guild");
+  EXPECT_EQ(covering(d, "12 cranes").name, "Harbor Council's Works Office");
+}
+
+TEST(Attribution, EntityOnTheLastWordDoesNotCutAPossessiveName) {
+  Document d;
+  d.text = "The Norland Fishers' Guild said 300 members would strike.";
+  auto tagger = make_attribution_tagger(Resources{CROSSCHECK_DATA_DIR});
+  ASSERT_TRUE(tagger.ok());
+  Pipeline::load(Resources{CROSSCHECK_DATA_DIR}, {}).value().run(d);  // tokenize only
+  d.entities.add(find(d, "Guild"), EntityMention{EntityType::organization, "Guild", 1.0});
+  tagger.value()->process(d);
+  EXPECT_EQ(covering(d, "300 members").name, "Norland Fishers' Guild");
+}
+
+TEST(Attribution, PutAndEstimateAtAreCuesOfTheirOwn) {
+  auto d = annotate(
+      "Mayor Ines Duarte said more than 400 homes had been destroyed, while the fire service "
+      "put the number at 240. Police estimated the crowd at 8,000. The insurers' council puts "
+      "the cost at $3 million. Officials put 50 people on buses.");
+  Seen mayor = covering(d, "400 homes");
+  EXPECT_EQ(mayor.name, "Ines Duarte");
+  EXPECT_EQ(mayor.content, "more than 400 homes had been destroyed");
+  Seen fire = covering(d, "240");
+  EXPECT_EQ(fire.cue, "put");
+  EXPECT_EQ(fire.name, "fire service");
+  EXPECT_EQ(fire.content, "the number at 240");
+  EXPECT_EQ(covering(d, "8,000").name, "Police");
+  EXPECT_EQ(covering(d, "$3 million").name, "insurers' council");
+  // "put ... on" is no estimate.
+  EXPECT_EQ(attribution_for(d, find(d, "50 people")), nullptr);
+}
+
+TEST(Attribution, SubjectOfAFigureVerbIsTheFiguresSource) {
+  auto d = annotate(
+      "The interior ministry on Saturday revised the number of people arrested to 61. "
+      "The coast guard counted 14 boats. Nobody counted on 500 more.");
+  Seen a = covering(d, "61");
+  EXPECT_EQ(a.cue, "revised");
+  EXPECT_EQ(a.source, "The interior ministry");
+  EXPECT_EQ(a.name, "interior ministry");
+  EXPECT_EQ(covering(d, "14 boats").name, "coast guard");
+  EXPECT_EQ(attribution_for(d, find(d, "500 more")), nullptr);
+}
+
+TEST(PrimarySource, EachAttributionCarriesItsKey) {
+  auto d = annotate(
+      "Valdor's Joint Defense Staff (JDS) said 200 troops moved. The JDS said 40 tanks followed. "
+      "Analyst Ruth Alder said 9 bridges fell. Alder added that 3 roads were cut.");
+  auto key = [&](std::string_view needle) {
+    const Attribution* a = attribution_for(d, find(d, needle));
+    return a ? a->primary_key : std::string("(none)");
+  };
+  EXPECT_TRUE(same_primary_source(key("200 troops"), key("40 tanks")));
+  EXPECT_EQ(key("9 bridges"), key("3 roads"));
+  EXPECT_FALSE(same_primary_source(key("200 troops"), key("9 bridges")));
+  EXPECT_EQ(count_primary_sources({key("200 troops"), key("40 tanks"), key("9 bridges"),
+                                   key("3 roads")}),
+            2u);
+  // The stored key is the one primary_source_key() gives for the whole document.
+  ASSERT_EQ(d.attributions.size(), 4u);
+  for (const auto& a : d.attributions)
+    EXPECT_EQ(a.value.primary_key, primary_source_key(d, a.value.source_name)) << a.value.source_name;
+  EXPECT_EQ(to_json(d)["layers"]["attributions"][0]["primary_key"], d.attributions[0].value.primary_key);
 }
 
 TEST(Attribution, MissingLexiconIsAnError) {

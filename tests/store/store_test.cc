@@ -211,7 +211,8 @@ void add_every_layer(Document& doc) {
                                    at("the Coast Guard Authority"),
                                    "according_to",
                                    "Coast Guard Authority",
-                                   {"Coast Wire"}});
+                                   {"Coast Wire"},
+                                   "coast guard authority"});
   doc.modalities.add(at("the toll could rise to 40"), Modality{ModalityKind::hedged, at("could")});
   doc.times.sort();
   doc.quantities.sort();

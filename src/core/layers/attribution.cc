@@ -25,7 +25,8 @@ void to_json(nlohmann::json& j, const Attribution& a) {
        {"source", span_pair(a.source)},
        {"cue_lemma", a.cue_lemma},
        {"source_name", a.source_name},
-       {"via", a.via}};
+       {"via", a.via},
+       {"primary_key", a.primary_key}};
 }
 
 void to_json(nlohmann::json& j, const Modality& m) {

@@ -18,6 +18,10 @@ struct Attribution {
   // Intermediaries between the outlet and the primary source, outermost first:
   // "Yonhap quoted the JCS as saying" -> source JCS, via {"Yonhap"}.
   std::vector<std::string> via;
+  // The primary source's key (nlp/attribution primary_source_key()): two
+  // reports are independent confirmations when their keys are not
+  // same_primary_source(). Empty when there is no source name.
+  std::string primary_key;
 };
 
 enum class ModalityKind : uint8_t { asserted, hedged, planned, conditional, negated, question };

@@ -5,11 +5,13 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "nlp/perceptron.h"
 #include "nlp/tokenize.h"
 
 namespace cc {
@@ -20,14 +22,20 @@ namespace {
 constexpr int kMaxPhraseTokens = 4;
 // Bounds on the noun phrases the rules read on either side of a cue.
 constexpr int kMaxSourceTokens = 12;
+// Longest aside between a subject and its cue: "X, <aside>, said".
+constexpr int kMaxAsideTokens = 20;
 // How far back a pronoun or "the agency" looks for the source it stands for.
 constexpr size_t kMaxAntecedentLookback = 32;
 
 // speech: "X said (that) ...", "..., X said", "..., said X"; that: a speech
 // cue only when "that", ':' or a quote follows ("states", a noun too); tell:
 // takes a recipient; quote: "X quoted Y as saying"; according: "according
-// to X"; cite: "citing X"; noun: "X estimates place ...", "amid reports ...".
-enum class Frame : uint8_t { speech, that, tell, quote, according, cite, noun };
+// to X"; cite: "citing X"; noun: "X estimates place ...", "amid reports ...";
+// figure: a verb that reports a figure only when a number follows in its
+// clause ("revised the toll to 61", "counted 40 boats"); at: the same with
+// "at" before the number ("put the number at 240"); survey: "in" before a
+// poll or survey, its source ("38 percent backed him in a CBS News poll").
+enum class Frame : uint8_t { speech, that, tell, quote, according, cite, noun, figure, at, survey };
 
 struct Cue {
   std::string lemma;
@@ -49,8 +57,9 @@ struct PhraseTable {
   StringMap<int> longest;  // first word -> tokens in its longest phrase
 };
 
-// Which lexicons have a phrase starting with a word: one lookup per token.
-enum : uint8_t { kStartsCue = 1, kStartsModality = 2 };
+// Which lexicons have a phrase starting with a word, and the word's verb
+// class (data/attribution/cue_verbs.tsv): one lookup per token.
+enum : uint8_t { kStartsCue = 1, kStartsModality = 2, kSpeechVerb = 4, kThoughtVerb = 8 };
 
 int modality_rank(ModalityKind k) {
   switch (k) {
@@ -121,6 +130,11 @@ const StringSet& left_boundaries() {
       "despite", "following", "off",     "up",        "out",     "down", "against",  "under"};
   return k;
 }
+// Heads of a phrase that reports figures it measured: "in a CBS News poll".
+const StringSet& survey_nouns() {
+  static const StringSet k = {"poll", "polls", "survey", "surveys", "census"};
+  return k;
+}
 // Auxiliaries and adverbs between a source and its cue: "has also said".
 const StringSet& cue_adverbs() {
   static const StringSet k = {
@@ -132,6 +146,18 @@ const StringSet& cue_adverbs() {
       "being",     "initially",  "privately",  "explicitly", "openly",     "falsely",    "wrongly",
       "allegedly", "apparently", "widely",     "generally",  "can",        "cannot",     "must",
       "should"};
+  return k;
+}
+// Conjunctions after a comma that start a clause of their own.
+const StringSet& contrast_words() {
+  static const StringSet k = {"while", "whereas", "but", "although", "though", "yet"};
+  return k;
+}
+// Words that say when, between a subject and its verb: "The ministry on
+// Saturday revised ...".
+const StringSet& day_words() {
+  static const StringSet k = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                              "saturday", "sunday", "yesterday", "today", "tonight"};
   return k;
 }
 // Words that end a phrase read rightwards from a cue.
@@ -230,6 +256,7 @@ const StringSet& adjunct_starts() {
 bool is_open_quote(std::string_view s) { return s == "\u201c" || s == "\"" || s == "'"; }
 bool is_close_quote(std::string_view s) { return s == "\u201d" || s == "\"" || s == "'"; }
 bool is_possessive(std::string_view s) { return s == "'s" || s == "\u2019s"; }
+bool is_apostrophe(std::string_view s) { return s == "'" || s == "\u2019"; }
 bool ends_with_nt(std::string_view s) { return s.ends_with("n't") || s.ends_with("n\u2019t"); }
 bool ends_with_ll(std::string_view s) { return s.ends_with("'ll") || s.ends_with("\u2019ll"); }
 
@@ -270,18 +297,22 @@ std::vector<Span> find_quotes(std::string_view text) {
 
 class Tagger : public Component {
  public:
-  Tagger(PhraseTable<Cue> cues, PhraseTable<ModalityKind> modality)
-      : cues_(std::move(cues)), modality_(std::move(modality)) {
+  Tagger(PhraseTable<Cue> cues, PhraseTable<ModalityKind> modality,
+         const std::vector<std::vector<std::string>>& verb_classes, std::optional<RoleModel> roles)
+      : cues_(std::move(cues)), modality_(std::move(modality)), roles_(std::move(roles)) {
     for (const auto& [w, n] : cues_.longest) starts_[w] |= kStartsCue;
     for (const auto& [w, n] : modality_.longest) starts_[w] |= kStartsModality;
+    for (const auto& row : verb_classes) starts_[row[0]] |= row[1] == "speech" ? kSpeechVerb : kThoughtVerb;
   }
   const char* name() const override { return "attribution"; }
   void process(Document& doc) const override;
+  bool has_roles() const { return roles_.has_value(); }
 
  private:
   friend class DocumentTagger;
   PhraseTable<Cue> cues_;
   PhraseTable<ModalityKind> modality_;
+  std::optional<RoleModel> roles_;  // absent when only the rules run
   StringMap<uint8_t> starts_;
 };
 
@@ -298,20 +329,30 @@ class DocumentTagger {
     }
   }
 
-  void run() {
+  // Rules, then (with a role model) the role tagger, sentence by sentence.
+  // With `inputs`, also returns what the role tagger read for every token.
+  void run(RoleTokens* inputs = nullptr) {
     doc_.attributions.clear();
     doc_.modalities.clear();
+    describe_tokens();
     for (const auto& s : doc_.sentences) {
       sentence_begin_ = static_cast<int>(s.value.first_token);
       sentence_end_ = static_cast<int>(s.value.end_token);
       sentence_first_ = found_.size();
       attribute_sentence();
+      paint_rule_roles();
+      if (t_.roles_ && sentence_end_ > sentence_begin_) {
+        tags_.resize(sentence_end_ - sentence_begin_);
+        t_.roles_->tag(role_in_, sentence_begin_, sentence_end_, scratch_, tags_.data());
+        apply_roles();
+      }
       mark_modality(s.span);
     }
     link_chains();
     for (auto& f : found_) doc_.attributions.add(f.content, std::move(f.value));
     doc_.attributions.sort();
     doc_.modalities.sort();
+    if (inputs) *inputs = std::move(role_in_);
   }
 
  private:
@@ -319,6 +360,7 @@ class DocumentTagger {
     Span content;
     Attribution value;
     bool person = false;  // the source reads as a person (for "he", "she")
+    Span recipient;       // "told <recipient> that": never part of the content
   };
 
   Span tok(int i) const { return doc_.tokens[i].span; }
@@ -326,6 +368,16 @@ class DocumentTagger {
   std::string_view raw(int i) const { return tok(i).of(doc_.text); }
   bool capitalized(int i) const { return doc_.tokens[i].value.capitalized; }
   bool is_word(int i) const { return doc_.tokens[i].value.kind == TokenKind::word; }
+  // "'s", or the bare apostrophe of a plural possessive ("the Dockers' Union"):
+  // right after a word ending in s, a word after it, and not half of a
+  // doubled-apostrophe quote mark.
+  bool possessive(int i) const {
+    if (is_possessive(low(i))) return true;
+    if (!is_apostrophe(raw(i)) || i == 0 || i + 1 >= static_cast<int>(doc_.tokens.size()))
+      return false;
+    return is_word(i - 1) && low(i - 1).ends_with('s') && !doc_.tokens[i].value.space_before &&
+           is_word(i + 1) && doc_.tokens[i + 1].value.space_before;
+  }
   Span tokens_span(int first, int end) const {
     return first >= end ? Span{} : Span{tok(first).begin, tok(end - 1).end};
   }
@@ -365,6 +417,17 @@ class DocumentTagger {
     return best;
   }
 
+  // True when token i is a one-word cue that is only a verb ("said",
+  // "expected"; not "reports" or "estimate", nouns too).
+  bool verb_cue(int i) const {
+    if (!(starts_[i] & kStartsCue)) return false;
+    auto it = t_.cues_.phrases.find(low(i));
+    if (it == t_.cues_.phrases.end()) return false;
+    for (const Cue& c : it->second)
+      if (c.frame == Frame::noun || c.frame == Frame::that) return false;
+    return true;
+  }
+
   // A source phrase ending just before token `end`, read leftwards; returns
   // its first token (== end when none).
   int left_phrase(int end) const {
@@ -381,19 +444,22 @@ class DocumentTagger {
           continue;
         }
       }
-      if (is_possessive(w)) {
+      if (possessive(j)) {
         --j;
         ++n;
         continue;
       }
       if (!is_word(j)) break;
       bool joins = name_joiners().count(w) && j + 1 < end && capitalized(j + 1) &&
-                   j - 1 >= sentence_begin_ && (capitalized(j - 1) || is_possessive(low(j - 1)));
+                   j - 1 >= sentence_begin_ && (capitalized(j - 1) || possessive(j - 1));
       if (!joins && determiners().count(w)) {
         --j;
         break;
       }
       if (!joins && left_boundaries().count(w)) break;
+      // "The authority said it expected ...": the outer cue ends the inner
+      // cue's subject.
+      if (!capitalized(j) && verb_cue(j)) break;
       // "Marek traveled": a name then a past-tense verb ends the phrase.
       if (!capitalized(j) && w.ends_with("ed") && j - 1 >= sentence_begin_ && capitalized(j - 1))
         break;
@@ -422,14 +488,14 @@ class DocumentTagger {
           continue;
         }
       }
-      if (is_possessive(w)) {
+      if (possessive(j)) {
         ++j;
         ++n;
         continue;
       }
       if (!is_word(j)) break;
       bool joins = name_joiners().count(w) && j > begin && j + 1 < sentence_end_ &&
-                   (capitalized(j - 1) || is_possessive(low(j - 1))) && capitalized(j + 1);
+                   (capitalized(j - 1) || possessive(j - 1)) && capitalized(j + 1);
       if (j > begin && !joins && right_boundaries().count(w)) break;
       if (j > begin && !joins && (name_joiners().count(w) || w == "that")) break;
       if (j > begin && !capitalized(j) && w.ends_with("ed") && capitalized(j - 1)) break;
@@ -439,11 +505,18 @@ class DocumentTagger {
     return j;
   }
 
-  // Skips auxiliaries and adverbs leftwards from token `i` (exclusive).
+  // Skips auxiliaries, adverbs and a day ("on Saturday", "late Friday",
+  // "yesterday") leftwards from token `i` (exclusive).
   int skip_adverbs_left(int i) const {
-    while (i > sentence_begin_ && (cue_adverbs().count(low(i - 1)) || ends_with_nt(low(i - 1))))
+    for (;;) {
+      while (i > sentence_begin_ && (cue_adverbs().count(low(i - 1)) || ends_with_nt(low(i - 1))))
+        --i;
+      if (i - 1 <= sentence_begin_ || !day_words().count(low(i - 1))) return i;
       --i;
-    return i;
+      std::string_view w = low(i - 1);
+      if (i - 1 > sentence_begin_ && (w == "on" || w == "late" || w == "early" || w == "last"))
+        --i;
+    }
   }
 
   // Content read rightwards from token i: "that" and ':' skipped; a quote
@@ -454,7 +527,7 @@ class DocumentTagger {
     if (is_open_quote(raw(i))) {
       if (const Span* q = quote_at(tok(i).begin)) return *q;
     }
-    int e = content_end();
+    int e = clause_end(i);
     // A cue inside a quote ("“We can say that ...,” he told") reports only
     // up to the quote's end.
     if (const Span* q = quote_at(tok(i).begin); q && q->begin < tok(i).begin) {
@@ -462,6 +535,18 @@ class DocumentTagger {
       while (e > i && (is_close_quote(raw(e - 1)) || raw(e - 1) == "," || raw(e - 1) == ".")) --e;
     }
     return e > i ? tokens_span(i, e) : Span{};
+  }
+
+  // The end of the content starting at token i: the sentence's end, or a
+  // contrasting clause ("..., while the fire service put the number at 240")
+  // or ';', which reports something else.
+  int clause_end(int i) const {
+    int e = content_end();
+    for (int k = i + 1; k + 1 < e; ++k) {
+      if (raw(k) == ";") return k;
+      if (raw(k) == "," && contrast_words().count(low(k + 1))) return k;
+    }
+    return e;
   }
 
   // Content ending before token `end` (the comma or quote mark before the
@@ -509,7 +594,7 @@ class DocumentTagger {
   void colon_quote() {
     int limit = std::min(sentence_end_, sentence_begin_ + 6);
     for (int k = sentence_begin_ + 1; k < limit; ++k) {
-      if (!is_word(k - 1) && !is_possessive(low(k - 1))) return;
+      if (!is_word(k - 1) && !possessive(k - 1)) return;
       if (raw(k) != ":") continue;
       if (k + 1 >= sentence_end_ || !is_open_quote(raw(k + 1)) || !capitalized(sentence_begin_))
         return;
@@ -527,6 +612,8 @@ class DocumentTagger {
     switch (cue.frame) {
       case Frame::according:
         return according(cue, c0, c1);
+      case Frame::survey:
+        return names_survey(c1) ? according(cue, c0, c1) : 0;
       case Frame::cite:
         return cite(cue, c0, c1);
       case Frame::quote:
@@ -537,11 +624,42 @@ class DocumentTagger {
         if (c1 >= sentence_end_ || !(low(c1) == "that" || raw(c1) == ":" || is_open_quote(raw(c1))))
           return 0;
         return speech(cue, c0, c1);
+      case Frame::figure:
+      case Frame::at:
+        if (!figure_follows(c0, c1, cue.frame == Frame::at)) return 0;
+        return speech(cue, c0, c1);
       case Frame::speech:
       case Frame::tell:
         return speech(cue, c0, c1);
     }
     return 0;
+  }
+
+  // True when the verb at [c0, from) reports a figure: a number follows
+  // within its clause ("revised the toll to 61"), after "at" when `after_at`
+  // ("put the number at 240"). Not "counted on 500 more" (a phrasal verb) nor
+  // "we counted 120" (a speaker's own words, already theirs).
+  bool figure_follows(int c0, int from, bool after_at) const {
+    constexpr int kWindow = 14;
+    if (from >= sentence_end_ || low(from) == "on" || low(from) == "upon") return false;
+    int a = skip_adverbs_left(c0);
+    if (a > sentence_begin_ && first_person_pronouns().count(low(a - 1))) return false;
+    bool at_seen = !after_at;
+    for (int k = from; k < sentence_end_ && k < from + kWindow; ++k) {
+      std::string_view w = raw(k);
+      if (w == "," || w == ";" || w == "." || w == ":") return false;
+      if (low(k) == "at") at_seen = true;
+      if (at_seen && doc_.tokens[k].value.kind == TokenKind::number) return true;
+    }
+    return false;
+  }
+
+  // True when the phrase starting at token `begin` names a poll or survey.
+  bool names_survey(int begin) const {
+    int e = right_phrase(begin);
+    for (int k = begin; k < e; ++k)
+      if (survey_nouns().count(low(k))) return true;
+    return false;
   }
 
   int according(const Cue& cue, int c0, int c1) {
@@ -640,7 +758,9 @@ class DocumentTagger {
     if (after_comma_or_quote(a) && a == c0 && !clause_follows) {
       int se = right_phrase(c1);
       Span content = left_content(a - 1 >= sentence_begin_ && raw(a - 1) == "," ? a - 1 : a);
-      if (se > c1 && !content.empty()) {
+      // In "Alder, a spokeswoman, said the road was closed" the comma closes
+      // the subject's appositive (subjectless() reads it), not a content.
+      if (se > c1 && !content.empty() && appositive_subject(a) < 0) {
         // The source span keeps a closing appositive: "says Vanek, co-founder of ...".
         int e = se;
         if (se < sentence_end_ && raw(se) == ",") {
@@ -656,9 +776,11 @@ class DocumentTagger {
     if (cue.frame != Frame::tell && is_passive(a, c0)) return passive(cue, c0, c1, ls, a);
     int r = c1;
     std::vector<std::string> via;
+    Span recipient;
     if (cue.frame == Frame::tell) {
       int re = right_phrase(r);
       if (re > r) {
+        recipient = tokens_span(r, re);
         std::string recipient = source_name(r, re, nullptr);
         if (!recipient.empty() && !generic_recipients().count(ascii_lower(recipient)) &&
             !person_pronouns().count(low(r)) && !other_pronouns().count(low(r)))
@@ -675,6 +797,7 @@ class DocumentTagger {
       content = right_content(r);
     if (content.empty()) return 0;
     add(cue, c0, c1, ls, a, content, std::move(via));
+    found_.back().recipient = recipient;
     return c1 - c0;
   }
 
@@ -718,6 +841,30 @@ class DocumentTagger {
   // A cue with no phrase before it: "X, who noted that ..." (the relative
   // pronoun's antecedent speaks) or "... and said that ..." (the subject of
   // the sentence, or its previous speaker, goes on).
+  // For a cue at token `a` after a comma: the first token of a subject with
+  // an appositive ending at that comma, one of the two a name ("Ruth Alder,
+  // a spokeswoman for the port, said", "Another officer, Tom Brand,
+  // recalled"), opening the sentence or following a comma; else -1.
+  int appositive_subject(int a) const {
+    if (a - 1 <= sentence_begin_ || raw(a - 1) != ",") return -1;
+    auto is_name = [&](int b, int e) {
+      for (int j = b; j < e; ++j)
+        if (!capitalized(j) && !name_joiners().count(low(j))) return false;
+      return b < e;
+    };
+    for (int k = a - 2; k > sentence_begin_ && k > a - kMaxAsideTokens; --k) {
+      if (raw(k) != ",") continue;
+      int s = left_phrase(k);
+      if (s == k || (s != sentence_begin_ && raw(s - 1) != ",")) return -1;
+      // After a name the aside is a description ("a spokeswoman for the
+      // port", "host of ..."); after a description, a name.
+      bool named = (is_name(s, k) && (determiners().count(low(k + 1)) || !capitalized(k + 1))) ||
+                   is_name(k + 1, a - 1);
+      return named ? s : -1;
+    }
+    return -1;
+  }
+
   int subjectless(const Cue& cue, int c0, int c1, int a) {
     if (a <= sentence_begin_) return 0;
     std::string_view before = low(a - 1);
@@ -725,7 +872,7 @@ class DocumentTagger {
     if (content.empty()) return 0;
     // "The JDS report, issued on Thursday, states that": skip the aside.
     if (raw(a - 1) == ",") {
-      for (int k = a - 2; k > sentence_begin_ && k > a - 12; --k) {
+      for (int k = a - 2; k > sentence_begin_ && k > a - kMaxAsideTokens; --k) {
         if (raw(k) != ",") continue;
         int s = left_phrase(k);
         if (s < k && (s == sentence_begin_ || raw(s - 1) == ",")) {
@@ -831,7 +978,7 @@ class DocumentTagger {
     // Role words before a name: "analyst Petra Vanek", "Military analyst Petra Vanek".
     int last_lower = -1;
     for (int k = s0; k < s1; ++k)
-      if (is_word(k) && !capitalized(k) && !is_possessive(low(k))) last_lower = k;
+      if (is_word(k) && !capitalized(k) && !possessive(k)) last_lower = k;
     if (last_lower >= s0 && last_lower + 1 < s1 && capitalized(last_lower + 1) &&
         !name_joiners().count(low(last_lower))) {
       bool all_names = true;
@@ -919,8 +1066,9 @@ class DocumentTagger {
       if (e > s0) --e;
     }
     int b = e;
-    while (b > s0 && (capitalized(b - 1) || (b - 1 > s0 && b < e && capitalized(b - 2) &&
-                                             name_joiners().count(low(b - 1)))))
+    while (b > s0 && (capitalized(b - 1) ||
+                      (b - 1 > s0 && b < e && capitalized(b - 2) &&
+                       (name_joiners().count(low(b - 1)) || possessive(b - 1)))))
       --b;
     Span whole = tokens_span(s0, s1);
     Span run = tokens_span(b, e);
@@ -1000,6 +1148,189 @@ class DocumentTagger {
     flush(sentence_end_);
   }
 
+  // What the role tagger reads of each token but the rules' roles.
+  void describe_tokens() {
+    size_t n = doc_.tokens.size();
+    RoleTokens& in = role_in_;
+    in.word.resize(n);
+    in.suffix.resize(n);
+    in.shape.resize(n);
+    in.rule.assign(n, kRoleNone);
+    in.flags.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      int k = static_cast<int>(i);
+      std::string_view w = raw(k);
+      in.word[i] = token_key(w);
+      in.suffix[i] = affix_key(w, 3, true);
+      in.shape[i] = word_facts(w).shape;
+      const Token& t = doc_.tokens[i].value;
+      uint8_t f = 0;
+      if (starts_[i] & kStartsCue) f |= kFlagLexiconCue;
+      if (starts_[i] & kSpeechVerb) f |= kFlagSpeechVerb;
+      if (starts_[i] & kThoughtVerb) f |= kFlagThoughtVerb;
+      if (t.capitalized) f |= kFlagCapitalized;
+      if (t.kind == TokenKind::punct) f |= kFlagPunct;
+      if (t.kind == TokenKind::number) f |= kFlagNumber;
+      if (is_open_quote(w) || is_close_quote(w)) f |= kFlagQuoteMark;
+      else if (quote_at(tok(k).begin)) f |= kFlagInQuote;
+      in.flags[i] = f;
+    }
+    in.sentences.clear();
+    for (const auto& s : doc_.sentences) in.sentences.emplace_back(s.value.first_token, s.value.end_token);
+  }
+
+  // The tokens [first, end) a span covers.
+  std::pair<int, int> span_tokens(Span span) const {
+    auto [lo, hi] = doc_.tokens.overlapping(span);
+    return {static_cast<int>(lo), static_cast<int>(hi)};
+  }
+
+  // The rules' roles on the sentence's tokens, as PolNeAR labels them: one
+  // role per token, attributions nested in another's content left out, a
+  // source or cue over the content around it. Reads the latest few
+  // attributions only (a content reaching this sentence began recently).
+  void paint_rule_roles() {
+    constexpr size_t kLookback = 32;
+    size_t from = found_.size() > kLookback ? found_.size() - kLookback : 0;
+    auto nested = [&](size_t k) {
+      const Found& f = found_[k];
+      for (size_t m = from; m < found_.size(); ++m) {
+        const Found& g = found_[m];
+        if (m != k && g.content.contains(f.value.cue) && !f.content.contains(g.value.cue))
+          return true;
+      }
+      return false;
+    };
+    auto paint = [&](Span span, uint8_t begin_tag) {
+      if (span.empty()) return;
+      auto [lo, hi] = span_tokens(span);
+      lo = std::max(lo, sentence_begin_);
+      hi = std::min(hi, sentence_end_);
+      for (int i = lo; i < hi; ++i) role_in_.rule[i] = i == lo ? begin_tag : begin_tag + 1;
+    };
+    std::vector<size_t> outer;
+    for (size_t k = from; k < found_.size(); ++k)
+      if (!nested(k)) outer.push_back(k);
+    for (size_t k : outer) paint(found_[k].content, kBContent);
+    for (size_t k : outer) {
+      paint(found_[k].value.source, kBSource);
+      paint(found_[k].value.cue, kBCue);
+    }
+  }
+
+  // Turns the role tagger's spans for the sentence into attributions: a
+  // predicted cue the rules found too widens their cue, source and content
+  // to the predicted spans; one the rules missed becomes a new attribution
+  // with the nearest predicted source and contents. Each source or content
+  // run belongs to the nearest cue run of its sentence.
+  void apply_roles() {
+    struct Run {
+      int role, first, end;
+    };
+    std::vector<Run> runs;
+    for (int i = sentence_begin_; i < sentence_end_; ++i) {
+      uint8_t t = tags_[i - sentence_begin_];
+      int role = role_of(t);
+      if (role == 0) continue;
+      if (!runs.empty() && role_inside(t) && runs.back().role == role && runs.back().end == i)
+        runs.back().end = i + 1;
+      else
+        runs.push_back({role, i, i + 1});
+    }
+    std::vector<size_t> cues;
+    for (size_t r = 0; r < runs.size(); ++r)
+      if (runs[r].role == 2) cues.push_back(r);
+    if (cues.empty()) return;
+    auto gap = [](const Run& a, const Run& b) {
+      return a.first >= b.end ? a.first - b.end : b.first - a.end;
+    };
+    // For each cue run: its nearest source run and the hull of its contents.
+    std::vector<int> source(runs.size(), -1);
+    std::vector<Span> content(runs.size());
+    for (size_t r = 0; r < runs.size(); ++r) {
+      if (runs[r].role == 2) continue;
+      size_t best = cues[0];
+      for (size_t c : cues)
+        if (gap(runs[r], runs[c]) < gap(runs[r], runs[best])) best = c;
+      Span span = tokens_span(runs[r].first, runs[r].end);
+      if (runs[r].role == 1) {
+        if (source[best] < 0 || gap(runs[r], runs[best]) < gap(runs[source[best]], runs[best]))
+          source[best] = static_cast<int>(r);
+      } else {
+        Span& c = content[best];
+        c = c.empty() ? span : Span{std::min(c.begin, span.begin), std::max(c.end, span.end)};
+      }
+    }
+    for (size_t c : cues) {
+      Span cue = tokens_span(runs[c].first, runs[c].end);
+      Span src = source[c] >= 0 ? tokens_span(runs[source[c]].first, runs[source[c]].end) : Span{};
+      Found* rule = nullptr;
+      for (size_t k = sentence_first_; k < found_.size() && !rule; ++k)
+        if (found_[k].value.cue.overlaps(cue)) rule = &found_[k];
+      if (rule) {
+        // The rules' spans only widen: "have not confirmed", "a spokesman
+        // for the campaign", "that ..." as PolNeAR marks them.
+        rule->value.cue = hull(rule->value.cue, cue);
+        if (!src.empty() && (rule->value.source.empty() || rule->value.source.overlaps(src))) {
+          if (rule->value.source.empty()) {
+            bool person = false;
+            rule->value.source_name =
+                source_name(runs[source[c]].first, runs[source[c]].end, &person);
+            rule->person = person;
+          }
+          rule->value.source = hull(rule->value.source, src);
+        }
+        Span wide = hull(rule->content, content[c]);
+        if (!content[c].empty() && rule->content.overlaps(content[c]) &&
+            !wide.overlaps(rule->value.cue) && !wide.overlaps(rule->value.source) &&
+            !wide.overlaps(rule->recipient) &&
+            !holds_other_cue(wide, runs, cues, c))
+          rule->content = wide;
+        continue;
+      }
+      if (content[c].empty() || content[c].overlaps(cue)) continue;
+      Cue learned{cue_lemma(runs[c].first, runs[c].end), Frame::speech};
+      int s0 = source[c] >= 0 ? runs[source[c]].first : runs[c].first;
+      int s1 = source[c] >= 0 ? runs[source[c]].end : runs[c].first;
+      add(learned, runs[c].first, runs[c].end, s0, s1, content[c], {});
+    }
+  }
+
+  static Span hull(Span a, Span b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    return Span{std::min(a.begin, b.begin), std::max(a.end, b.end)};
+  }
+
+  // True when `span` holds a cue of this sentence other than run `self`: a
+  // predicted one or one the rules found (", while the fire service put the
+  // number at 240" is not the mayor's).
+  template <class Run>
+  bool holds_other_cue(Span span, const std::vector<Run>& runs, const std::vector<size_t>& cues,
+                       size_t self) const {
+    for (size_t c : cues)
+      if (c != self && span.overlaps(tokens_span(runs[c].first, runs[c].end))) return true;
+    for (size_t k = sentence_first_; k < found_.size(); ++k)
+      if (span.overlaps(found_[k].value.cue) && !found_[k].value.cue.overlaps(
+              tokens_span(runs[self].first, runs[self].end)))
+        return true;
+    return false;
+  }
+
+  // The lemma of a cue the role tagger found: the lexicon's for a lexicon
+  // phrase inside it, else its first content word, lower case ("has come
+  // out in support of" -> "come").
+  std::string cue_lemma(int first, int end) const {
+    for (int i = first; i < end; ++i) {
+      auto [cues, n] = match(t_.cues_, kStartsCue, i);
+      if (cues && i + n <= end) return cues->front().lemma;
+    }
+    for (int i = first; i < end; ++i)
+      if (is_word(i) && !cue_adverbs().count(low(i)) && !possessive(i) && !is_apostrophe(raw(i)))
+        return std::string(low(i));
+    return std::string(low(first));
+  }
+
   // Nested attributions: one whose cue lies in another's content was relayed
   // by that other's source, so it inherits the chain. Contents are sorted by
   // begin; only a few contents can hold one cue, so the look-back is bounded.
@@ -1042,7 +1373,17 @@ class DocumentTagger {
       // "“We can say that ...,” he told X" and "X said 58 were confirmed
       // dead": with no name of its own, the nested report is the outer
       // speaker's.
-      bool unnamed = a.source.empty() || first_person_pronouns().count(ascii_lower(doc_[a.source]));
+      // "The authority said it expected ...": a pronoun subject of a
+      // nested cue is the outer speaker talking of itself ("he", "she" for a
+      // person, "it", "they" for a body).
+      std::string subject = ascii_lower(doc_[a.source]);
+      if (outer[i] >= 0 && !found_[outer[i]].value.source_name.empty()) {
+        const Found& o = found_[outer[i]];
+        bool same = o.person ? person_pronouns().count(subject) > 0
+                             : other_pronouns().count(subject) > 0;
+        if (same) a.source_name = o.value.source_name;
+      }
+      bool unnamed = a.source.empty() || first_person_pronouns().count(subject);
       if (a.source_name.empty() && unnamed && !chains[i].empty()) {
         a.source_name = chains[i].back();
         chains[i].pop_back();
@@ -1091,6 +1432,9 @@ class DocumentTagger {
   std::vector<Span> quotes_;
   std::vector<uint8_t> starts_;  // per token: kStartsCue | kStartsModality
   std::vector<Found> found_;
+  RoleTokens role_in_;
+  RoleScratch scratch_;
+  std::vector<uint8_t> tags_;  // the role tagger's tags for the sentence
   StringMap<std::string> acronyms_;
   bool acronyms_read_ = false;
   int sentence_begin_ = 0;
@@ -1098,7 +1442,12 @@ class DocumentTagger {
   size_t sentence_first_ = 0;
 };
 
-void Tagger::process(Document& doc) const { DocumentTagger(*this, doc).run(); }
+// The role tagger is trained on what the rules alone give.
+RoleTokens rule_role_inputs(const Tagger& rules, Document& doc) {
+  RoleTokens out;
+  DocumentTagger(rules, doc).run(&out);
+  return out;
+}
 
 Result<PhraseTable<Cue>> load_cues(const std::string& path) {
   auto rows = read_tsv(path, 3);
@@ -1107,7 +1456,8 @@ Result<PhraseTable<Cue>> load_cues(const std::string& path) {
       {"speech", Frame::speech}, {"tell", Frame::tell},
       {"quote", Frame::quote},   {"according", Frame::according},
       {"cite", Frame::cite},     {"noun", Frame::noun},
-      {"that", Frame::that}};
+      {"that", Frame::that},     {"figure", Frame::figure},
+      {"at", Frame::at},         {"survey", Frame::survey}};
   PhraseTable<Cue> table;
   for (auto& row : rows.value()) {
     auto frame = kFrames.find(row[2]);
@@ -1156,13 +1506,44 @@ std::string stem_place(std::string_view w) {
 
 }  // namespace
 
-Result<std::unique_ptr<Component>> make_attribution_tagger(const Resources& resources) {
+namespace {
+
+Result<std::unique_ptr<Component>> make_tagger(const Resources& resources, bool with_roles) {
   auto cues = load_cues(resources.data_dir + "/attribution/cues.tsv");
   if (!cues.ok()) return cues.status();
   auto modality = load_modality(resources.data_dir + "/attribution/modality.tsv");
   if (!modality.ok()) return modality.status();
+  auto verbs = read_tsv(resources.data_dir + "/attribution/cue_verbs.tsv", 2);
+  if (!verbs.ok()) return verbs.status();
+  for (const auto& row : verbs.value())
+    if (row[1] != "speech" && row[1] != "thought")
+      return Status::error(resources.data_dir + "/attribution/cue_verbs.tsv: unknown class '" +
+                           row[1] + "'");
+  std::optional<RoleModel> roles;
+  if (with_roles) {
+    auto loaded = RoleModel::load(resources.data_dir + "/attribution/roles.model");
+    if (!loaded.ok()) return loaded.status();
+    roles = std::move(loaded.value());
+  }
   return std::unique_ptr<Component>(
-      new Tagger(std::move(cues.value()), std::move(modality.value())));
+      new Tagger(std::move(cues.value()), std::move(modality.value()), verbs.value(), std::move(roles)));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Component>> make_attribution_tagger(const Resources& resources) {
+  return make_tagger(resources, true);
+}
+
+Result<std::unique_ptr<Component>> make_attribution_rules(const Resources& resources) {
+  return make_tagger(resources, false);
+}
+
+Result<RoleTokens> attribution_role_inputs(const Component& rules, Document& doc) {
+  const auto* tagger = dynamic_cast<const Tagger*>(&rules);
+  if (!tagger || tagger->has_roles())
+    return Status::error("attribution_role_inputs needs a rules-only attribution tagger");
+  return rule_role_inputs(*tagger, doc);
 }
 
 const Attribution* attribution_for(const Document& doc, Span span) {
@@ -1201,7 +1582,29 @@ std::vector<std::string> attribution_chain(const Document& doc, const Attributio
   return chain;
 }
 
-std::string primary_source_key(const Document& doc, std::string_view source_name) {
+namespace {
+
+// What primary_source_key() reads of a document: its acronyms and, per last
+// word of a multi-word source name in the attribution layer, the first such
+// name (a surname stands for it).
+struct KeyContext {
+  StringMap<std::string> acronyms;
+  StringMap<std::string> full_names;
+};
+
+KeyContext key_context(const Document& doc) {
+  KeyContext c;
+  c.acronyms = DocumentTagger::find_acronyms(doc);
+  for (const auto& a : doc.attributions) {
+    std::string_view n = a.value.source_name;
+    size_t space = n.rfind(' ');
+    if (space != std::string_view::npos && space + 1 < n.size())
+      c.full_names.emplace(std::string(n.substr(space + 1)), std::string(n));
+  }
+  return c;
+}
+
+std::string key_in(const KeyContext& context, std::string_view source_name) {
   // Words of the name, with "'s" apart.
   std::vector<std::string> words;
   std::string word;
@@ -1226,9 +1629,8 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
   if (words.empty()) return {};
   // An acronym this document defines stands for its long form.
   if (words.size() == 1) {
-    auto acronyms = DocumentTagger::find_acronyms(doc);
-    auto it = acronyms.find(words[0]);
-    if (it != acronyms.end()) return primary_source_key(Document{}, it->second);
+    auto it = context.acronyms.find(words[0]);
+    if (it != context.acronyms.end()) return key_in(KeyContext{}, it->second);
   }
   std::vector<std::string> qualifier;
   size_t b = 0;
@@ -1274,14 +1676,8 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
   }
   // A surname stands for the full name given elsewhere in the document.
   if (e - b == 1 && std::isupper(static_cast<unsigned char>(words[b][0]))) {
-    std::string suffix = " " + words[b];
-    for (const auto& a : doc.attributions) {
-      const std::string& n = a.value.source_name;
-      if (n.size() > suffix.size() && n.ends_with(suffix)) {
-        base = ascii_lower(n);
-        break;
-      }
-    }
+    auto it = context.full_names.find(words[b]);
+    if (it != context.full_names.end()) base = ascii_lower(it->second);
   }
   std::string key = base;
   if (!qualifier.empty()) {
@@ -1289,6 +1685,21 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
     for (size_t k = 0; k < qualifier.size(); ++k) key += (k ? " " : "") + qualifier[k];
   }
   return key;
+}
+
+}  // namespace
+
+// The keys are computed once per document, after every attribution (and so
+// every full name a surname may stand for) is known.
+void Tagger::process(Document& doc) const {
+  DocumentTagger(*this, doc).run();
+  if (doc.attributions.empty()) return;
+  KeyContext context = key_context(doc);
+  for (auto& a : doc.attributions) a.value.primary_key = key_in(context, a.value.source_name);
+}
+
+std::string primary_source_key(const Document& doc, std::string_view source_name) {
+  return key_in(key_context(doc), source_name);
 }
 
 bool same_primary_source(std::string_view a, std::string_view b) {
@@ -1308,12 +1719,12 @@ std::vector<std::string> document_primary_sources(const Document& doc) {
   std::sort(by_cue.begin(), by_cue.end(),
             [](const auto* x, const auto* y) { return x->value.cue < y->value.cue; });
   for (const auto* a : by_cue) {
-    std::string key = primary_source_key(doc, a->value.source_name);
+    const std::string& key = a->value.primary_key;
     if (key.empty()) continue;
     bool seen = false;
     for (const auto& k : keys) seen = seen || same_primary_source(k, key);
     if (seen) continue;
-    keys.push_back(std::move(key));
+    keys.push_back(key);
     names.push_back(a->value.source_name);
   }
   return names;

@@ -24,12 +24,22 @@
 #include <string_view>
 #include <vector>
 
+#include "nlp/attribution/roles.h"
 #include "nlp/pipeline.h"
 
 namespace cc {
 
-// Loads data/attribution/cues.tsv and modality.tsv from resources.data_dir.
+// Loads data/attribution/cues.tsv, modality.tsv and roles.model from
+// resources.data_dir.
 Result<std::unique_ptr<Component>> make_attribution_tagger(const Resources& resources);
+
+// The same without the role tagger (what it is trained on): the lexicons only.
+Result<std::unique_ptr<Component>> make_attribution_rules(const Resources& resources);
+
+// For training the role tagger: runs a rules-only tagger on `doc` (already
+// tokenized), leaving the rules' layers, and returns what the role tagger
+// reads of every token.
+Result<RoleTokens> attribution_role_inputs(const Component& rules, Document& doc);
 
 // The innermost attribution whose content contains `span`, or nullptr when the
 // text is the outlet's own. Requires the pipeline to have run. Linear in the
@@ -46,7 +56,8 @@ ModalityKind modality_for(const Document& doc, Span span);
 // in a report by outlet X -> {X, "Meridian", "JDS"}.
 std::vector<std::string> attribution_chain(const Document& doc, const Attribution& a);
 
-// A key for counting independent primary sources. Two source names get keys
+// A key for counting independent primary sources; the component stores each
+// attribution's in Attribution::primary_key. Two source names get keys
 // that compare equal under same_primary_source() when the text gives evidence
 // that they are one source: an acronym defined in `doc` ("Security
 // Intelligence Service (SIS)"), the same head after dropping determiners,
