@@ -30,6 +30,7 @@
 #include "nlp/attribution/attribution.h"
 #include "nlp/entity/entity.h"
 #include "nlp/quantity/quantity.h"
+#include "nlp/tag/tag.h"
 #include "nlp/time/time.h"
 #include "nlp/tokenize.h"
 #include "polnear.h"
@@ -175,6 +176,7 @@ int main(int argc, char** argv) {
   stages.push_back({"tokenize", std::make_unique<cc::Tokenizer>()});
   using Factory = cc::Result<std::unique_ptr<cc::Component>> (*)(const cc::Resources&);
   const std::pair<const char*, Factory> factories[] = {
+      {"tag", cc::make_tagger},
       {"time", cc::make_time_tagger},
       {"quantity", cc::make_quantity_tagger},
       {"entity", cc::make_entity_tagger},

@@ -10,11 +10,12 @@
 namespace cc {
 namespace {
 
-// Tokenizer and attribution only: these tests must not depend on the other
-// stages' output (the entity layer is optional for this component).
+// Tokenizer, POS tags and attribution: these tests must not depend on the
+// later stages' output (the entity layer is optional for this component; the
+// tags always come before it in the pipeline).
 const Pipeline& pipeline() {
   static const Pipeline p = [] {
-    auto loaded = Pipeline::load(Resources{CROSSCHECK_DATA_DIR}, {"attribution"});
+    auto loaded = Pipeline::load(Resources{CROSSCHECK_DATA_DIR}, {"tag", "attribution"});
     EXPECT_TRUE(loaded.ok()) << loaded.status().message();
     return std::move(loaded.value());
   }();
@@ -250,6 +251,15 @@ TEST(Attribution, NestedAttributionInheritsChain) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->source_name, "port officials");
   EXPECT_EQ(a->via, (std::vector<std::string>{"Harbor Times"}));
+}
+
+TEST(Attribution, SayingAfterAClauseWithItsOwnSubject) {
+  auto d = annotate(
+      "Farmers said 900 hectares had flooded, a figure the ministry disputed, saying it was "
+      "closer to 400. The mayor toured the area, adding that help was coming.");
+  EXPECT_EQ(covering(d, "closer to 400").name, "ministry") << "the disputing clause's subject says";
+  EXPECT_EQ(covering(d, "900 hectares").name, "Farmers");
+  EXPECT_EQ(covering(d, "help was coming").name, "mayor") << "'adding' goes on with the subject";
 }
 
 TEST(Attribution, CitingKeepsTheReporterAsIntermediary) {

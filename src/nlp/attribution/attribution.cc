@@ -499,6 +499,8 @@ class DocumentTagger {
       if (j > begin && !joins && right_boundaries().count(w)) break;
       if (j > begin && !joins && (name_joiners().count(w) || w == "that")) break;
       if (j > begin && !capitalized(j) && w.ends_with("ed") && capitalized(j - 1)) break;
+      // "The mayor toured the area, adding ...": a finite verb ends the subject.
+      if (j > begin && doc_.tokens[j].value.pos == PosTag::VBD) break;
       ++j;
       ++n;
     }
@@ -901,6 +903,18 @@ class DocumentTagger {
   // The cue at [c0, c1) continues the previous speaker of this sentence, or
   // else the sentence's subject when that phrase ends before token `limit`.
   int same_speaker(const Cue& cue, int c0, int c1, int limit, Span content) {
+    // "..., a figure the authority disputed, saying it was ...": the clause
+    // right before the comma has a subject of its own, and that subject says.
+    int verb = limit - 2;
+    if (verb > sentence_begin_ && raw(limit - 1) == "," && !capitalized(verb) &&
+        (doc_.tokens[verb].value.pos == PosTag::VBD || low(verb).ends_with("ed"))) {
+      int subject = left_phrase(verb);
+      if (subject < verb && !other_pronouns().count(low(subject)) &&
+          !person_pronouns().count(low(subject))) {
+        add(cue, c0, c1, subject, verb, content, {});
+        return c1 - c0;
+      }
+    }
     if (found_.size() > sentence_first_) {
       Found prev = found_.back();
       add(cue, c0, c1, c0, c0, content, prev.value.via);
