@@ -11,6 +11,16 @@ namespace cc {
 // begin, end, type
 using ScoredPhrase = std::array<size_t, 3>;
 
+// Precision (which 0), recall (1) or F1 (2) of true/false positive and false
+// negative counts; 0 where undefined.
+inline double prf(size_t tp, size_t fp, size_t fn, int which) {
+  double p = tp + fp ? double(tp) / double(tp + fp) : 0;
+  double r = tp + fn ? double(tp) / double(tp + fn) : 0;
+  if (which == 0) return p;
+  if (which == 1) return r;
+  return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
 // Adds to tp/fp/fn (indexed by type) the matches between `gold` and `pred`,
 // each sorted by begin and without overlaps among its own phrases.
 inline void count_phrase_matches(const std::vector<ScoredPhrase>& gold,

@@ -126,12 +126,12 @@ void score_news(const std::string& path, const cc::Pipeline& pipeline) {
       if (std::get<2>(p) == type && !gold.mentions.count(p)) ++fp;
     TP += tp, FP += fp, FN += fn;
     std::printf("  %-28s %-4s P %.4f  R %.4f  F1 %.4f  (gold %zu)\n", "news", type,
-                NerScore::prf(tp, fp, fn, 0), NerScore::prf(tp, fp, fn, 1),
-                NerScore::prf(tp, fp, fn, 2), tp + fn);
+                cc::prf(tp, fp, fn, 0), cc::prf(tp, fp, fn, 1),
+                cc::prf(tp, fp, fn, 2), tp + fn);
   }
   std::printf("  %-28s all  P %.4f  R %.4f  F1 %.4f  (gold %zu)\n", "news",
-              NerScore::prf(TP, FP, FN, 0), NerScore::prf(TP, FP, FN, 1),
-              NerScore::prf(TP, FP, FN, 2), TP + FN);
+              cc::prf(TP, FP, FN, 0), cc::prf(TP, FP, FN, 1),
+              cc::prf(TP, FP, FN, 2), TP + FN);
 }
 
 void speed(const std::string& testa, const cc::Pipeline& tokenizer,

@@ -51,14 +51,6 @@ struct NerScore {
     std::printf("  %-28s all  P %.4f  R %.4f  F1 %.4f  (gold %zu)\n", label, prf(TP, FP, FN, 0),
                 prf(TP, FP, FN, 1), prf(TP, FP, FN, 2), TP + FN);
   }
-
-  static double prf(size_t tp, size_t fp, size_t fn, int which) {
-    double p = tp + fp ? double(tp) / double(tp + fp) : 0;
-    double r = tp + fn ? double(tp) / double(tp + fn) : 0;
-    if (which == 0) return p;
-    if (which == 1) return r;
-    return p + r > 0 ? 2 * p * r / (p + r) : 0;
-  }
 };
 
 }  // namespace cc

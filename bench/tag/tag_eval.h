@@ -57,14 +57,6 @@ struct ChunkScore {
                 prf(TP, FP, FN, 1), prf(TP, FP, FN, 2), TP + FN);
   }
 
-  static double prf(size_t tp, size_t fp, size_t fn, int which) {
-    double p = tp + fp ? double(tp) / double(tp + fp) : 0;
-    double r = tp + fn ? double(tp) / double(tp + fn) : 0;
-    if (which == 0) return p;
-    if (which == 1) return r;
-    return p + r > 0 ? 2 * p * r / (p + r) : 0;
-  }
-
  private:
   // [begin, end, type] of each phrase; an I- class after another type (which
   // the chunker never writes, but corpora may) opens a phrase, as in conlleval.

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "claims/lexicon.h"
+#include "nlp/quantity/quantity.h"  // is_delta_modifier
 
 namespace cc {
 
@@ -443,10 +444,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       char buf[64];
       c.counted = std::string(singular_stem(ascii_lower(qv.counted), buf, sizeof buf));
       c.counted_class = qv.counted_class.empty() ? c.counted : qv.counted_class;
-      c.is_delta = qv.is_delta || std::any_of(qv.modifiers.begin(), qv.modifiers.end(),
-                                              [](const std::string& m) {
-                                                return is_delta_modifier(ascii_lower(m));
-                                              });
+      c.is_delta = qv.is_delta;
       uint32_t qt = fg.first;
       // "the first 200,000 doses arrived": a first batch is part of a total.
       // ("4,000 of the 11,000 troops were killed" is a whole count of the

@@ -42,12 +42,6 @@ std::string_view predicate_class(std::string_view lower_word) {
   return it == t.end() ? std::string_view() : it->second;
 }
 
-bool is_delta_modifier(std::string_view w) {
-  static constexpr std::string_view kDelta[] = {"additional", "more", "further", "extra",
-                                                "another", "new", "fresh", "added"};
-  return std::find(std::begin(kDelta), std::end(kDelta), w) != std::end(kDelta);
-}
-
 bool is_revision_word(std::string_view w) {
   static constexpr std::string_view kRevision[] = {
       "risen",   "rose",    "rise",      "rises",    "climbed", "climbs", "jumped",  "jumps",

@@ -15,9 +15,6 @@ namespace cc {
 // the word names no event we track.
 std::string_view predicate_class(std::string_view lower_word);
 
-// Modifiers that make a figure a change: "additional", "more", "further", ...
-bool is_delta_modifier(std::string_view lower_word);
-
 // Words that present a figure as a revision of an earlier one: "has risen
 // to 31", "revised the number to 61", "has now burned", "bringing the total
 // to 10". A later report carrying one supersedes an earlier, different figure

@@ -84,7 +84,7 @@ TEST(Claims, DeltasTotalsAndPartsStayApart) {
                           "2025-04-01")
                    .quantity("2,000", 2000, "soldier", "soldiers")
                    .quantity("300", 300, "soldier", "soldiers",
-                             bounds(std::nullopt, std::nullopt, false, {"additional"}))
+                             bounds(std::nullopt, std::nullopt, false, {"additional"}, true))
                    .quantity("150", 150, "soldier", "", part)
                    .build();
   // The whole in "150 of the 2,000" is a reference back, not a second report.
@@ -458,7 +458,7 @@ TEST(Claims, RelativeAndExplicitDatesOfOneFigureConflict) {
   Document r = DocBuilder("The ministry said 500 more troops were sent this year. "
                           "Between January and February 2024, the additional troops were deployed to the border.",
                           "2025-03")
-                   .quantity("500", 500, "troop", "troops", bounds(std::nullopt, std::nullopt, false, {"more"}))
+                   .quantity("500", 500, "troop", "troops", bounds(std::nullopt, std::nullopt, false, {"more"}, true))
                    .time("this year", "2025", "published")
                    .time("Between January and February 2024", "2024-01/2024-02")
                    .build();

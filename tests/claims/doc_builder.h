@@ -90,6 +90,7 @@ class DocBuilder {
 
 inline Quantity bounds(std::optional<double> low, std::optional<double> high, bool approx = false,
                        std::vector<std::string> modifiers = {}, bool is_delta = false) {
+  // Pass is_delta with a delta modifier ("additional", "more"), as the quantity layer sets it.
   Quantity q;
   q.low = low;
   q.high = high;

@@ -119,12 +119,6 @@ bool is_pre_modifier(std::string_view w) {
   return k.count(w) > 0;
 }
 
-bool is_delta_modifier(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {"additional", "further", "extra",
-                                                         "another", "more", "fresh"};
-  return k.count(w) > 0;
-}
-
 // Change verbs and nouns before "by" / "of" that make the number a change.
 bool is_change_word(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
@@ -1035,6 +1029,12 @@ class QuantityTagger : public Component {
 };
 
 }  // namespace
+
+bool is_delta_modifier(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {"additional", "further", "extra", "another",
+                                                         "more",       "fresh",   "new",   "added"};
+  return k.count(w) > 0;
+}
 
 std::vector<Numeral> read_numerals(const Document& doc) {
   std::vector<Numeral> out;

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "nlp/pipeline.h"
@@ -23,6 +24,12 @@
 namespace cc {
 
 Result<std::unique_ptr<Component>> make_quantity_tagger(const Resources& resources);
+
+// Words that make a figure a change, not a total ("an additional 3,000",
+// "four more centres", "500 new cases"): the component marks a quantity with
+// such a modifier is_delta, and the claims stage reads the same words around
+// an event's object.
+bool is_delta_modifier(std::string_view lower_word);
 
 // A numeral as the tagger's first stage reads it, before it is interpreted as
 // a quantity: "3,000", "minus five", "1.3e6", "two thirds", "twenty-first".
