@@ -11,6 +11,7 @@
 #include "claims/entities.h"
 #include "claims/extract.h"
 #include "claims/lexicon.h"
+#include "nlp/attribution/attribution.h"
 #include "nlp/time/consistency.h"
 
 namespace cc {
@@ -176,12 +177,17 @@ class BriefBuilder {
     for (size_t i = 0; i < docs_.size(); ++i) {
       const Document& d = docs_[i];
       SourceSummary s{d.id, d.path, d.source, d.title, d.published.iso(), {}, copy_of(d.id)};
+      std::vector<std::string> keys;
       for (const auto& a : d.attributions) {
         std::string name = resolve(a.value.source_name.empty() ? std::string(d[a.value.source])
                                                                : a.value.source_name);
-        if (!name.empty() && std::find(s.primary_sources.begin(), s.primary_sources.end(),
-                                       name) == s.primary_sources.end())
-          s.primary_sources.push_back(name);
+        std::string key = primary_source_key(name);
+        if (key.empty() || std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
+              return same_primary_source(k, key);
+            }))
+          continue;
+        keys.push_back(key);
+        s.primary_sources.push_back(name);
       }
       brief.sources.push_back(std::move(s));
       for (const auto& r : d.removed) brief.removed.push_back({d.id, r});
@@ -479,24 +485,26 @@ class BriefBuilder {
     return ra && rb && ra->last < rb->first;
   }
 
-  // Who stands behind a report: its primary source (lower case, without a
-  // leading article), else its outlet.
+  // Who stands behind a report: its primary source's key (nlp/attribution
+  // primary_source_key(): lower case, without determiners, titles or
+  // document nouns, a location qualifier after '@'), else its outlet.
   std::string source_key(const FactReport& r) const {
-    if (!r.attributed_to.empty()) {
-      std::string key = ascii_lower(r.attributed_to);
-      return key.rfind("the ", 0) == 0 ? key.substr(4) : key;
-    }
+    if (!r.attributed_to.empty()) return primary_source_key(r.attributed_to);
     const Document& d = docs_[doc_index_.at(r.doc_id)];
-    return !d.source.empty() ? "outlet:" + ascii_lower(d.source) : "doc:" + d.id;
+    std::string outlet = !d.source.empty() ? "outlet:" + ascii_lower(d.source) : "doc:" + d.id;
+    std::replace(outlet.begin(), outlet.end(), '@', ' ');  // '@' starts a qualifier
+    return outlet;
   }
 
-  // A source key and its word suffixes, longest first: "regional fire
-  // service", "fire service", "service". Two sources are named alike when one
-  // is a suffix of the other ("the regional fire service" / "fire service").
-  static std::vector<std::string> word_suffixes(const std::string& key) {
-    std::vector<std::string> out{key};
-    for (size_t i = 0; i < key.size(); ++i)
-      if (key[i] == ' ') out.push_back(key.substr(i + 1));
+  // A source key's head (before '@') and its word suffixes, longest first:
+  // "regional fire service", "fire service", "service". Two sources are
+  // named alike when one head is a suffix of the other ("the regional fire
+  // service" / "fire service") and their qualifiers do not differ.
+  static std::vector<std::string> head_suffixes(std::string_view key) {
+    std::string head(key.substr(0, key.find('@')));
+    std::vector<std::string> out{head};
+    for (size_t i = 0; i < head.size(); ++i)
+      if (head[i] == ' ') out.push_back(head.substr(i + 1));
     return out;
   }
 
@@ -508,9 +516,9 @@ class BriefBuilder {
     for (const auto& r : f->reports)
       if (r.copy_of.empty() || !docs_with_report.count(r.copy_of)) independent.push_back(&r);
 
-    std::set<std::string> sources;
-    for (const auto* r : independent) sources.insert(source_key(*r));
-    f->primary_sources = static_cast<int>(sources.size());
+    std::vector<std::string> keys(independent.size());
+    for (size_t i = 0; i < independent.size(); ++i) keys[i] = source_key(*independent[i]);
+    f->primary_sources = static_cast<int>(count_primary_sources(keys));
 
     std::string when = time_note(*f);
     if (independent.size() <= 1) {
@@ -532,35 +540,44 @@ class BriefBuilder {
     constexpr int64_t kUnknownFirst = std::numeric_limits<int64_t>::min();
     constexpr int64_t kUnknownLast = std::numeric_limits<int64_t>::max();
     std::vector<Dated> dated(independent.size());
-    std::vector<std::string> keys(independent.size());
     std::map<std::string, LaterFigures> by_source;
     LaterFigures revisions;
     for (size_t i = 0; i < independent.size(); ++i) {
       auto day = date_range(docs_[doc_index_.at(independent[i]->doc_id)].published);
       dated[i] = {day ? day->first : kUnknownFirst, day ? day->last : kUnknownLast, interval_of(*independent[i])};
-      keys[i] = source_key(*independent[i]);
       if (!day) continue;
       by_source[keys[i]].add(day->first, dated[i].iv.low, dated[i].iv.high);
       if (independent[i]->revises) revisions.add(day->first, dated[i].iv.low, dated[i].iv.high);
     }
     revisions.finish();
     for (auto& [key, later] : by_source) later.finish();
-    // Sources named alike (same_source): every word suffix of a name points
-    // at the names that end with it.
-    std::unordered_map<std::string, std::vector<const LaterFigures*>> ending_with;
-    for (const auto& [key, later] : by_source)
-      for (const std::string& suffix : word_suffixes(key)) ending_with[suffix].push_back(&later);
+    // Sources named alike: each source by its head and by every word suffix
+    // of its head, so a report finds the sources whose head ends with its
+    // own and those whose head its own ends with.
+    struct Named {
+      std::string_view key;
+      const LaterFigures* later;
+    };
+    std::unordered_map<std::string, std::vector<Named>> by_head, ending_with;
+    for (const auto& [key, later] : by_source) {
+      std::vector<std::string> suffixes = head_suffixes(key);
+      by_head[suffixes.front()].push_back({key, &later});
+      for (const std::string& suffix : suffixes) ending_with[suffix].push_back({key, &later});
+    }
     std::vector<bool> superseded(independent.size(), false);
     for (size_t a = 0; a < independent.size(); ++a) {
       const Dated& d = dated[a];
       if (d.last == kUnknownLast) continue;
       auto disjoint_later = [&](const LaterFigures& l) { return l.any_disjoint_after(d.last, d.iv.low, d.iv.high); };
+      auto same_source_later = [&](const Named& n) {
+        return same_qualifier(keys[a], n.key) && disjoint_later(*n.later);
+      };
       superseded[a] = disjoint_later(revisions);
-      std::vector<std::string> suffixes = word_suffixes(keys[a]);
-      for (const auto* l : ending_with[suffixes.front()]) superseded[a] = superseded[a] || disjoint_later(*l);
+      std::vector<std::string> suffixes = head_suffixes(keys[a]);
+      for (const Named& n : ending_with[suffixes.front()]) superseded[a] = superseded[a] || same_source_later(n);
       for (const std::string& suffix : suffixes)
-        if (auto it = by_source.find(suffix); it != by_source.end())
-          superseded[a] = superseded[a] || disjoint_later(it->second);
+        if (auto it = by_head.find(suffix); it != by_head.end())
+          for (const Named& n : it->second) superseded[a] = superseded[a] || same_source_later(n);
     }
     std::vector<const FactReport*> current;
     for (size_t i = 0; i < independent.size(); ++i)
@@ -586,6 +603,8 @@ class BriefBuilder {
       for (const auto* r : current)
         if (published_before(*last, *r)) last = r;
       std::string who = last->attributed_to.empty() ? "Reports" : last->attributed_to;
+      // The note's first word: "police" as a source reads "Police revised".
+      if (who[0] >= 'a' && who[0] <= 'z') who[0] = static_cast<char>(who[0] - 'a' + 'A');
       f->note = who + " revised the figure from " + describe_value(*first) + " (" + short_id(first->doc_id) +
                 ") to " + describe_value(*last) + " (" + short_id(last->doc_id) + ").";
     } else {

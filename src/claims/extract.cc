@@ -226,6 +226,41 @@ std::pair<uint32_t, uint32_t> np_head(const SentenceView& sv, uint32_t from, uin
   return {head, end};
 }
 
+// "Police on Thursday raised the death toll ... to 61", "The ministry put
+// the number at 240": whoever gives a figure by revising or stating the
+// reference noun at `noun` is its source, the subject of that verb. The
+// subject is the clause's first noun phrase when it ends in a noun (not a
+// pronoun, which the attribution layer resolves).
+struct FigureGiver {
+  std::string source;  // "" when there is none
+  bool revises = false;
+};
+FigureGiver figure_giver(const SentenceView& sv, uint32_t clause_begin, uint32_t noun) {
+  static constexpr std::string_view kGivers[] = {"raised", "raises", "revised", "revises", "lowered",
+                                                 "lowers", "updated", "updates", "put", "puts"};
+  const auto& tokens = sv.doc.tokens;
+  uint32_t verb = noun;
+  while (verb > clause_begin && tokens[verb].value.chunk == ChunkType::NP && !tokens[verb].value.chunk_begin) --verb;
+  if (verb == clause_begin || std::find(std::begin(kGivers), std::end(kGivers), sv.word(--verb)) == std::end(kGivers))
+    return {};
+  uint32_t b = clause_begin;
+  if (tokens[b].value.chunk != ChunkType::NP) return {};
+  uint32_t e = b + 1;
+  while (e < verb && tokens[e].value.chunk == ChunkType::NP && !tokens[e].value.chunk_begin) ++e;
+  PosTag head = tokens[e - 1].value.pos;
+  if (head != PosTag::NN && head != PosTag::NNS && head != PosTag::NNP && head != PosTag::NNPS) return {};
+  while (b < e && tokens[b].value.pos == PosTag::DT) ++b;
+  if (b == e) return {};
+  FigureGiver giver;
+  giver.revises = is_revision_word(sv.word(verb));
+  // A common noun is written lower case, as "police said" gives it.
+  if (e - b == 1 && (head == PosTag::NN || head == PosTag::NNS))
+    giver.source = sv.word(b);
+  else
+    giver.source = std::string(sv.doc[Span{tokens[b].span.begin, tokens[e - 1].span.end}]);
+  return giver;
+}
+
 // Figures that name what they count only by reference: "the number of
 // people arrested ... to 61", "put the number at 240", "the death toll has
 // risen to 31", "cases have topped 1,600", "bringing the total to 10". The
@@ -260,15 +295,23 @@ void resolve_reference(const SentenceView& sv, uint32_t figure, uint32_t clause_
       return;
     c.cited_source = who;
   };
+  auto give = [&](uint32_t noun) {
+    if (!c.cited_source.empty()) return;
+    FigureGiver giver = figure_giver(sv, clause_begin, noun);
+    c.cited_source = giver.source;
+    c.revises = c.revises || giver.revises;
+  };
   for (uint32_t t = figure; t-- > clause_begin;) {
     std::string w = sv.word(t);
     if (w == "toll") {
       c.predicate = "casualty";
       if (t + 2 == figure && sv.word(t + 1) == "of") cite(t);
+      give(t);
       return;
     }
     if (w != "number" && w != "total" && w != "figure" && w != "tally" && w != "count") continue;
     if (t + 2 == figure && sv.word(t + 1) == "of") cite(t);
+    give(t);
     if (t + 1 < figure && sv.word(t + 1) == "of" && take_head(t + 2, figure)) return;
     for (auto it = earlier.rbegin(); it != earlier.rend() && it->doc == doc_index; ++it)
       if (it->quantity && (!it->counted.empty() || !it->predicate.empty())) {

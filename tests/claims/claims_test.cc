@@ -153,6 +153,40 @@ TEST(Claims, OneSourceRevisingItsFigureIsAnUpdate) {
   EXPECT_NE(b.facts[0].note.find("to 18"), std::string::npos) << b.facts[0].note;
 }
 
+TEST(Claims, PrimarySourcesAreCountedByTheirKeyNotTheirWording) {
+  // "Valdor's army", "the army" and "the army report" are one source; the
+  // army of another country is another, so its later figure is a dispute,
+  // not the first army revising itself.
+  auto report = [](const std::string& text, const std::string& figure, double value, const std::string& date,
+                   const std::string& content, const std::string& source) {
+    return DocBuilder(text, date)
+        .quantity(figure, value, "soldier", "soldiers")
+        .attribution(content, source, source)
+        .build();
+  };
+  Document a = report("Valdor's army said 300 soldiers were killed.", "300", 300, "2025-04-02",
+                      "300 soldiers were killed", "Valdor's army");
+  Document b = report("About 300 soldiers were killed, the army said.", "300", 300, "2025-04-03",
+                      "About 300 soldiers were killed", "the army");
+  Document c = report("The army report said 300 soldiers were killed.", "300", 300, "2025-04-03",
+                      "300 soldiers were killed", "The army report");
+  Brief agreed = build_brief({a, b, c});
+  ASSERT_EQ(agreed.facts.size(), 1u);
+  EXPECT_EQ(agreed.facts[0].status, FactStatus::agreed);
+  EXPECT_EQ(agreed.facts[0].primary_sources, 1);
+
+  Document other = report("Rhine's army said 900 soldiers were killed.", "900", 900, "2025-04-05",
+                          "900 soldiers were killed", "Rhine's army");
+  Brief disputed = build_brief({a, other});
+  ASSERT_EQ(disputed.facts.size(), 1u);
+  EXPECT_EQ(disputed.facts[0].status, FactStatus::disputed) << disputed.facts[0].note;
+  EXPECT_EQ(disputed.facts[0].primary_sources, 2);
+
+  Document same = report("Valdor's army said 900 soldiers were killed.", "900", 900, "2025-04-05",
+                         "900 soldiers were killed", "Valdor's army");
+  EXPECT_EQ(build_brief({a, same}).facts[0].status, FactStatus::updated);
+}
+
 TEST(Claims, ALaterRevisionSupersedesEvenUnderAnotherName) {
   // The same service named two ways, then a revision worded as one ("risen
   // to") by a source named differently again: an update, not a dispute.

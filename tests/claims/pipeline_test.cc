@@ -2,6 +2,7 @@
 // the real layers (chunks, entities) rather than on hand-built ones.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "claims/claims.h"
@@ -27,6 +28,22 @@ TEST(ClaimsPipeline, APlaceModifyingANounIsNoActor) {
       "Police on Thursday raised the death toll from the Lake Victoria ferry disaster to 61.\n");
   ASSERT_FALSE(b.facts.empty());
   for (const auto& f : b.facts) EXPECT_EQ(f.actor, "") << f.what << ": the lake only names the ferry";
+}
+
+TEST(ClaimsPipeline, WhoeverRaisesATollIsItsSource) {
+  Brief b = brief_of(
+      "Police on Thursday raised the death toll from the Lake Victoria ferry disaster to 61.\n"
+      "The Red Cross put the number of people evacuated at 240.\n"
+      "It raised the toll to 70.\n");
+  std::map<double, const FactReport*> by_value;
+  for (const auto& f : b.facts)
+    for (const auto& r : f.reports) by_value[r.value] = &r;
+  ASSERT_TRUE(by_value.count(61) && by_value.count(240) && by_value.count(70));
+  EXPECT_EQ(by_value[61]->attributed_to, "police");
+  EXPECT_TRUE(by_value[61]->revises) << "raised is a revision";
+  EXPECT_EQ(by_value[240]->attributed_to, "Red Cross");
+  EXPECT_FALSE(by_value[240]->revises);
+  EXPECT_EQ(by_value[70]->attributed_to, "") << "a pronoun is the attribution layer's to resolve";
 }
 
 }  // namespace

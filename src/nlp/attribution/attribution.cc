@@ -1716,14 +1716,21 @@ std::string primary_source_key(const Document& doc, std::string_view source_name
   return key_in(key_context(doc), source_name);
 }
 
-bool same_primary_source(std::string_view a, std::string_view b) {
-  auto head = [](std::string_view k) { return k.substr(0, k.find('@')); };
+std::string primary_source_key(std::string_view canonical_name) {
+  return key_in(KeyContext{}, canonical_name);
+}
+
+bool same_qualifier(std::string_view a, std::string_view b) {
   auto qual = [](std::string_view k) {
     size_t at = k.find('@');
     return at == std::string_view::npos ? std::string_view{} : k.substr(at + 1);
   };
-  if (a.empty() || b.empty() || head(a) != head(b)) return false;
   return qual(a).empty() || qual(b).empty() || qual(a) == qual(b);
+}
+
+bool same_primary_source(std::string_view a, std::string_view b) {
+  auto head = [](std::string_view k) { return k.substr(0, k.find('@')); };
+  return !a.empty() && !b.empty() && head(a) == head(b) && same_qualifier(a, b);
 }
 
 std::vector<std::string> document_primary_sources(const Document& doc) {

@@ -69,9 +69,17 @@ std::vector<std::string> attribution_chain(const Document& doc, const Attributio
 // report's keys once, not per comparison.
 std::string primary_source_key(const Document& doc, std::string_view source_name);
 
-// True when two keys name one primary source: same head, and the same
-// location qualifier or one of them has none.
+// The same for a name already resolved across documents (a story entity's
+// canonical name, so acronyms and surnames are resolved): every rule above
+// but the two that need the document.
+std::string primary_source_key(std::string_view canonical_name);
+
+// True when two keys name one primary source: same head, and their location
+// qualifiers do not differ (same_qualifier).
 bool same_primary_source(std::string_view key_a, std::string_view key_b);
+
+// True when two keys carry the same location qualifier or one has none.
+bool same_qualifier(std::string_view key_a, std::string_view key_b);
 
 // The distinct primary sources a report cites, as readable names in order of
 // first mention (one name per same_primary_source() group), for a report's
