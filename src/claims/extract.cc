@@ -123,6 +123,33 @@ bool is_title_case(const SentenceView& sv) {
   return words >= 3 && capitals * 4 >= words * 3;
 }
 
+// "MWANZA, Tanzania — ", "KYIV (Reuters) - ": a dateline opening the
+// sentence names where the report was filed, not who did anything. The
+// token after its dash, or sv.first_token when there is none. A dateline is
+// a few capitalized words, commas and a parenthesized agency, with a word
+// all in capitals or a comma, so "Kim Jong Un — the leader — said" is not one.
+uint32_t dateline_end(const SentenceView& sv) {
+  constexpr uint32_t kMaxTokens = 10;
+  bool marked = false, open = false;
+  for (uint32_t t = sv.first_token; t < sv.end_token && t < sv.first_token + kMaxTokens; ++t) {
+    const Token& tok = sv.doc.tokens[t].value;
+    std::string_view w = sv.doc[sv.doc.tokens[t].span];
+    if (tok.kind == TokenKind::word) {
+      if (!tok.capitalized) return sv.first_token;
+      marked = marked || tok.all_caps;
+    } else if (w == "," && t > sv.first_token) {
+      marked = true;
+    } else if (w == "(" || w == ")") {
+      open = w == "(";
+    } else if ((w == "\u2014" || w == "\u2013" || w == "-" || w == "--") && !open) {
+      return marked && t > sv.first_token && t + 1 < sv.end_token ? t + 1 : sv.first_token;
+    } else {
+      return sv.first_token;
+    }
+  }
+  return sv.first_token;
+}
+
 std::string last_word_lower(std::string_view phrase) {
   size_t space = phrase.rfind(' ');
   return ascii_lower(space == std::string_view::npos ? phrase : phrase.substr(space + 1));
@@ -363,6 +390,10 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
   for (const auto& sent : doc.sentences) {
     SentenceView sv{doc, sent.span, sent.value.first_token, sent.value.end_token};
     if (sv.end_token <= sv.first_token || sv.end_token > doc.tokens.size()) continue;
+    if (uint32_t body = dateline_end(sv); body != sv.first_token) {
+      sv.first_token = body;
+      sv.span.begin = doc.tokens[body].span.begin;
+    }
 
     // Triggers: words of a predicate class.
     struct Trigger {
@@ -389,19 +420,19 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
     }
 
     // Layer items inside this sentence.
-    while (q < doc.quantities.size() && doc.quantities[q].span.begin < sent.span.begin) ++q;
-    while (tx < doc.times.size() && doc.times[tx].span.begin < sent.span.begin) ++tx;
-    while (ent < doc.entities.size() && doc.entities[ent].span.begin < sent.span.begin) ++ent;
+    while (q < doc.quantities.size() && doc.quantities[q].span.begin < sv.span.begin) ++q;
+    while (tx < doc.times.size() && doc.times[tx].span.begin < sv.span.begin) ++tx;
+    while (ent < doc.entities.size() && doc.entities[ent].span.begin < sv.span.begin) ++ent;
     std::vector<const Annotation<Timex>*> dates;
-    for (size_t i = tx; i < doc.times.size() && doc.times[i].span.begin < sent.span.end; ++i)
+    for (size_t i = tx; i < doc.times.size() && doc.times[i].span.begin < sv.span.end; ++i)
       if (doc.times[i].value.type == TimexType::date || doc.times[i].value.type == TimexType::time)
         dates.push_back(&doc.times[i]);
     std::vector<const Annotation<EntityMention>*> entities;
-    for (size_t i = ent; i < doc.entities.size() && doc.entities[i].span.begin < sent.span.end; ++i)
+    for (size_t i = ent; i < doc.entities.size() && doc.entities[i].span.begin < sv.span.end; ++i)
       if (is_agent(doc.entities[i].value.type) && !in_source(doc.entities[i].span))
         entities.push_back(&doc.entities[i]);
     std::vector<const Annotation<Quantity>*> figures;
-    for (size_t i = q; i < doc.quantities.size() && doc.quantities[i].span.begin < sent.span.end; ++i)
+    for (size_t i = q; i < doc.quantities.size() && doc.quantities[i].span.begin < sv.span.end; ++i)
       figures.push_back(&doc.quantities[i]);
 
     auto nearest_date = [&](Span anchor) -> const Annotation<Timex>* {
@@ -481,7 +512,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       const Quantity& qv = fig->value;
       Claim c;
       c.doc = doc_index;
-      c.sentence = sent.span;
+      c.sentence = sv.span;
       c.quantity = &qv;
       c.quantity_span = fig->span;
       char buf[64];
@@ -612,7 +643,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       const Trigger& tr = triggers[i];
       Claim c;
       c.doc = doc_index;
-      c.sentence = sent.span;
+      c.sentence = sv.span;
       c.trigger = doc.tokens[tr.token].span;
       c.predicate = tr.cls;
       c.actor = actor_before(c.trigger, c.trigger);

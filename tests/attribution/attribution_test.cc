@@ -328,6 +328,25 @@ TEST(Attribution, EntitiesNameSourcesOnlyWhenTheyAreTheSource) {
   EXPECT_EQ(covering(d, "12 fell").name, "Eastland state media");
 }
 
+TEST(Attribution, PossessiveSourceIsItsOwners) {
+  Document d;
+  d.text =
+      "Minister Ines Duarte will visit the port next week, her office said. "
+      "The Harbour Board will close two berths, its spokesman said. "
+      "Repairs will take a month, his deputy said.";
+  auto tagger = make_attribution_tagger(Resources{CROSSCHECK_DATA_DIR});
+  ASSERT_TRUE(tagger.ok());
+  Pipeline::load(Resources{CROSSCHECK_DATA_DIR}, {"tag"}).value().run(d);
+  d.entities.add(find(d, "Ines Duarte"), EntityMention{EntityType::person, "Ines Duarte", 1.0});
+  d.entities.add(find(d, "Harbour Board"), EntityMention{EntityType::organization, "Harbour Board", 1.0});
+  tagger.value()->process(d);
+  EXPECT_EQ(covering(d, "visit the port").name, "Ines Duarte's office");
+  EXPECT_EQ(covering(d, "close two berths").name, "Harbour Board's spokesman");
+  // No person in the sentence: the last person who spoke, here none, so the
+  // phrase stays as written.
+  EXPECT_EQ(covering(d, "take a month").name, "deputy");
+}
+
 TEST(Attribution, HostileInputStaysBounded) {
   // One paragraph: 5,000 unpaired quote marks, then 5,000 sentences whose
   // speaker is a pronoun, all inside the last open quote.

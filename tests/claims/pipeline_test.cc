@@ -46,5 +46,19 @@ TEST(ClaimsPipeline, WhoeverRaisesATollIsItsSource) {
   EXPECT_EQ(by_value[70]->attributed_to, "") << "a pronoun is the attribution layer's to resolve";
 }
 
+TEST(ClaimsPipeline, ADatelineIsNeitherActorNorEvent) {
+  Brief b = brief_of(
+      "Ferry capsizes\n"
+      "MWANZA, Tanzania \u2014 At least 41 people died when a passenger ferry capsized on Tuesday, "
+      "police said.\n");
+  ASSERT_FALSE(b.events.empty());
+  for (const auto& e : b.events) {
+    EXPECT_EQ(e.actor, "") << e.what;
+    EXPECT_EQ(e.what.find("Tanzania"), std::string::npos) << e.what;
+  }
+  ASSERT_FALSE(b.facts.empty());
+  EXPECT_EQ(b.facts[0].actor, "");
+}
+
 }  // namespace
 }  // namespace cc

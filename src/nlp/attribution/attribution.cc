@@ -980,6 +980,13 @@ class DocumentTagger {
     if (s1 - s0 == 1 && (person_pronouns().count(low(s0)) || other_pronouns().count(low(s0))))
       return antecedent(person_pronouns().count(low(s0)) > 0, {}, person);
     if (s1 - s0 == 1 && first_person_pronouns().count(low(s0))) return {};
+    // "his office", "its spokesman": the owner's, as "Mbarawa's office".
+    if (s1 - s0 >= 2 && (low(s0) == "his" || low(s0) == "her" || low(s0) == "its" || low(s0) == "their")) {
+      bool owner_is_person = false;
+      std::string owner = possessive_owner(s0, low(s0) == "his" || low(s0) == "her", &owner_is_person);
+      std::string owned = source_name(s0 + 1, s1, person);
+      if (!owner.empty() && !owned.empty()) return owner + "'s " + owned;
+    }
     if (s1 - s0 == 2 && low(s0) == "the" && !capitalized(s0 + 1)) {
       std::string named = antecedent(false, low(s0 + 1), person);
       if (!named.empty()) return named;
@@ -1065,6 +1072,27 @@ class DocumentTagger {
     }
     if (!want_person && !by_head && fallback) return fallback->value.source_name;
     return {};
+  }
+
+  // Whom the possessive pronoun at token t stands for: the person ("his",
+  // "her") or organization or place ("its", "their") named last before it in
+  // the sentence ("Minister Makame Mbarawa will visit ..., his office
+  // said"), else the antecedent source.
+  std::string possessive_owner(int t, bool want_person, bool* person) const {
+    Span before = tokens_span(sentence_begin_, t);
+    auto it = std::partition_point(doc_.entities.begin(), doc_.entities.end(),
+                                   [&](const auto& m) { return m.span.begin < before.end; });
+    while (it != doc_.entities.begin()) {
+      --it;
+      if (it->span.begin < before.begin) break;
+      EntityType type = it->value.type;
+      if (want_person ? type == EntityType::person
+                      : type == EntityType::organization || type == EntityType::location) {
+        *person = want_person;
+        return it->value.canonical;
+      }
+    }
+    return antecedent(want_person, {}, person);
   }
 
   // The entity naming the source phrase [s0, s1): one spanning the whole
