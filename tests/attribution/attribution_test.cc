@@ -347,6 +347,16 @@ TEST(Attribution, PossessiveSourceIsItsOwners) {
   EXPECT_EQ(covering(d, "take a month").name, "deputy");
 }
 
+TEST(Attribution, AWritersAppositiveEndsTheContent) {
+  auto d = annotate(
+      "Relatives said more than 150 people had boarded the ferry, a figure the authority disputed, "
+      "saying it was \"probably closer to 130.\"");
+  EXPECT_EQ(covering(d, "more than 150").content, "more than 150 people had boarded the ferry");
+  Seen disputed = covering(d, "closer to 130");
+  EXPECT_EQ(disputed.source, "the authority");
+  EXPECT_TRUE(disputed.via.empty()) << "the authority's words are not relayed by the relatives";
+}
+
 TEST(Attribution, HostileInputStaysBounded) {
   // One paragraph: 5,000 unpaired quote marks, then 5,000 sentences whose
   // speaker is a pronoun, all inside the last open quote.

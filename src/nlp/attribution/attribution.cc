@@ -153,6 +153,13 @@ const StringSet& contrast_words() {
   static const StringSet k = {"while", "whereas", "but", "although", "though", "yet"};
   return k;
 }
+// Nouns a writer sums up a statement with: "..., a figure the authority
+// disputed".
+const StringSet& statement_nouns() {
+  static const StringSet k = {"figure", "number", "estimate", "claim",  "count",  "toll",
+                              "total",  "tally",  "charge",   "assertion", "allegation"};
+  return k;
+}
 // Words that say when, between a subject and its verb: "The ministry on
 // Saturday revised ...".
 const StringSet& day_words() {
@@ -539,14 +546,19 @@ class DocumentTagger {
     return e > i ? tokens_span(i, e) : Span{};
   }
 
-  // The end of the content starting at token i: the sentence's end, or a
+  // The end of the content starting at token i: the sentence's end, a
   // contrasting clause ("..., while the fire service put the number at 240")
-  // or ';', which reports something else.
+  // or ';', which reports something else, or the writer's appositive on what
+  // was said ("..., a figure the authority disputed", "..., a claim Moscow
+  // denies").
   int clause_end(int i) const {
     int e = content_end();
     for (int k = i + 1; k + 1 < e; ++k) {
       if (raw(k) == ";") return k;
       if (raw(k) == "," && contrast_words().count(low(k + 1))) return k;
+      if (raw(k) == "," && k + 2 < e && (low(k + 1) == "a" || low(k + 1) == "an") &&
+          statement_nouns().count(low(k + 2)))
+        return k;
     }
     return e;
   }
