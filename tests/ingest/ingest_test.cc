@@ -9,6 +9,8 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "scratch_dir.h"
+
 namespace cc {
 namespace {
 
@@ -25,9 +27,7 @@ const char kReport[] =
 class IngestTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ =
-        fs::path(::testing::TempDir()) /
-        ("ingest_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ = cc::testing::scratch_dir("ingest_");
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }

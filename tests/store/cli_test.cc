@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_run.h"
-
+#include "scratch_dir.h"
 #include "store/store.h"
 
 namespace {
@@ -17,8 +17,7 @@ class LedgerCli : public ::testing::Test {
  protected:
   void SetUp() override {
     // One folder per test: ctest runs tests of this suite in parallel.
-    dir_ = fs::path(::testing::TempDir()) /
-           (std::string("ledger_cli_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = cc::testing::scratch_dir("ledger_cli_");
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "story");
   }

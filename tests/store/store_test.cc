@@ -9,6 +9,7 @@
 
 #include "ingest/ingest.h"
 #include "nlp/pipeline.h"
+#include "scratch_dir.h"
 #include "store/codec.h"
 
 namespace cc {
@@ -27,9 +28,7 @@ const char kReport[] =
 class LedgerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ =
-        fs::path(::testing::TempDir()) /
-        ("store_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ = cc::testing::scratch_dir("store_");
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     db_ = (dir_ / "ledger.db").string();

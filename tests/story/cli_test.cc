@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_run.h"
+#include "scratch_dir.h"
 
 namespace {
 
@@ -17,8 +18,7 @@ const std::string kExamples = std::string(CROSSCHECK_SOURCE_DIR) + "/examples/st
 class StoryCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("story_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ = cc::testing::scratch_dir("story_cli_");
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
