@@ -23,9 +23,13 @@ WN = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
 # participles used as adjectives, two-word phrases). Earlier classes win a
 # form both claim.
 CLASSES = [
-    ("casualty", ["kill", "wound", "injure", "die", "perish", "hurt"],
-     ["dead", "death", "deaths", "casualty", "casualties", "fatality", "fatalities", "injury",
-      "injuries", "losses", "toll"]),
+    # The dead and the injured are two figures ("killing 48 and injuring more
+    # than 300"); "casualties" and "losses" count both, as does "killed or
+    # wounded" (a figure takes its first verb).
+    ("casualty", ["kill", "die", "perish"],
+     ["dead", "death", "deaths", "casualty", "casualties", "fatality", "fatalities", "losses",
+      "toll"]),
+    ("injure", ["wound", "injure", "hurt"], ["injury", "injuries"]),
     ("missing", [], ["missing", "unaccounted"]),
     ("evacuate", ["evacuate", "displace", "flee", "relocate"],
      ["evacuee", "evacuees", "homeless", "shelters"]),

@@ -86,6 +86,12 @@ std::string rate_after(const SentenceView& sv, uint32_t t) {
   return {};
 }
 
+// A reading on a scale ("a magnitude 6.8 earthquake", "41 degrees") says
+// how strong or hot something is, whatever verb stands near it.
+bool is_reading_unit(std::string_view unit) {
+  return unit == "magnitude" || unit == "\u00b0c" || unit == "\u00b0f";
+}
+
 bool is_duration_unit(std::string_view unit) {
   static constexpr std::string_view kUnits[] = {"second", "minute", "hour", "day",
                                                 "week",   "month",  "year", "decade", "century"};
@@ -568,6 +574,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       // "Homes lost as fire grows": a change verb is a predicate only of the
       // change itself ("rose by 3%"); "risen to 31" is resolved below.
       if (c.predicate == "rise" && !(qt > sv.first_token && sv.word(qt - 1) == "by")) c.predicate.clear();
+      if (is_reading_unit(qv.unit)) c.predicate.clear();
       std::string counted_head = qv.counted_span.empty() ? "" : last_word_lower(doc[qv.counted_span]);
       std::string_view noun_cls = counted_noun_class(ascii_lower(qv.counted));
       if (noun_cls.empty()) noun_cls = counted_noun_class(counted_head);

@@ -56,7 +56,8 @@ std::string_view counted_noun_class(std::string_view w) {
       {"casualty", "casualty"}, {"casualties", "casualty"}, {"death", "casualty"},
       {"deaths", "casualty"},   {"fatality", "casualty"},   {"fatalities", "casualty"},
       {"dead", "casualty"},     {"loss", "casualty"},       {"losses", "casualty"},
-      {"killed", "casualty"},   {"wounded", "casualty"},    {"toll", "casualty"},
+      {"killed", "casualty"},   {"wounded", "injure"},      {"injured", "injure"},
+      {"toll", "casualty"},
       {"arrest", "arrest"},     {"arrests", "arrest"},      {"evacuee", "evacuate"},
       {"evacuees", "evacuate"}, {"case", "case"},           {"cases", "case"},
       {"infection", "case"},    {"infections", "case"}};

@@ -357,6 +357,18 @@ TEST(Attribution, AWritersAppositiveEndsTheContent) {
   EXPECT_TRUE(disputed.via.empty()) << "the authority's words are not relayed by the relatives";
 }
 
+TEST(Attribution, AClauseJoinedToATrailingCueGoesOnWithTheSpeaker) {
+  auto d = annotate(
+      "The death toll has climbed to 76, the disaster agency said on Tuesday, and 412 people were injured. "
+      "The fire has burned 40 homes, police said, and firefighters said 20 more were at risk.");
+  Seen injured = covering(d, "412 people");
+  EXPECT_EQ(injured.name, "disaster agency");
+  EXPECT_EQ(injured.content, "412 people were injured");
+  EXPECT_EQ(covering(d, "76").name, "disaster agency");
+  // A clause with its own cue is its own speaker's.
+  EXPECT_EQ(covering(d, "20 more").name, "firefighters");
+}
+
 TEST(Attribution, HostileInputStaysBounded) {
   // One paragraph: 5,000 unpaired quote marks, then 5,000 sentences whose
   // speaker is a pronoun, all inside the last open quote.

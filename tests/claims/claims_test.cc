@@ -99,7 +99,7 @@ TEST(Claims, DeltasTotalsAndPartsStayApart) {
   ASSERT_EQ(b.facts.size(), 3u);
   const Fact* total = fact_with(b, "send");
   const Fact* delta = fact_with(b, "send", true);
-  const Fact* injured = fact_with(b, "casualty");
+  const Fact* injured = fact_with(b, "injure");
   ASSERT_TRUE(total && delta && injured);
   EXPECT_EQ(total->reports.at(0).value, 2000);
   EXPECT_EQ(delta->reports.at(0).value, 300);

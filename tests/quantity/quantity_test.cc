@@ -197,6 +197,11 @@ TEST(Quantity, Units) {
   EXPECT_EQ(one(tag("a ceasefire of three weeks"), "three weeks").unit, "week");
   EXPECT_EQ(one(tag("It reached 41 degrees Celsius."), "41 degrees Celsius").unit, "\u00b0c");
   EXPECT_EQ(one(tag("It reached 104\u00b0F."), "104\u00b0F").unit, "\u00b0f");
+  // A quake's magnitude is a reading on a scale, before or after the number.
+  auto quake = tag("A magnitude 6.8 earthquake struck, a 6.6-magnitude quake by another count.");
+  EXPECT_EQ(one(quake, "magnitude 6.8").unit, "magnitude");
+  EXPECT_EQ(one(quake, "magnitude 6.8").kind, QuantityKind::measure);
+  EXPECT_EQ(one(quake, "6.6-magnitude").unit, "magnitude");
 }
 
 TEST(Quantity, RangesAndVagueCounts) {

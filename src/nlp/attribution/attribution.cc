@@ -353,6 +353,7 @@ class DocumentTagger {
         t_.roles_->tag(role_in_, sentence_begin_, sentence_end_, scratch_, tags_.data());
         apply_roles();
       }
+      add_continuations();
       mark_modality(s.span);
     }
     link_chains();
@@ -945,6 +946,31 @@ class DocumentTagger {
     if (sentence_begin_ == 0 || !is_close_quote(raw(sentence_begin_ - 1))) return {};
     const Span* q = quote_at(tok(sentence_begin_ - 1).begin);
     return q ? *q : Span{};
+  }
+
+  // "The toll has climbed to 76, the agency said on Tuesday, and 412 people
+  // were injured": a clause joined by ", and" to a trailing cue (and its
+  // adjunct) goes on with the same speaker's report, as a second content.
+  void add_continuations() {
+    constexpr int kMaxAdjunct = 6;
+    size_t n = found_.size();
+    for (size_t i = sentence_first_; i < n; ++i) {
+      if (found_[i].content.empty() || found_[i].content.end > found_[i].value.cue.begin) continue;
+      uint32_t after = std::max(found_[i].value.cue.end, found_[i].value.source.end);
+      int k = static_cast<int>(doc_.tokens.first_ending_after(after));
+      if (k < sentence_begin_) continue;
+      int limit = std::min(sentence_end_, k + kMaxAdjunct);
+      while (k < limit && (is_word(k) || doc_.tokens[k].value.kind == TokenKind::number)) ++k;
+      if (k + 2 >= sentence_end_ || raw(k) != "," || low(k + 1) != "and") continue;
+      int b = k + 2, e = content_end();
+      bool cue_inside = false;
+      for (size_t j = sentence_first_; j < found_.size(); ++j)
+        cue_inside = cue_inside || found_[j].value.cue.begin >= tok(b).begin;
+      if (cue_inside || e <= b) continue;
+      Found more = found_[i];
+      more.content = tokens_span(b, e);
+      found_.push_back(std::move(more));
+    }
   }
 
   // Records an attribution with source tokens [s0, s1); the name is read

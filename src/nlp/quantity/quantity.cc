@@ -756,6 +756,13 @@ class QuantityTagger : public Component {
       }
     }
 
+    // A scale named before its reading: "magnitude 6.8", "magnitude-6.8".
+    if (q.unit.empty() && m->begin > 0 && t[m->begin - 1].lower == "magnitude") {
+      q.unit = "magnitude";
+      q.kind = QuantityKind::measure;
+      --m->begin;
+    }
+
     // Range: "3,000 to 4,000", "between 10 and 12", "3 - 4 million".
     std::optional<double> low = n.low, high = n.high;
     bool between = m->begin > 0 && (t[m->begin - 1].lower == "between" || t[m->begin - 1].lower == "from");
