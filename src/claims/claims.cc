@@ -63,11 +63,17 @@ template <class Figure>  // FactReport or Quantity
 Interval interval_of(const Figure& r) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
   double v = r.value;
-  if (r.low && r.high) return {*r.low, *r.high};
-  if (r.low) return {*r.low, r.approx ? *r.low * 1.25 : kInf};        // "over 6,000"
-  if (r.high) return {r.approx ? *r.high * 0.8 : 0.0, *r.high};       // "nearly 3,000", "up to"
-  if (r.approx) return {v * 0.9, v * 1.1};                            // "about 3,000"
-  return {v, v};
+  // "about 3,000": 7.5 % either side, so two loose figures agree when they
+  // are within about 15 % ("about 800" / 780), not when they are as far
+  // apart as "about 170" and "about 200".
+  constexpr double kLoose = 0.075;
+  // The quantity layer may give a point value as equal bounds; "about 800"
+  // is still a point written loosely.
+  bool point = r.low && r.high && *r.low == *r.high;
+  if (r.low && r.high && !point) return {*r.low, *r.high};
+  if (r.low && !r.high) return {*r.low, r.approx ? *r.low * 1.25 : kInf};   // "over 6,000"
+  if (r.high && !r.low) return {r.approx ? *r.high * 0.8 : 0.0, *r.high};   // "nearly 3,000", "up to"
+  return r.approx ? Interval{v * (1 - kLoose), v * (1 + kLoose)} : Interval{v, v};
 }
 
 // A report's figure for a note: as the report wrote it ("at least 41"),

@@ -187,6 +187,22 @@ TEST(Claims, PrimarySourcesAreCountedByTheirKeyNotTheirWording) {
   EXPECT_EQ(build_brief({a, same}).facts[0].status, FactStatus::updated);
 }
 
+TEST(Claims, LooseFiguresAgreeWithinRoundingButNotBeyond) {
+  // The quantity layer gives "about 800" as equal bounds with approx set.
+  auto report = [](const std::string& text, const std::string& figure, double value, bool approx,
+                   const std::string& outlet) {
+    return DocBuilder(text, "2025-04-02", outlet)
+        .quantity(figure, value, "person", "people", bounds(value, value, approx))
+        .build();
+  };
+  Document about800 = report("About 800 people were rescued.", "About 800", 800, true, "Wire A");
+  Document exact780 = report("Rescuers saved 780 people.", "780", 780, false, "Wire B");
+  EXPECT_EQ(build_brief({about800, exact780}).facts[0].status, FactStatus::agreed);
+  Document about170 = report("About 170 people were rescued.", "About 170", 170, true, "Wire A");
+  Document about200 = report("About 200 people were rescued.", "About 200", 200, true, "Wire B");
+  EXPECT_EQ(build_brief({about170, about200}).facts[0].status, FactStatus::disputed);
+}
+
 TEST(Claims, ALaterRevisionSupersedesEvenUnderAnotherName) {
   // The same service named two ways, then a revision worded as one ("risen
   // to") by a source named differently again: an update, not a dispute.
