@@ -34,6 +34,7 @@ CLASSES = [
     ("evacuate", ["evacuate", "displace", "flee", "relocate"],
      ["evacuee", "evacuees", "homeless", "shelters"]),
     ("rescue", ["rescue"], ["rescuers"]),
+    ("recover", ["recover", "retrieve"], []),
     ("arrest", ["arrest", "detain", "jail", "imprison"], ["detention", "detentions"]),
     ("capacity", [], ["capacity", "capacities", "licensed", "licenced", "designed", "maximum",
                       "permitted"]),

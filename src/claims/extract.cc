@@ -253,6 +253,8 @@ std::pair<uint32_t, uint32_t> np_head(const SentenceView& sv, uint32_t from, uin
     std::string w = sv.word(t);
     if (tok.kind != TokenKind::word || is_np_stop(w)) break;
     if (end > head && !predicate_class(w).empty() && w.ends_with("ed")) break;  // "people arrested"
+    // "bodies recovered from the sea": a participle ends the phrase.
+    if (end > head && (tok.pos == PosTag::VBN || tok.pos == PosTag::VBD || tok.pos == PosTag::VBG)) break;
     head = t;
     end = t + 1;
   }
@@ -358,7 +360,7 @@ void resolve_reference(const SentenceView& sv, uint32_t figure, uint32_t clause_
   // A change verb before the figure: its subject is what is counted.
   if (!c.predicate.empty()) return;
   for (uint32_t t = figure; t-- > clause_begin;)
-    if (is_revision_word(sv.word(t)) && sv.word(t) != "now" && sv.word(t) != "still") {
+    if (is_revision_word(sv.word(t)) && sv.word(t) != "now") {
       take_head(clause_begin, t);
       return;
     }
@@ -379,17 +381,25 @@ bool actors_compatible(const std::string& a, const std::string& b) {
 
 void extract_claims(const Document& doc, size_t doc_index, const EntityResolver& resolve,
                     std::vector<Claim>* out) {
-  // Attribution sources are speakers, never actors of what they report.
+  // Attribution sources are speakers, never actors or figures of what they
+  // report ("one survivor said"). Sources sorted by begin, with the largest
+  // end so far, answer "does any source overlap s" by one binary search.
   std::vector<Span> source_spans;
   std::vector<uint32_t> cue_ends;
   for (const auto& a : doc.attributions) {
-    source_spans.push_back(a.value.source);
+    if (!a.value.source.empty()) source_spans.push_back(a.value.source);
     if (!a.value.cue.empty()) cue_ends.push_back(a.value.cue.end);
   }
   std::sort(cue_ends.begin(), cue_ends.end());
+  std::sort(source_spans.begin(), source_spans.end(), [](Span a, Span b) { return a.begin < b.begin; });
+  std::vector<uint32_t> max_source_end(source_spans.size());
+  for (size_t i = 0; i < source_spans.size(); ++i)
+    max_source_end[i] = std::max(source_spans[i].end, i ? max_source_end[i - 1] : 0);
   auto in_source = [&](Span s) {
-    return std::any_of(source_spans.begin(), source_spans.end(),
-                       [&](Span src) { return src.overlaps(s); });
+    auto after = std::partition_point(source_spans.begin(), source_spans.end(),
+                                      [&](Span src) { return src.begin < s.end; });
+    size_t n = static_cast<size_t>(after - source_spans.begin());
+    return n > 0 && max_source_end[n - 1] > s.begin;
   };
 
   size_t q = 0, tx = 0, ent = 0;  // cursors into layers sorted by begin
@@ -494,6 +504,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
     for (const auto* fig : figures) {
       const Quantity& qv = fig->value;
       if (!is_claim(qv)) continue;  // calibres, model names, ordinals, ages
+      if (in_source(fig->span)) continue;
       bool is_date = std::any_of(dates.begin(), dates.end(),
                                  [&](const auto* d) { return d->span.overlaps(fig->span); });
       if (is_date) continue;
@@ -558,7 +569,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       const Trigger* before = trigger_in(before_lo, qt, true);
       const Trigger* after = trigger_in(fg.np_end, after_hi, false);
       bool subject = fg.np_end < sv.end_token && is_verb_start(sv, fg.np_end);
-      const Trigger* best = subject ? (after ? after : before) : (before ? before : after);
+      const Trigger* best = subject ? after : (before ? before : after);
       // "licensed to carry 100", "a capacity of 100": what may be, not what is.
       for (const auto& tr : triggers)
         if (tr.cls == "capacity" && tr.token >= before_lo && tr.token < after_hi) best = &tr;

@@ -47,7 +47,7 @@ bool is_revision_word(std::string_view w) {
       "risen",   "rose",    "rise",      "rises",    "climbed", "climbs", "jumped",  "jumps",
       "increased", "grown", "grew",      "swelled",  "reached", "reaches", "topped", "tops",
       "surpassed", "exceeded", "revised", "revise",  "revises", "raised",  "raises", "lowered",
-      "updated", "now",     "bringing",  "still",    "latest"};
+      "updated", "now",     "bringing",  "latest"};
   return std::find(std::begin(kRevision), std::end(kRevision), w) != std::end(kRevision);
 }
 
@@ -76,19 +76,25 @@ CountedMatch match_counted(std::string_view class_a, std::string_view lemma_a, s
                            std::string_view lemma_b) {
   if (!lemma_a.empty() && lemma_a == lemma_b) return CountedMatch::same_noun;  // classes may come from two lexicons
   if (class_a.empty() || class_b.empty()) return CountedMatch::unknown;
+  static constexpr std::string_view kPersonClasses[] = {"people",   "civilians", "workers",
+                                                        "children", "refugees",  "prisoners"};
+  auto is_person = [](std::string_view cls) {
+    return std::find(std::begin(kPersonClasses), std::end(kPersonClasses), cls) != std::end(kPersonClasses);
+  };
   if (class_a == class_b) {
     if (lemma_a.empty() || lemma_b.empty()) return CountedMatch::unknown;
     if (is_generic_counted(lemma_a) && is_generic_counted(lemma_b)) return CountedMatch::generic;
     if ((is_generic_counted(lemma_b) && lemma_a.ends_with(lemma_b)) ||
         (is_generic_counted(lemma_a) && lemma_b.ends_with(lemma_a)))
       return CountedMatch::compound;
+    // "52 workers" / "40 miners": people of one kind under their class's
+    // generic noun, as "people" meets any kind of people below. Not for
+    // military personnel, whose kinds ("sappers", "engineers") are units
+    // counted apart from the troops.
+    if (is_person(class_a) && (is_generic_counted(lemma_a) || is_generic_counted(lemma_b)))
+      return CountedMatch::people;
     return CountedMatch::none;
   }
-  static constexpr std::string_view kPersonClasses[] = {"people",   "civilians", "workers",
-                                                        "children", "refugees",  "prisoners"};
-  auto is_person = [](std::string_view cls) {
-    return std::find(std::begin(kPersonClasses), std::end(kPersonClasses), cls) != std::end(kPersonClasses);
-  };
   if ((class_a == "people" && is_generic_counted(lemma_a) && is_person(class_b)) ||
       (class_b == "people" && is_generic_counted(lemma_b) && is_person(class_a)))
     return CountedMatch::people;
