@@ -351,7 +351,8 @@ class BriefBuilder {
 
   static std::string block_of(const std::string& predicate, const Claim& c) {
     std::string unit = c.quantity->unit + (c.rate.empty() ? "" : "/" + c.rate);
-    return predicate + "|" + unit + "|" + (c.is_delta ? "delta" : c.is_part ? "part" : "total");
+    return predicate + "|" + unit + "|" + (c.is_delta ? "delta" : c.is_part ? "part" : "total") +
+           (c.projected ? "|projected" : "");
   }
 
   // A figure whose verb names no predicate class ("a backlog of 4,100

@@ -92,6 +92,27 @@ bool is_reading_unit(std::string_view unit) {
   return unit == "magnitude" || unit == "\u00b0c" || unit == "\u00b0f";
 }
 
+// "could", "may": a hedge of what might happen, not of how sure a count is
+// ("reportedly", "estimated").
+bool is_possibility_word(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"could", "may", "might", "would", "expected",
+                                                "likely", "projected", "forecast", "feared"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// "about 35 nautical miles south of Cape Veros", "40 km from the border": a
+// distance that places something, not what a verb nearby did.
+bool is_position(const SentenceView& sv, const Quantity& q, uint32_t after) {
+  static constexpr std::string_view kLengths[] = {"km", "m", "mi", "nmi", "ft", "yd"};
+  static constexpr std::string_view kPlacing[] = {
+      "north", "south", "east",  "west",  "northeast", "northwest", "southeast", "southwest",
+      "from",  "off",   "away",  "offshore", "inland", "outside",   "beyond",    "short"};
+  if (after >= sv.end_token ||
+      std::find(std::begin(kLengths), std::end(kLengths), q.unit) == std::end(kLengths))
+    return false;
+  return std::find(std::begin(kPlacing), std::end(kPlacing), sv.word(after)) != std::end(kPlacing);
+}
+
 bool is_duration_unit(std::string_view unit) {
   static constexpr std::string_view kUnits[] = {"second", "minute", "hour", "day",
                                                 "week",   "month",  "year", "decade", "century"};
@@ -348,6 +369,16 @@ void resolve_reference(const SentenceView& sv, uint32_t figure, uint32_t clause_
     if (t + 2 == figure && sv.word(t + 1) == "of") cite(t);
     give(t);
     if (t + 1 < figure && sv.word(t + 1) == "of" && take_head(t + 2, figure)) return;
+    // "the number on board", "the number missing": the words after the
+    // noun say what is counted.
+    if (t + 1 < figure) {
+      std::string_view cls = t + 2 < figure ? predicate_class(sv.word(t + 1) + " " + sv.word(t + 2)) : "";
+      if (cls.empty()) cls = predicate_class(sv.word(t + 1));
+      if (!cls.empty()) {
+        c.predicate = std::string(cls);
+        return;
+      }
+    }
     for (auto it = earlier.rbegin(); it != earlier.rend() && it->doc == doc_index; ++it)
       if (it->quantity && (!it->counted.empty() || !it->predicate.empty())) {
         c.counted = it->counted;
@@ -489,8 +520,12 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
         c.via = a->value.via;
         c.source_span = a->value.source;
       }
-      if (const auto* m = smallest_containing(doc.modalities, anchor))
+      if (const auto* m = smallest_containing(doc.modalities, anchor)) {
         c.modality = modality_name(m->value.kind);
+        ModalityKind kind = m->value.kind;
+        c.projected = kind == ModalityKind::conditional ||
+                      (kind == ModalityKind::hedged && is_possibility_word(ascii_lower(doc[m->value.trigger])));
+      }
     };
 
     // Quantity claims: first the figures that are reports, with their token
@@ -585,10 +620,14 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       // "Homes lost as fire grows": a change verb is a predicate only of the
       // change itself ("rose by 3%"); "risen to 31" is resolved below.
       if (c.predicate == "rise" && !(qt > sv.first_token && sv.word(qt - 1) == "by")) c.predicate.clear();
-      if (is_reading_unit(qv.unit)) c.predicate.clear();
+      if (is_reading_unit(qv.unit) || is_position(sv, qv, fg.end)) c.predicate.clear();
       std::string counted_head = qv.counted_span.empty() ? "" : last_word_lower(doc[qv.counted_span]);
       std::string_view noun_cls = counted_noun_class(ascii_lower(qv.counted));
       if (noun_cls.empty()) noun_cls = counted_noun_class(counted_head);
+      // "the bodies of 17 people", "the remains of 12 soldiers": the dead.
+      if (noun_cls.empty() && qt >= sv.first_token + 2 && sv.word(qt - 1) == "of" &&
+          (sv.word(qt - 2) == "bodies" || sv.word(qt - 2) == "remains"))
+        noun_cls = "casualty";
       if (!noun_cls.empty()) {
         // "casualties", "deaths", "arrests" say what happened, not who: the
         // noun is the predicate and any counted thing matches.

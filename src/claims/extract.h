@@ -54,6 +54,11 @@ struct Claim {
   std::vector<std::string> via;
   Span source_span;
   std::string modality = "asserted";
+  // What might be, not what is: conditional, or hedged by a word of
+  // possibility ("could rise to nearly 100"); such figures are facts of
+  // their own. (A planned figure, "plans to send 150", is the figure the
+  // sending will have.)
+  bool projected = false;
 };
 
 // Maps an entity name as a document writes it (canonical within the document)

@@ -57,7 +57,7 @@ std::string_view counted_noun_class(std::string_view w) {
       {"deaths", "casualty"},   {"fatality", "casualty"},   {"fatalities", "casualty"},
       {"dead", "casualty"},     {"loss", "casualty"},       {"losses", "casualty"},
       {"killed", "casualty"},   {"wounded", "injure"},      {"injured", "injure"},
-      {"toll", "casualty"},
+      {"toll", "casualty"},     {"body", "casualty"},       {"bodies", "casualty"},
       {"arrest", "arrest"},     {"arrests", "arrest"},      {"evacuee", "evacuate"},
       {"evacuees", "evacuate"}, {"case", "case"},           {"cases", "case"},
       {"infection", "case"},    {"infections", "case"}};

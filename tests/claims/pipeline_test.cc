@@ -2,8 +2,10 @@
 // the real layers (chunks, entities) rather than on hand-built ones.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "claims/claims.h"
 #include "ingest/ingest.h"
@@ -58,6 +60,37 @@ TEST(ClaimsPipeline, ADatelineIsNeitherActorNorEvent) {
   }
   ASSERT_FALSE(b.facts.empty());
   EXPECT_EQ(b.facts[0].actor, "");
+}
+
+// The value of every figure of the brief, by fact, in fact order.
+std::vector<std::vector<double>> values_by_fact(const Brief& b) {
+  std::vector<std::vector<double>> out;
+  for (const auto& f : b.facts) {
+    out.emplace_back();
+    for (const auto& r : f.reports) out.back().push_back(r.value);
+  }
+  return out;
+}
+
+bool same_fact(const Brief& b, double x, double y) {
+  for (const auto& values : values_by_fact(b))
+    if (std::count(values.begin(), values.end(), x) && std::count(values.begin(), values.end(), y)) return true;
+  return false;
+}
+
+TEST(ClaimsPipeline, WhatAFigureCountsFromTheWordsAroundIt) {
+  Brief b = brief_of(
+      "Nine bodies had been recovered by Wednesday, the coast guard said.\n"
+      "The Red Cross said the bodies of 17 people had been found.\n"
+      "The charity said the toll could rise to nearly 100.\n"
+      "The boat had about 170 people on board, the coast guard said. "
+      "The charity put the number on board at about 200.\n"
+      "The boat sank about 35 nautical miles south of the cape, after carrying migrants for two days.\n");
+  EXPECT_TRUE(same_fact(b, 9, 17)) << "bodies recovered count the dead";
+  EXPECT_FALSE(same_fact(b, 17, 100)) << "what the toll could reach is not a count";
+  EXPECT_TRUE(same_fact(b, 170, 200)) << "the number on board is what the boat carried";
+  for (const auto& f : b.facts)
+    if (f.unit == "nmi") EXPECT_EQ(f.predicate, "") << "a distance that places the wreck";
 }
 
 }  // namespace
