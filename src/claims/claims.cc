@@ -112,7 +112,14 @@ struct FactCluster {
   // date was written out ("September 2018") rather than relative.
   std::optional<TimeRange> range;
   bool absolute = false;
+  double min_value = std::numeric_limits<double>::infinity();  // of its figures
+  double max_value = -std::numeric_limits<double>::infinity();
 };
+
+// Figures this many times apart are never one fact: reports that dispute a
+// figure give it within an order of magnitude or so, while "about 1,200
+// patients diverted" and "records of 1.2 million patients" merely share a noun.
+constexpr double kSameFactMaxRatio = 50;
 
 // Figures dated more than this far apart, one of them by a date written out,
 // are two facts ("a similar accident in September 2018 killed 200" is not
@@ -317,15 +324,21 @@ class BriefBuilder {
       if (fc.counted_class.empty()) fc.counted_class = c.counted_class;
       if (fc.counted.empty()) fc.counted = c.counted;
       if (fc.actor.empty()) fc.actor = c.actor;
+      fc.min_value = std::min(fc.min_value, c.quantity->value);
+      fc.max_value = std::max(fc.max_value, c.quantity->value);
       fc.claims.push_back(i);
       fact_of_claim_[i] = chosen;
     }
     attach_unpredicated(blocks);
   }
 
-  // Figures meet only when they are the same kind of amount: same predicate,
-  // unit (a rate per day is not an amount), and total, change or part.
+  // Inside a block (same predicate, unit, and total, change or part), a
+  // figure stays apart from a fact whose figures are kSameFactMaxRatio times
+  // larger or smaller, or dated more than kSameFactMaxGapDays from it.
   static bool far_apart(const FactCluster& fc, const Claim& c) {
+    double v = c.quantity->value;
+    if (v > 0 && fc.min_value > 0 && (v > fc.max_value * kSameFactMaxRatio || v * kSameFactMaxRatio < fc.min_value))
+      return true;
     if (!fc.range || !c.range || !(fc.absolute || c.time_anchor == "absolute")) return false;
     int64_t gap = std::max(c.range->first - fc.range->last, fc.range->first - c.range->last);
     return gap > kSameFactMaxGapDays;
@@ -349,9 +362,15 @@ class BriefBuilder {
     return a;
   }
 
-  static std::string block_of(const std::string& predicate, const Claim& c) {
+  // A part no verb names ("Emergency departments at 3 of the 14 hospitals
+  // were closed") is no count of its whole's kind, so it is blocked apart;
+  // it may still join the one fact with a predicate that counts its noun
+  // ("Rescuers brought 12 of the 40 trapped miners to the surface" / "12
+  // miners had been rescued"), for which `unnamed_part_as_total` is set.
+  static std::string block_of(const std::string& predicate, const Claim& c, bool unnamed_part_as_total = false) {
     std::string unit = c.quantity->unit + (c.rate.empty() ? "" : "/" + c.rate);
-    return predicate + "|" + unit + "|" + (c.is_delta ? "delta" : c.is_part ? "part" : "total") +
+    bool part = c.is_part || (!unnamed_part_as_total && predicate.empty() && c.quantity->part_of);
+    return predicate + "|" + unit + "|" + (c.is_delta ? "delta" : part ? "part" : "total") +
            (c.projected ? "|projected" : "");
   }
 
@@ -371,7 +390,7 @@ class BriefBuilder {
       for (size_t f : members) {
         FactCluster& loose = fact_clusters_[f];
         if (loose.counted.empty()) continue;
-        auto it = by_counted.find(loose.counted + "|" + block);
+        auto it = by_counted.find(loose.counted + "|" + block_of("", claims_[loose.claims.front()], true));
         if (it == by_counted.end() || it->second.size() != 1) continue;
         FactCluster& target = fact_clusters_[it->second.front()];
         if (!actors_compatible(target.actor, loose.actor)) continue;

@@ -523,8 +523,15 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       if (const auto* m = smallest_containing(doc.modalities, anchor)) {
         c.modality = modality_name(m->value.kind);
         ModalityKind kind = m->value.kind;
+        // The possibility must govern the figure: a modal shortly before it
+        // ("could rise to nearly 100"), not one elsewhere in a long clause
+        // ("demanded 4 million dollars, ..., as it emerged that records may
+        // have been taken") or after a subject ("300,000 may have been").
+        constexpr uint32_t kModalReach = 48;  // bytes
+        Span t = m->value.trigger;
         c.projected = kind == ModalityKind::conditional ||
-                      (kind == ModalityKind::hedged && is_possibility_word(ascii_lower(doc[m->value.trigger])));
+                      (kind == ModalityKind::hedged && t.end <= anchor.begin && anchor.begin - t.end <= kModalReach &&
+                       is_possibility_word(ascii_lower(doc[t])));
       }
     };
 

@@ -203,6 +203,24 @@ TEST(Claims, LooseFiguresAgreeWithinRoundingButNotBeyond) {
   EXPECT_EQ(build_brief({about170, about200}).facts[0].status, FactStatus::disputed);
 }
 
+TEST(Claims, UnnamedPartsAndFiguresOrdersOfMagnitudeApartStayApart) {
+  Quantity part = bounds(std::nullopt, std::nullopt);
+  part.part_of = 14;
+  Document a = DocBuilder("The network runs 14 hospitals. Emergency departments at 3 of the 14 hospitals closed. "
+                          "About 1,200 patients were diverted.",
+                          "2025-04-02", "Wire A")
+                   .quantity("14", 14, "hospital", "hospitals")
+                   .quantity("3", 3, "hospital", "hospitals", part)
+                   .quantity("About 1,200", 1200, "patient", "patients", bounds(1200, 1200, true))
+                   .build();
+  Document b = DocBuilder("Records of about 1.2 million patients were stolen.", "2025-04-03", "Wire B")
+                   .quantity("about 1.2 million", 1.2e6, "patient", "patients", bounds(1.2e6, 1.2e6, true))
+                   .build();
+  Brief brief = build_brief({a, b});
+  ASSERT_EQ(brief.facts.size(), 4u);
+  for (const auto& f : brief.facts) EXPECT_EQ(f.status, FactStatus::single_source) << f.what << ": " << f.note;
+}
+
 TEST(Claims, ALaterRevisionSupersedesEvenUnderAnotherName) {
   // The same service named two ways, then a revision worded as one ("risen
   // to") by a source named differently again: an update, not a dispute.
