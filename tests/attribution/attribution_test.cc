@@ -369,6 +369,13 @@ TEST(Attribution, AClauseJoinedToATrailingCueGoesOnWithTheSpeaker) {
   EXPECT_EQ(covering(d, "20 more").name, "firefighters");
 }
 
+TEST(Attribution, AnArticleAloneIsNoSource) {
+  auto d = annotate(
+      "With all ballots counted, the National Unity Party won 41.8 percent of the vote, "
+      "the election commission said.");
+  EXPECT_EQ(covering(d, "41.8 percent").name, "election commission");
+}
+
 TEST(Attribution, HostileInputStaysBounded) {
   // One paragraph: 5,000 unpaired quote marks, then 5,000 sentences whose
   // speaker is a pronoun, all inside the last open quote.

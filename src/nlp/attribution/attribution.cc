@@ -811,8 +811,7 @@ class DocumentTagger {
     else
       content = right_content(r);
     if (content.empty()) return 0;
-    add(cue, c0, c1, ls, a, content, std::move(via));
-    found_.back().recipient = recipient;
+    if (add(cue, c0, c1, ls, a, content, std::move(via))) found_.back().recipient = recipient;
     return c1 - c0;
   }
 
@@ -975,7 +974,8 @@ class DocumentTagger {
 
   // Records an attribution with source tokens [s0, s1); the name is read
   // from [s0, name_end) when an appositive follows it ("Kim, a co-founder").
-  void add(const Cue& cue, int c0, int c1, int s0, int s1, Span content,
+  // Returns false when the source is a misread and nothing was recorded.
+  bool add(const Cue& cue, int c0, int c1, int s0, int s1, Span content,
            std::vector<std::string> via, int name_end = -1) {
     Found f;
     f.content = content;
@@ -985,12 +985,18 @@ class DocumentTagger {
     if (s1 > s0) {
       if (name_end < 0) name_end = s1;
       int b = trim_source(s0, name_end);
+      // "With all ballots counted, the National Unity Party won ...": a
+      // "source" that is only an article is a misread, not a speaker.
+      bool only_articles = true;
+      for (int k = b; k < s1; ++k) only_articles = only_articles && (low(k) == "the" || low(k) == "a" || low(k) == "an");
+      if (only_articles) return false;
       f.value.source = tokens_span(b, s1);
       f.value.source_name = source_name(b, name_end, &person);
     }
     f.person = person;
     f.value.via = std::move(via);
     found_.push_back(std::move(f));
+    return true;
   }
 
   // Drops a leading description of the document ("a closed-door briefing
