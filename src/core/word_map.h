@@ -1,0 +1,111 @@
+// WordMap: a hash map from words to values, filled once and then only read,
+// for the word tables extractors look every token up in.
+//
+// Open addressing with linear probing over a power-of-two table kept at most
+// half full, FNV-1a hashes stored beside each slot, keys copied into one
+// arena. A look-up takes a string_view (no std::string is built) and a miss,
+// the usual outcome for a token, costs one hash and a probe or two whose
+// stored hash differs. Pointers to values stay valid until the next
+// emplace(); read-only use is safe from many threads.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cc {
+
+template <class V>
+class WordMap {
+ public:
+  WordMap() = default;
+  WordMap(std::initializer_list<std::pair<std::string_view, V>> items) {
+    for (const auto& [key, value] : items) emplace(key, value);
+  }
+
+  // Adds key -> value unless key is present (the first value stays, as with
+  // std::unordered_map::emplace). Returns whether it was added.
+  bool emplace(std::string_view key, V value) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    uint32_t h = hash(key);
+    size_t i = find_slot(key, h);
+    if (slots_[i].used) return false;
+    slots_[i] = Slot{h, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()),
+                     true, std::move(value)};
+    keys_.append(key);
+    ++size_;
+    return true;
+  }
+
+  const V* find(std::string_view key) const {
+    if (size_ == 0) return nullptr;
+    const Slot& s = slots_[find_slot(key, hash(key))];
+    return s.used ? &s.value : nullptr;
+  }
+  bool contains(std::string_view key) const { return find(key) != nullptr; }
+  size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t offset = 0, length = 0;  // the key in keys_
+    bool used = false;
+    V value{};
+  };
+
+  static uint32_t hash(std::string_view s) {
+    uint32_t h = 2166136261u;
+    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    return h;
+  }
+
+  // The slot holding key, or the empty slot where it would go.
+  size_t find_slot(std::string_view key, uint32_t h) const {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (!s.used) return i;
+      if (s.hash == h && s.length == key.size() &&
+          std::memcmp(keys_.data() + s.offset, key.data(), key.size()) == 0)
+        return i;
+    }
+  }
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
+    size_t mask = slots_.size() - 1;
+    for (auto& s : old) {
+      if (!s.used) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].used) i = (i + 1) & mask;
+      slots_[i] = std::move(s);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::string keys_;
+  size_t size_ = 0;
+};
+
+// A set of words: WordMap with no value.
+class WordSet {
+ public:
+  WordSet() = default;
+  WordSet(std::initializer_list<std::string_view> words) {
+    for (auto w : words) map_.emplace(w, Empty{});
+  }
+  bool insert(std::string_view w) { return map_.emplace(w, Empty{}); }
+  bool contains(std::string_view w) const { return map_.contains(w); }
+  size_t size() const { return map_.size(); }
+
+ private:
+  struct Empty {};
+  WordMap<Empty> map_;
+};
+
+}  // namespace cc
