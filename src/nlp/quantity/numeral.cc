@@ -2,8 +2,9 @@
 
 #include <charconv>
 #include <cmath>
-#include <deque>
-#include <unordered_map>
+#include <string>
+
+#include "core/word_map.h"
 
 namespace cc::numeral {
 
@@ -24,16 +25,14 @@ struct WordInfo {
   bool fraction;  // "half", "quarter": a denominator only, never an ordinal
 };
 
-const std::unordered_map<std::string_view, WordInfo>& words() {
+const WordMap<WordInfo>& words() {
   static const auto* table = [] {
-    static std::deque<std::string> keys;  // owns the plural forms
-    auto* m = new std::unordered_map<std::string_view, WordInfo>;
+    auto* m = new WordMap<WordInfo>;
     auto add = [&](std::string_view w, WordInfo info) { m->emplace(w, info); };
     auto add_plural = [&](std::string_view w, WordInfo info) {
       add(w, info);
-      keys.push_back(std::string(w) + "s");
       info.plural = true;
-      add(keys.back(), info);
+      add(std::string(w) + "s", info);
     };
     const char* small[] = {"zero", "one", "two", "three", "four", "five", "six",
                            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
@@ -73,10 +72,7 @@ const std::unordered_map<std::string_view, WordInfo>& words() {
   return *table;
 }
 
-const WordInfo* info(std::string_view w) {
-  auto it = words().find(w);
-  return it == words().end() ? nullptr : &it->second;
-}
+const WordInfo* info(std::string_view w) { return words().find(w); }
 
 // Abbreviated scales, after digits only: "10k", "1.5bn", "2 mil", "10 tln".
 std::optional<double> abbreviation(std::string_view lower) {
@@ -911,15 +907,15 @@ std::optional<Number> read_unsigned(const std::vector<Tok>& t, size_t i) {
 }
 
 bool vulgar(std::string_view s, double* v) {
-  static const std::unordered_map<std::string_view, double> k = {
+  static const WordMap<double> k = {
       {"\u00bd", 1.0 / 2}, {"\u2153", 1.0 / 3}, {"\u2154", 2.0 / 3}, {"\u00bc", 1.0 / 4},
       {"\u00be", 3.0 / 4}, {"\u2155", 1.0 / 5}, {"\u2156", 2.0 / 5}, {"\u2157", 3.0 / 5},
       {"\u2158", 4.0 / 5}, {"\u2159", 1.0 / 6}, {"\u215a", 5.0 / 6}, {"\u2150", 1.0 / 7},
       {"\u215b", 1.0 / 8}, {"\u215c", 3.0 / 8}, {"\u215d", 5.0 / 8}, {"\u215e", 7.0 / 8},
       {"\u2151", 1.0 / 9}, {"\u2152", 1.0 / 10}};
-  auto it = k.find(s);
-  if (it == k.end()) return false;
-  *v = it->second;
+  const double* found = k.find(s);
+  if (!found) return false;
+  *v = *found;
   return true;
 }
 
@@ -990,18 +986,19 @@ bool may_start_numeral(const Tok& tok) {
   if (tok.lower.empty()) return false;
   unsigned char first = static_cast<unsigned char>(tok.lower[0]);
   if (is_digit(tok.lower[0]) || first >= 0x80) return true;  // "170mm", "\u00bd", "\u2212"
-  if (tok.text == "-" || tok.text == ".") return true;
+  if (tok.lower.size() == 1 && (first == '-' || first == '.')) return true;
   if (tok.kind != TokenKind::word) return false;
+  // Words that open a numeral without being number words themselves.
+  static const WordSet openers = {"a", "an", "minus", "negative", "several", "few", "tens", "scores"};
   std::string_view w = tok.lower.substr(0, tok.lower.find('-'));
-  return info(w) || w == "a" || w == "an" || w == "minus" || w == "negative" || w == "several" ||
-         w == "few" || w == "tens" || w == "scores";
+  return info(w) || openers.contains(w);
 }
 
 std::optional<Number> read_numeral(const std::vector<Tok>& t, size_t i) {
   const Tok& tok = t[i];
   if (!may_start_numeral(tok)) return std::nullopt;
   double v;
-  if (vulgar(tok.text, &v)) {
+  if (static_cast<unsigned char>(tok.text[0]) >= 0x80 && vulgar(tok.text, &v)) {
     Number n;
     n.begin = i;
     n.end = i + 1;
@@ -1087,12 +1084,12 @@ std::optional<Number> relative_ordinal(const std::vector<Tok>& t, size_t i) {
     n.value = -1;  // "the one before the last"
     n.end = is(i + 2, "last") ? i + 3 : i + 4;
   } else {
-    static const std::unordered_map<std::string_view, double> k = {
+    static const WordMap<double> k = {
         {"last", 0}, {"next", 1}, {"previous", -1}, {"current", 0},
         {"penultimate", -1}, {"antepenultimate", -2}};
-    auto it = k.find(t[i].lower);
-    if (it == k.end()) return std::nullopt;
-    n.value = it->second;
+    const double* offset = k.find(t[i].lower);
+    if (!offset) return std::nullopt;
+    n.value = *offset;
     n.end = i + 1;
   }
   return n;
