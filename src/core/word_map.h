@@ -10,7 +10,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -46,6 +45,7 @@ class WordMap {
     const Slot& s = slots_[find_slot(key, hash(key))];
     return s.used ? &s.value : nullptr;
   }
+  V* find(std::string_view key) { return const_cast<V*>(std::as_const(*this).find(key)); }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
   size_t size() const { return size_; }
 
@@ -63,15 +63,20 @@ class WordMap {
     return h;
   }
 
+  // Words are short: a loop beats a call to memcmp.
+  static bool equal(const char* stored, std::string_view key) {
+    for (size_t k = 0; k < key.size(); ++k)
+      if (stored[k] != key[k]) return false;
+    return true;
+  }
+
   // The slot holding key, or the empty slot where it would go.
   size_t find_slot(std::string_view key, uint32_t h) const {
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (!s.used) return i;
-      if (s.hash == h && s.length == key.size() &&
-          std::memcmp(keys_.data() + s.offset, key.data(), key.size()) == 0)
-        return i;
+      if (s.hash == h && s.length == key.size() && equal(keys_.data() + s.offset, key)) return i;
     }
   }
 

@@ -25,10 +25,22 @@ struct WordInfo {
   bool fraction;  // "half", "quarter": a denominator only, never an ordinal
 };
 
-const WordMap<WordInfo>& words() {
+struct WordTables {
+  WordMap<WordInfo> words;
+  // The number words and the words that open a numeral without being one
+  // ("a", "minus", "several"): may_start_numeral's one look-up per word.
+  WordSet starters;
+};
+
+const WordTables& word_tables() {
   static const auto* table = [] {
-    auto* m = new WordMap<WordInfo>;
-    auto add = [&](std::string_view w, WordInfo info) { m->emplace(w, info); };
+    auto* tables = new WordTables;
+    for (std::string_view w : {"a", "an", "minus", "negative", "several", "few", "tens", "scores"})
+      tables->starters.insert(w);
+    auto add = [&](std::string_view w, WordInfo info) {
+      tables->words.emplace(w, info);
+      tables->starters.insert(w);
+    };
     auto add_plural = [&](std::string_view w, WordInfo info) {
       add(w, info);
       info.plural = true;
@@ -67,12 +79,12 @@ const WordMap<WordInfo>& words() {
     add_plural("trillion", {W::scale, 1e12, false, false});
     add_plural("lakh", {W::scale, 1e5, false, false});
     add_plural("crore", {W::scale, 1e7, false, false});
-    return m;
+    return tables;
   }();
   return *table;
 }
 
-const WordInfo* info(std::string_view w) { return words().find(w); }
+const WordInfo* info(std::string_view w) { return word_tables().words.find(w); }
 
 // Abbreviated scales, after digits only: "10k", "1.5bn", "2 mil", "10 tln".
 std::optional<double> abbreviation(std::string_view lower) {
@@ -96,15 +108,21 @@ bool all_digits(std::string_view s) {
 
 // A word of a numeral: tokens split at hyphens ("twenty-one" is two atoms),
 // a plain integer token, or a hyphen standing alone ("fifty - two").
+// No default member initializers: Atoms holds kMaxAtoms of them and must not
+// initialize them all on every try (make_atom sets every field).
 struct Atom {
   std::string_view w;  // lower case
-  size_t tok = 0;
-  size_t end_off = 0;  // offset in the token's text just past this atom
-  bool digits = false;
-  double num = 0;
-  bool joiner = false;
-  bool tok_end = true;  // last atom of its token
+  size_t tok;
+  size_t end_off;  // offset in the token's text just past this atom
+  bool digits;
+  double num;
+  bool joiner;
+  bool tok_end;  // last atom of its token
 };
+
+Atom make_atom(std::string_view w, size_t tok, size_t end_off) {
+  return Atom{w, tok, end_off, false, 0, false, true};
+}
 
 // The atoms of one numeral, on the stack: a numeral is tried at many words
 // ("a", "one"), and most tries read one or two atoms.
@@ -139,7 +157,7 @@ Atoms atoms_from(const std::vector<Tok>& t, size_t from) {
         size_t dash = tok.lower.find('-', start);
         if (dash == std::string_view::npos) dash = tok.lower.size();
         if (dash > start) {
-          Atom a{tok.lower.substr(start, dash - start), k, dash};
+          Atom a = make_atom(tok.lower.substr(start, dash - start), k, dash);
           a.tok_end = dash == tok.lower.size();
           known = grammar_word(a.w);
           out.push_back(a);
@@ -150,12 +168,12 @@ Atoms atoms_from(const std::vector<Tok>& t, size_t from) {
       if (!known || (k == from ? false : !grammar_word(out.back().w))) break;
     } else if (tok.kind == TokenKind::number && k > from && all_digits(tok.text) &&
                tok.text.size() <= 3) {
-      Atom a{tok.lower, k, tok.lower.size()};
+      Atom a = make_atom(tok.lower, k, tok.lower.size());
       a.digits = true;
       std::from_chars(tok.text.data(), tok.text.data() + tok.text.size(), a.num);
       out.push_back(a);
     } else if (k > from && tok.text == "-" && tok.space_before) {
-      Atom a{tok.lower, k, 1};
+      Atom a = make_atom(tok.lower, k, 1);
       a.joiner = true;
       out.push_back(a);
     } else {
@@ -988,10 +1006,7 @@ bool may_start_numeral(const Tok& tok) {
   if (is_digit(tok.lower[0]) || first >= 0x80) return true;  // "170mm", "\u00bd", "\u2212"
   if (tok.lower.size() == 1 && (first == '-' || first == '.')) return true;
   if (tok.kind != TokenKind::word) return false;
-  // Words that open a numeral without being number words themselves.
-  static const WordSet openers = {"a", "an", "minus", "negative", "several", "few", "tens", "scores"};
-  std::string_view w = tok.lower.substr(0, tok.lower.find('-'));
-  return info(w) || openers.contains(w);
+  return word_tables().starters.contains(tok.lower.substr(0, tok.lower.find('-')));
 }
 
 std::optional<Number> read_numeral(const std::vector<Tok>& t, size_t i) {

@@ -18,6 +18,11 @@ namespace cc {
 
 namespace {
 
+// A std::string (a unit, a lemma) is compared with a literal as string_view
+// ("lb"sv): lengths first, inline, where == with a char array calls strlen
+// and compare out of line, many times per number.
+using namespace std::string_view_literals;
+
 // ---------------------------------------------------------------- lexicons
 
 struct UnitEntry {
@@ -234,7 +239,9 @@ class QuantityTagger : public Component {
 
   // "http", "https", "www", "ftp" in any case, without building a lower-case copy.
   static bool opens_web_address(std::string_view w) {
-    if (w.size() < 3 || w.size() > 5) return false;
+    if (w.size() < 3 || w.size() > 5 || !(w[0] == 'h' || w[0] == 'H' || w[0] == 'w' || w[0] == 'W' ||
+                                          w[0] == 'f' || w[0] == 'F'))
+      return false;
     char lower[5];
     for (size_t k = 0; k < w.size(); ++k) lower[k] = w[k] >= 'A' && w[k] <= 'Z' ? w[k] - 'A' + 'a' : w[k];
     std::string_view l(lower, w.size());
@@ -450,15 +457,22 @@ class QuantityTagger : public Component {
 
   // Hedge ending right before token `end`; returns its first token.
   size_t match_hedge(const std::vector<Tok>& t, size_t end, Bound* bound) const {
-    // Most numbers have no hedge: one look-up of the word before rules the table out.
-    static const WordSet last_words = [] {
-      WordSet k;
-      for (const auto& entry : hedges()) k.insert(entry.first.back());
+    // The entries by their last word: most numbers have no hedge, and one
+    // look-up of the word before rules the table out or finds the few to try.
+    static const WordMap<std::vector<size_t>> by_last_word = [] {
+      WordMap<std::vector<size_t>> k;
+      for (size_t e = 0; e < hedges().size(); ++e) {
+        std::string_view last = hedges()[e].first.back();
+        if (!k.contains(last)) k.emplace(last, {});
+        k.find(last)->push_back(e);
+      }
       return k;
     }();
-    if (end == 0 || !last_words.contains(t[end - 1].lower)) return end;
+    const std::vector<size_t>* entries = end == 0 ? nullptr : by_last_word.find(t[end - 1].lower);
+    if (!entries) return end;
     size_t best = end;
-    for (const auto& [words, b] : hedges()) {
+    for (size_t e : *entries) {
+      const auto& [words, b] = hedges()[e];
       if (words.size() > end) continue;
       size_t start = end - words.size();
       bool ok = true;
@@ -566,8 +580,8 @@ class QuantityTagger : public Component {
     if (who.kind != TokenKind::word) return false;
     const CountedEntry* c = counted_noun(who);
     bool person = c && c->lemma == who.lower &&
-                  (c->cls == "people" || c->cls == "personnel" || c->cls == "workers" ||
-                   c->cls == "civilians" || c->cls == "children");
+                  (c->cls == "people"sv || c->cls == "personnel"sv || c->cls == "workers"sv ||
+                   c->cls == "civilians"sv || c->cls == "children"sv);
     return person || (who.capitalized && n.begin > 2);
   }
 
@@ -581,8 +595,8 @@ class QuantityTagger : public Component {
       if (w.kind != TokenKind::word || is_np_stop(w.lower)) break;
       if (k == first && is_delta_modifier(w.lower)) continue;  // "four more treatment centres"
       const auto* c = counted_noun(w);
-      bool participle = c && (c->lemma == "killed" || c->lemma == "wounded" ||
-                              c->lemma == "injured" || c->lemma == "dead");
+      bool participle = c && (c->lemma == "killed"sv || c->lemma == "wounded"sv ||
+                              c->lemma == "injured"sv || c->lemma == "dead"sv);
       if (c && (!participle || k == first)) {
         head = k;
         if (participle) break;
@@ -734,7 +748,7 @@ class QuantityTagger : public Component {
         q.unit = *c;
         q.kind = QuantityKind::money;
         --m->begin;
-        if (*c == "USD" && m->begin > 0 && !t[m->begin].space_before) {
+        if (*c == "USD"sv && m->begin > 0 && !t[m->begin].space_before) {
           if (auto local = dollar_prefix(t[m->begin - 1].lower)) {
             q.unit = *local;
             --m->begin;
@@ -800,7 +814,7 @@ class QuantityTagger : public Component {
         q.unit = u->unit;
         q.kind = u->kind;
         // "361 million pounds" is money, "25 pounds" a weight.
-        if (q.unit == "lb" && t[end + open].lower.rfind("pound", 0) == 0 && n.has_scale) {
+        if (q.unit == "lb"sv && t[end + open].lower.rfind("pound", 0) == 0 && n.has_scale) {
           q.unit = "GBP";
           q.kind = QuantityKind::money;
         }
@@ -820,12 +834,12 @@ class QuantityTagger : public Component {
       if (size_t len = match_unit(t, end, &u); len && u->kind == QuantityKind::money) end += len;
     }
     // "5 ft 2 in", "5 feet and 2 inches": a height in feet and inches.
-    if (q.unit == "ft" && !n.has_scale && end + 1 < t.size()) {
+    if (q.unit == "ft"sv && !n.has_scale && end + 1 < t.size()) {
       size_t j = end + (t[end].lower == "and");
       auto inches = j < t.size() ? parse_number(t, j) : std::nullopt;
       const UnitEntry* u = nullptr;
       if (inches && !inches->skip && inches->suffix.empty() && inches->value < 12 &&
-          match_unit(t, inches->end, &u) && u->unit == "in") {
+          match_unit(t, inches->end, &u) && u->unit == "in"sv) {
         q.value += inches->value / 12;
         end = inches->end + 1;
       }
@@ -856,15 +870,15 @@ class QuantityTagger : public Component {
       q.unit = "fraction";
       q.kind = QuantityKind::percent;
     }
-    if (q.unit == "percent" || q.unit == "pp") q.kind = QuantityKind::percent;
+    if (q.unit == "percent"sv || q.unit == "pp"sv) q.kind = QuantityKind::percent;
 
     // Calibre: "170mm self-propelled guns", "a 152-mm howitzer".
-    if ((q.unit == "mm" || q.unit == "cm") && q.value <= 1000) {
+    if ((q.unit == "mm"sv || q.unit == "cm"sv) && q.value <= 1000) {
       for (size_t k = end; k < t.size() && k < end + 4; ++k)
         if (is_weapon_word(t[k].lower)) q.kind = QuantityKind::calibre;
     }
     // Ages: "aged 25", "25 years old", "ten months old", "3 years of age".
-    bool duration = q.unit == "year" || q.unit == "month" || q.unit == "week" || q.unit == "day";
+    bool duration = q.unit == "year"sv || q.unit == "month"sv || q.unit == "week"sv || q.unit == "day"sv;
     if (duration && end < t.size() && t[end].lower == "old") {
       q.kind = QuantityKind::age;
       ++end;
@@ -892,7 +906,7 @@ class QuantityTagger : public Component {
       pre_mods.insert(pre_mods.begin(), std::string(t[pre].lower));
     }
     // "over ten years" is a span of time, "for over ten years" more than ten.
-    bool span_of_time = duration || q.unit == "hour";
+    bool span_of_time = duration || q.unit == "hour"sv;
     if (span_of_time && hedge_start + 1 == m->begin && t[hedge_start].lower == "over" &&
         !(hedge_start > 0 && t[hedge_start - 1].lower == "for"))
       hedge_start = m->begin;
@@ -930,7 +944,7 @@ class QuantityTagger : public Component {
 
     // What is counted: by counts and fractions ("a third of the villages");
     // a percentage is grouped by its unit.
-    if (q.kind == QuantityKind::count || q.unit == "fraction") {
+    if (q.kind == QuantityKind::count || q.unit == "fraction"sv) {
       size_t j = end;
       if (j + 1 < t.size() && t[j].lower == "of" && !t[j + 1].capitalized) {
         ++j;  // "dozens of drones", "a third of the troops", "3% of voters"
@@ -940,7 +954,7 @@ class QuantityTagger : public Component {
       bool found = (q.kind == QuantityKind::count || j != end) && j < t.size() &&
                    (t[j].kind == TokenKind::word || t[j].text == "[") && counted_after(t, j, &q);
       if (!found && q.kind == QuantityKind::count) counted_before(t, pre, &q);
-      if (!found && q.unit == "fraction" && j != end) whole_after_of(t, j, &q);
+      if (!found && q.unit == "fraction"sv && j != end) whole_after_of(t, j, &q);
     } else if (q.kind == QuantityKind::calibre || q.kind == QuantityKind::age) {
       counted_after(t, end, &q);
     }
