@@ -681,6 +681,33 @@ std::optional<Number> read_digit_numeral(const std::vector<Tok>& t, size_t i) {
     } else {
       v = parse_digits(tok.text, &n.has_separator);
     }
+    // "40-50", "3,000-4,000", "555-0143": the tokenizer keeps digit groups
+    // joined by hyphens as one number. The first group is the numeral and the
+    // rest is left in `suffix` for the caller, which reads a range where the
+    // second is larger and sets the rest aside. A scale after applies to both
+    // ends: "3-4 million".
+    if (size_t dash = tok.text.find('-');
+        !v && n.end == i + 1 && dash != std::string_view::npos && dash > 0 &&
+        numeral_prefix(tok.text) == dash) {
+      v = parse_digits(tok.text.substr(0, dash), &n.has_separator);
+      if (!v) {
+        n.skip = true;
+        return n;
+      }
+      n.value = *v;
+      n.suffix = tok.lower.substr(dash);
+      bool range = numeral_prefix(n.suffix.substr(1)) == n.suffix.size() - 1;
+      if (range && i + 1 < t.size() && t[i + 1].kind == TokenKind::word) {
+        const WordInfo* w = info(t[i + 1].lower);
+        if (w && w->cls == W::scale && !w->plural) {
+          n.value *= w->value;
+          n.scale = w->value;
+          n.has_scale = true;
+          n.end = i + 2;
+        }
+      }
+      return n;
+    }
     // "1 234 567": groups of three digits written apart.
     if (v && n.end == i + 1 && all_digits(tok.text) && tok.text.size() <= 3) {
       std::string spaced(tok.text);

@@ -328,13 +328,29 @@ class QuantityTagger : public Component {
       n->kind = QuantityKind::age;
       return true;
     }
-    // "3,000-4,000"
+    // "3,000-4,000", "3-4 million" (the scale read after the second)
     if (size_t q = numeral::numeral_prefix(rest); q > 0 && q == rest.size() && suffix[0] == '-') {
       bool sep = false;
       auto hi = numeral::parse_digits(rest, &sep);
-      if (!hi || *hi <= n->value || n->word_numeral) return false;  // "555-0143" is a phone number
+      if (!hi || *hi * n->scale <= n->value || n->word_numeral) return false;  // "555-0143" is a phone number
+      // Unless a count follows ("1500-2000 troops", "730-930 voters"): "the
+      // 2019-2020 season" spans years; a longer second group of four or more
+      // digits is a code or a date ("555-1212", "11-2016"), and so is a group
+      // with a leading zero ("0730-0930"); "1-3 pm" is a time.
+      auto year = [](double v, size_t digits) { return digits == 4 && v >= 1000 && v <= 2199; };
+      bool count_after = n->end < t.size() && plural_noun(t[n->end]);
+      bool plain = !n->has_separator && !sep && !n->has_scale;
+      size_t low_digits = n->has_scale ? 0 : tok.text.size() - suffix.size();  // tok: "40-50"
+      if (plain && !count_after &&
+          ((year(n->value, low_digits) && year(*hi, rest.size())) ||
+           (rest.size() >= 4 && rest.size() > low_digits) ||
+           (low_digits > 1 && tok.text[0] == '0') || (rest.size() > 1 && rest[0] == '0')))
+        return false;
+      if (n->end < t.size() && (t[n->end].lower == "am" || t[n->end].lower == "pm" ||
+                                t[n->end].lower == "a.m." || t[n->end].lower == "p.m."))
+        return false;
       n->low = n->value;
-      n->high = *hi;
+      n->high = *hi * n->scale;
       return true;
     }
     // "45C", "90F"; other single capitals are names ("5G").
