@@ -72,6 +72,27 @@ bool wanted(const std::string& file, const cc::Quantity& q) {
   return q.kind != cc::QuantityKind::ordinal;  // Number*: every number but ordinals
 }
 
+// The number-with-unit models (age, currency, dimension, temperature) pair
+// each unit with the number written next to it: for them "about 40 - 50
+// years old" is 50 years old, and "40" a number without a unit. So a range
+// whose unit is written once, after its second end (the two numbers joined by
+// a bare "-", "to" or "and"), is scored as its second end there; the tagger
+// itself keeps the range (40 to 50), and "$3 to $5" stays two amounts.
+bool unit_once_after_second(const Document& d, const cc::Annotation<cc::Quantity>& m) {
+  std::vector<cc::Span> inside;
+  for (const auto& n : cc::read_numerals(d))
+    if (m.span.contains(n.span)) inside.push_back(n.span);
+  if (inside.size() != 2 || inside[1].end >= m.span.end) return false;
+  std::string_view between = std::string_view(d.text).substr(inside[0].end, inside[1].begin - inside[0].end);
+  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  return between == "-" || between == "\u2013" || between == "to" || between == "and";
+}
+
+bool unit_model(const std::string& file) {
+  return file.find("/NumberWithUnit/") != std::string::npos;
+}
+
 int run_spec(const cc::Pipeline& p, int argc, char** argv) {
   std::vector<std::string> inputs;
   for (int a = 2; a < argc; ++a) {
@@ -95,6 +116,9 @@ int run_spec(const cc::Pipeline& p, int argc, char** argv) {
           bool fraction_of = m.value.unit == "fraction" &&
                              (after.rfind(" of", 0) == 0 || text.find(" out of ") != std::string_view::npos);
           if (percent_mode && fraction_of) values.push_back(100 * m.value.value);
+          else if (wanted(argv[a], m.value) && unit_model(argv[a]) && m.value.high &&
+                   values_of(m.value).size() == 2 && unit_once_after_second(d, m))
+            values.push_back(*m.value.high);
           else if (wanted(argv[a], m.value))
             for (double v : values_of(m.value)) values.push_back(v);
         }
