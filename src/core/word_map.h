@@ -1,12 +1,14 @@
 // WordMap: a hash map from words to values, filled once and then only read,
 // for the word tables extractors look every token up in.
 //
-// Open addressing with linear probing over a power-of-two table kept at most
-// half full, FNV-1a hashes stored beside each slot, keys copied into one
-// arena. A look-up takes a string_view (no std::string is built) and a miss,
-// the usual outcome for a token, costs one hash and a probe or two whose
-// stored hash differs. Pointers to values stay valid until the next
-// emplace(); read-only use is safe from many threads.
+// Open addressing with linear probing over a power-of-two table of small
+// slots (hash, key, value index) kept at most half full; keys are copied into
+// one arena and values kept in insertion order apart from the slots, so a
+// probe touches 16 bytes whatever the value. A look-up takes a string_view (no
+// std::string is built) and a miss, the usual outcome for a token, costs one
+// FNV-1a hash and a probe or two whose stored hash differs. Pointers to
+// values stay valid until the next emplace(); read-only use is safe from many
+// threads.
 #pragma once
 
 #include <cstdint>
@@ -29,32 +31,32 @@ class WordMap {
   // Adds key -> value unless key is present (the first value stays, as with
   // std::unordered_map::emplace). Returns whether it was added.
   bool emplace(std::string_view key, V value) {
-    if (2 * (size_ + 1) > slots_.size()) grow();
+    if (2 * (values_.size() + 1) > slots_.size()) grow();
     uint32_t h = hash(key);
     size_t i = find_slot(key, h);
-    if (slots_[i].used) return false;
+    if (slots_[i].used()) return false;
+    values_.push_back(std::move(value));
     slots_[i] = Slot{h, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()),
-                     true, std::move(value)};
+                     static_cast<uint32_t>(values_.size())};
     keys_.append(key);
-    ++size_;
     return true;
   }
 
   const V* find(std::string_view key) const {
-    if (size_ == 0) return nullptr;
+    if (values_.empty()) return nullptr;
     const Slot& s = slots_[find_slot(key, hash(key))];
-    return s.used ? &s.value : nullptr;
+    return s.used() ? &values_[s.value - 1] : nullptr;
   }
   V* find(std::string_view key) { return const_cast<V*>(std::as_const(*this).find(key)); }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
-  size_t size() const { return size_; }
+  size_t size() const { return values_.size(); }
 
  private:
   struct Slot {
     uint32_t hash = 0;
     uint32_t offset = 0, length = 0;  // the key in keys_
-    bool used = false;
-    V value{};
+    uint32_t value = 0;               // 1 + its index in values_; 0: an empty slot
+    bool used() const { return value != 0; }
   };
 
   static uint32_t hash(std::string_view s) {
@@ -75,7 +77,7 @@ class WordMap {
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
-      if (!s.used) return i;
+      if (!s.used()) return i;
       if (s.hash == h && s.length == key.size() && equal(keys_.data() + s.offset, key)) return i;
     }
   }
@@ -84,17 +86,17 @@ class WordMap {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
     size_t mask = slots_.size() - 1;
-    for (auto& s : old) {
-      if (!s.used) continue;
+    for (const Slot& s : old) {
+      if (!s.used()) continue;
       size_t i = s.hash & mask;
-      while (slots_[i].used) i = (i + 1) & mask;
-      slots_[i] = std::move(s);
+      while (slots_[i].used()) i = (i + 1) & mask;
+      slots_[i] = s;
     }
   }
 
   std::vector<Slot> slots_;
   std::string keys_;
-  size_t size_ = 0;
+  std::vector<V> values_;
 };
 
 // A set of words: WordMap with no value.
