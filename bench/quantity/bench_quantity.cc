@@ -83,7 +83,8 @@ bool unit_once_after_second(const Document& d, const cc::Annotation<cc::Quantity
   for (const auto& n : cc::read_numerals(d))
     if (m.span.contains(n.span)) inside.push_back(n.span);
   if (inside.size() != 2 || inside[1].end >= m.span.end) return false;
-  std::string_view between = std::string_view(d.text).substr(inside[0].end, inside[1].begin - inside[0].end);
+  std::string_view between =
+      std::string_view(d.text).substr(inside[0].end, inside[1].begin - inside[0].end);
   while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
   while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
   return between == "-" || between == "\u2013" || between == "to" || between == "and";
@@ -174,7 +175,8 @@ void print_throughput(const std::vector<std::string>& sentences) {
     for (int round = 0; round < 5; ++round) {
       auto start = std::chrono::steady_clock::now();
       work();
-      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      auto elapsed = std::chrono::steady_clock::now() - start;
+      best = std::min(best, std::chrono::duration<double>(elapsed).count());
     }
     return best;
   };

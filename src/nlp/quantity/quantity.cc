@@ -239,11 +239,11 @@ class QuantityTagger : public Component {
 
   // "http", "https", "www", "ftp" in any case, without building a lower-case copy.
   static bool opens_web_address(std::string_view w) {
-    if (w.size() < 3 || w.size() > 5 || !(w[0] == 'h' || w[0] == 'H' || w[0] == 'w' || w[0] == 'W' ||
-                                          w[0] == 'f' || w[0] == 'F'))
-      return false;
+    if (w.size() < 3 || w.size() > 5) return false;
     char lower[5];
-    for (size_t k = 0; k < w.size(); ++k) lower[k] = w[k] >= 'A' && w[k] <= 'Z' ? w[k] - 'A' + 'a' : w[k];
+    for (size_t k = 0; k < w.size(); ++k)
+      lower[k] = w[k] >= 'A' && w[k] <= 'Z' ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
+    if (lower[0] != 'h' && lower[0] != 'w' && lower[0] != 'f') return false;
     std::string_view l(lower, w.size());
     return l == "http" || l == "https" || l == "www" || l == "ftp";
   }
@@ -332,7 +332,8 @@ class QuantityTagger : public Component {
     if (size_t q = numeral::numeral_prefix(rest); q > 0 && q == rest.size() && suffix[0] == '-') {
       bool sep = false;
       auto hi = numeral::parse_digits(rest, &sep);
-      if (!hi || *hi * n->scale <= n->value || n->word_numeral) return false;  // "555-0143" is a phone number
+      // "555-0143" is a phone number.
+      if (!hi || *hi * n->scale <= n->value || n->word_numeral) return false;
       // Unless a count follows ("1500-2000 troops", "730-930 voters"): "the
       // 2019-2020 season" spans years; a longer second group of four or more
       // digits is a code or a date ("555-1212", "11-2016"), and so is a group
@@ -379,7 +380,8 @@ class QuantityTagger : public Component {
     }
     // A unit, whole ("mm", "km2") or as the first part of a compound ("12-cent-a-share").
     const UnitEntry* u = lex_.units.find(rest);
-    if (!u && rest.find('-') != std::string_view::npos) u = lex_.units.find(rest.substr(0, rest.find('-')));
+    if (!u && rest.find('-') != std::string_view::npos)
+      u = lex_.units.find(rest.substr(0, rest.find('-')));
     if (u) {
       n->unit = u->unit;
       n->kind = u->kind;
@@ -711,7 +713,8 @@ class QuantityTagger : public Component {
     return true;
   }
 
-  void process_sentence(Document& doc, const std::vector<Tok>& t, std::vector<Mention>& found) const {
+  void process_sentence(Document& doc, const std::vector<Tok>& t,
+                        std::vector<Mention>& found) const {
     found.clear();
     for (size_t i = 0; i < t.size();) {
       auto parsed = parse_number(t, i);
@@ -894,7 +897,8 @@ class QuantityTagger : public Component {
         if (is_weapon_word(t[k].lower)) q.kind = QuantityKind::calibre;
     }
     // Ages: "aged 25", "25 years old", "ten months old", "3 years of age".
-    bool duration = q.unit == "year"sv || q.unit == "month"sv || q.unit == "week"sv || q.unit == "day"sv;
+    bool duration =
+        q.unit == "year"sv || q.unit == "month"sv || q.unit == "week"sv || q.unit == "day"sv;
     if (duration && end < t.size() && t[end].lower == "old") {
       q.kind = QuantityKind::age;
       ++end;
@@ -1124,7 +1128,8 @@ Result<std::unique_ptr<Component>> make_quantity_tagger(const Resources& resourc
                         : f[2] == "percent" ? QuantityKind::percent
                                             : QuantityKind::measure;
     lex.units.emplace(f[0], UnitEntry{f[1], kind});
-    for (size_t len = 1; len <= f[0].size(); ++len) lex.unit_prefixes.insert(std::string_view(f[0]).substr(0, len));
+    for (size_t len = 1; len <= f[0].size(); ++len)
+      lex.unit_prefixes.insert(std::string_view(f[0]).substr(0, len));
     bool letters = std::any_of(f[0].begin(), f[0].end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     });
