@@ -232,6 +232,49 @@ TEST(Quantity, RangesAndVagueCounts) {
   EXPECT_EQ(few.high, 900);
 }
 
+// The tokenizer keeps "40-50" as one number token; it is a range when the
+// second is larger and it reads as no code, date or time.
+TEST(Quantity, RangesGluedWithAHyphen) {
+  auto d = tag("Crowds of 3,000-4,000 people waited 40-50 minutes; 15-20% left.");
+  auto people = one(d, "3,000-4,000");
+  EXPECT_EQ(people.low, 3000);
+  EXPECT_EQ(people.high, 4000);
+  EXPECT_EQ(people.counted, "people");
+  auto minutes = one(d, "40-50 minutes");
+  EXPECT_EQ(minutes.low, 40);
+  EXPECT_EQ(minutes.high, 50);
+  EXPECT_EQ(minutes.unit, "minute");
+  auto percent = one(d, "15-20%");
+  EXPECT_EQ(percent.low, 15);
+  EXPECT_EQ(percent.high, 20);
+  auto money = one(tag("It cost $3-4 million."), "$3-4 million");
+  EXPECT_EQ(money.low, 3e6);
+  EXPECT_EQ(money.high, 4e6);
+  EXPECT_EQ(money.unit, "USD");
+  auto aged = one(tag("The victims were aged 18-25."), "18-25");
+  EXPECT_EQ(aged.kind, QuantityKind::age);
+  EXPECT_EQ(aged.high, 25);
+  EXPECT_EQ(one(tag("Some 1500-2000 troops crossed."), "Some 1500-2000").counted, "troop");
+  for (std::string s : {"Call 555-1212 now.", "It was the 2019-2020 season.", "Registered 11-2016.",
+                        "Open 0730-0930 daily.", "The score was 3-1.", "Meet at 1-3 pm.",
+                        "Call 1-222-2222 now."}) {
+    auto none = tag(s);
+    for (const auto& f : found(none)) ADD_FAILURE() << s << " -> " << f.text;
+  }
+}
+
+// "about 40 - 50 years old": a hedged range of ages written with a spaced
+// hyphen and the unit once, after the second number.
+TEST(Quantity, HedgedAgeRangeWithASpacedHyphen) {
+  auto q = one(tag("He is about 40 - 50 years old."), "about 40 - 50 years old");
+  EXPECT_EQ(q.kind, QuantityKind::age);
+  EXPECT_EQ(q.low, 40);
+  EXPECT_EQ(q.high, 50);
+  EXPECT_TRUE(q.approx);
+  EXPECT_EQ(q.hedge, "about");
+  EXPECT_EQ(q.unit, "year");
+}
+
 TEST(Quantity, WordNumeralsAndFractions) {
   auto d = tag("Twenty-five soldiers and two hundred thousand residents; a third of the villages.");
   EXPECT_EQ(one(d, "Twenty-five").value, 25);

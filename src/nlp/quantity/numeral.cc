@@ -2,8 +2,9 @@
 
 #include <charconv>
 #include <cmath>
-#include <deque>
-#include <unordered_map>
+#include <string>
+
+#include "core/word_map.h"
 
 namespace cc::numeral {
 
@@ -24,16 +25,26 @@ struct WordInfo {
   bool fraction;  // "half", "quarter": a denominator only, never an ordinal
 };
 
-const std::unordered_map<std::string_view, WordInfo>& words() {
+struct WordTables {
+  WordMap<WordInfo> words;
+  // The number words and the words that open a numeral without being one
+  // ("a", "minus", "several"): may_start_numeral's one look-up per word.
+  WordSet starters;
+};
+
+const WordTables& word_tables() {
   static const auto* table = [] {
-    static std::deque<std::string> keys;  // owns the plural forms
-    auto* m = new std::unordered_map<std::string_view, WordInfo>;
-    auto add = [&](std::string_view w, WordInfo info) { m->emplace(w, info); };
+    auto* tables = new WordTables;
+    for (std::string_view w : {"a", "an", "minus", "negative", "several", "few", "tens", "scores"})
+      tables->starters.insert(w);
+    auto add = [&](std::string_view w, WordInfo info) {
+      tables->words.emplace(w, info);
+      tables->starters.insert(w);
+    };
     auto add_plural = [&](std::string_view w, WordInfo info) {
       add(w, info);
-      keys.push_back(std::string(w) + "s");
       info.plural = true;
-      add(keys.back(), info);
+      add(std::string(w) + "s", info);
     };
     const char* small[] = {"zero", "one", "two", "three", "four", "five", "six",
                            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
@@ -68,15 +79,12 @@ const std::unordered_map<std::string_view, WordInfo>& words() {
     add_plural("trillion", {W::scale, 1e12, false, false});
     add_plural("lakh", {W::scale, 1e5, false, false});
     add_plural("crore", {W::scale, 1e7, false, false});
-    return m;
+    return tables;
   }();
   return *table;
 }
 
-const WordInfo* info(std::string_view w) {
-  auto it = words().find(w);
-  return it == words().end() ? nullptr : &it->second;
-}
+const WordInfo* info(std::string_view w) { return word_tables().words.find(w); }
 
 // Abbreviated scales, after digits only: "10k", "1.5bn", "2 mil", "10 tln".
 std::optional<double> abbreviation(std::string_view lower) {
@@ -100,15 +108,21 @@ bool all_digits(std::string_view s) {
 
 // A word of a numeral: tokens split at hyphens ("twenty-one" is two atoms),
 // a plain integer token, or a hyphen standing alone ("fifty - two").
+// No default member initializers: Atoms holds kMaxAtoms of them and must not
+// initialize them all on every try (make_atom sets every field).
 struct Atom {
   std::string_view w;  // lower case
-  size_t tok = 0;
-  size_t end_off = 0;  // offset in the token's text just past this atom
-  bool digits = false;
-  double num = 0;
-  bool joiner = false;
-  bool tok_end = true;  // last atom of its token
+  size_t tok;
+  size_t end_off;  // offset in the token's text just past this atom
+  bool digits;
+  double num;
+  bool joiner;
+  bool tok_end;  // last atom of its token
 };
+
+Atom make_atom(std::string_view w, size_t tok, size_t end_off) {
+  return Atom{w, tok, end_off, false, 0, false, true};
+}
 
 // The atoms of one numeral, on the stack: a numeral is tried at many words
 // ("a", "one"), and most tries read one or two atoms.
@@ -143,7 +157,7 @@ Atoms atoms_from(const std::vector<Tok>& t, size_t from) {
         size_t dash = tok.lower.find('-', start);
         if (dash == std::string_view::npos) dash = tok.lower.size();
         if (dash > start) {
-          Atom a{tok.lower.substr(start, dash - start), k, dash};
+          Atom a = make_atom(tok.lower.substr(start, dash - start), k, dash);
           a.tok_end = dash == tok.lower.size();
           known = grammar_word(a.w);
           out.push_back(a);
@@ -154,12 +168,12 @@ Atoms atoms_from(const std::vector<Tok>& t, size_t from) {
       if (!known || (k == from ? false : !grammar_word(out.back().w))) break;
     } else if (tok.kind == TokenKind::number && k > from && all_digits(tok.text) &&
                tok.text.size() <= 3) {
-      Atom a{tok.lower, k, tok.lower.size()};
+      Atom a = make_atom(tok.lower, k, tok.lower.size());
       a.digits = true;
       std::from_chars(tok.text.data(), tok.text.data() + tok.text.size(), a.num);
       out.push_back(a);
     } else if (k > from && tok.text == "-" && tok.space_before) {
-      Atom a{tok.lower, k, 1};
+      Atom a = make_atom(tok.lower, k, 1);
       a.joiner = true;
       out.push_back(a);
     } else {
@@ -667,6 +681,33 @@ std::optional<Number> read_digit_numeral(const std::vector<Tok>& t, size_t i) {
     } else {
       v = parse_digits(tok.text, &n.has_separator);
     }
+    // "40-50", "3,000-4,000", "555-0143": the tokenizer keeps digit groups
+    // joined by hyphens as one number. The first group is the numeral and the
+    // rest is left in `suffix` for the caller, which reads a range where the
+    // second is larger and sets the rest aside. A scale after applies to both
+    // ends: "3-4 million".
+    if (size_t dash = tok.text.find('-');
+        !v && n.end == i + 1 && dash != std::string_view::npos && dash > 0 &&
+        numeral_prefix(tok.text) == dash) {
+      v = parse_digits(tok.text.substr(0, dash), &n.has_separator);
+      if (!v) {
+        n.skip = true;
+        return n;
+      }
+      n.value = *v;
+      n.suffix = tok.lower.substr(dash);
+      bool range = numeral_prefix(n.suffix.substr(1)) == n.suffix.size() - 1;
+      if (range && i + 1 < t.size() && t[i + 1].kind == TokenKind::word) {
+        const WordInfo* w = info(t[i + 1].lower);
+        if (w && w->cls == W::scale && !w->plural) {
+          n.value *= w->value;
+          n.scale = w->value;
+          n.has_scale = true;
+          n.end = i + 2;
+        }
+      }
+      return n;
+    }
     // "1 234 567": groups of three digits written apart.
     if (v && n.end == i + 1 && all_digits(tok.text) && tok.text.size() <= 3) {
       std::string spaced(tok.text);
@@ -911,15 +952,15 @@ std::optional<Number> read_unsigned(const std::vector<Tok>& t, size_t i) {
 }
 
 bool vulgar(std::string_view s, double* v) {
-  static const std::unordered_map<std::string_view, double> k = {
+  static const WordMap<double> k = {
       {"\u00bd", 1.0 / 2}, {"\u2153", 1.0 / 3}, {"\u2154", 2.0 / 3}, {"\u00bc", 1.0 / 4},
       {"\u00be", 3.0 / 4}, {"\u2155", 1.0 / 5}, {"\u2156", 2.0 / 5}, {"\u2157", 3.0 / 5},
       {"\u2158", 4.0 / 5}, {"\u2159", 1.0 / 6}, {"\u215a", 5.0 / 6}, {"\u2150", 1.0 / 7},
       {"\u215b", 1.0 / 8}, {"\u215c", 3.0 / 8}, {"\u215d", 5.0 / 8}, {"\u215e", 7.0 / 8},
       {"\u2151", 1.0 / 9}, {"\u2152", 1.0 / 10}};
-  auto it = k.find(s);
-  if (it == k.end()) return false;
-  *v = it->second;
+  const double* found = k.find(s);
+  if (!found) return false;
+  *v = *found;
   return true;
 }
 
@@ -990,18 +1031,16 @@ bool may_start_numeral(const Tok& tok) {
   if (tok.lower.empty()) return false;
   unsigned char first = static_cast<unsigned char>(tok.lower[0]);
   if (is_digit(tok.lower[0]) || first >= 0x80) return true;  // "170mm", "\u00bd", "\u2212"
-  if (tok.text == "-" || tok.text == ".") return true;
+  if (tok.lower.size() == 1 && (first == '-' || first == '.')) return true;
   if (tok.kind != TokenKind::word) return false;
-  std::string_view w = tok.lower.substr(0, tok.lower.find('-'));
-  return info(w) || w == "a" || w == "an" || w == "minus" || w == "negative" || w == "several" ||
-         w == "few" || w == "tens" || w == "scores";
+  return word_tables().starters.contains(tok.lower.substr(0, tok.lower.find('-')));
 }
 
 std::optional<Number> read_numeral(const std::vector<Tok>& t, size_t i) {
   const Tok& tok = t[i];
   if (!may_start_numeral(tok)) return std::nullopt;
   double v;
-  if (vulgar(tok.text, &v)) {
+  if (static_cast<unsigned char>(tok.text[0]) >= 0x80 && vulgar(tok.text, &v)) {
     Number n;
     n.begin = i;
     n.end = i + 1;
@@ -1087,12 +1126,12 @@ std::optional<Number> relative_ordinal(const std::vector<Tok>& t, size_t i) {
     n.value = -1;  // "the one before the last"
     n.end = is(i + 2, "last") ? i + 3 : i + 4;
   } else {
-    static const std::unordered_map<std::string_view, double> k = {
+    static const WordMap<double> k = {
         {"last", 0}, {"next", 1}, {"previous", -1}, {"current", 0},
         {"penultimate", -1}, {"antepenultimate", -2}};
-    auto it = k.find(t[i].lower);
-    if (it == k.end()) return std::nullopt;
-    n.value = it->second;
+    const double* offset = k.find(t[i].lower);
+    if (!offset) return std::nullopt;
+    n.value = *offset;
     n.end = i + 1;
   }
   return n;

@@ -11,7 +11,8 @@
 // hundred twenty fifth", "11th", "1 over 3", "two out of five", "dozens",
 // "tens of thousands". Letters glued after the numeral that it does not
 // understand ("170mm", "25-year-old", "six-mile") are left in `suffix` for
-// the caller, which knows units.
+// the caller, which knows units, and so is the rest of a number token whose
+// digit groups are joined by hyphens ("-4,000" in "3,000-4,000", "-0143").
 //
 // Bounded: a numeral reads at most kMaxAtoms words and numbers, digit strings
 // over 18 significant digits and values that are not finite ("1e999") are

@@ -8,16 +8,20 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "core/word_map.h"
 #include "nlp/quantity/numeral.h"
 #include "nlp/tokenize.h"
 
 namespace cc {
 
 namespace {
+
+// A std::string (a unit, a lemma) is compared with a literal as string_view
+// ("lb"sv): lengths first, inline, where == with a char array calls strlen
+// and compare out of line, many times per number.
+using namespace std::string_view_literals;
 
 // ---------------------------------------------------------------- lexicons
 
@@ -31,19 +35,14 @@ struct CountedEntry {
   std::string cls;
 };
 
-// Hash for look-ups by string_view in maps keyed by std::string.
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-template <typename V>
-using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
-
 struct Lexicons {
-  TextMap<UnitEntry> units;  // form -> unit ("square kilometers")
+  WordMap<UnitEntry> units;  // form -> unit ("square kilometers")
+  // Every leading part of a unit form ("s", "sq", ..., "square kilometers"):
+  // match_unit stops reading tokens as soon as what it read starts no form.
+  WordSet unit_prefixes;
   size_t longest_unit_tokens = 1;
-  TextMap<std::string> symbols;  // currency signs, before or after a number: "$" -> USD
-  TextMap<CountedEntry> counted;  // form -> lemma, class
+  WordMap<std::string> symbols;  // currency signs, before or after a number: "$" -> USD
+  WordMap<CountedEntry> counted;  // form -> lemma, class
 };
 
 // Reads a tab-separated file with at least `columns` fields a line; '#' starts a comment line.
@@ -75,11 +74,11 @@ using numeral::Number;
 using numeral::Tok;
 
 bool is_month(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
+  static const WordSet k = {
       "january", "february", "march", "april", "may", "june", "july", "august", "september",
       "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
       "sep", "sept", "oct", "nov", "dec"};
-  return k.count(w) > 0;
+  return k.contains(w);
 }
 
 enum class Bound : uint8_t { low, high, approx, approx_high, approx_low };
@@ -113,27 +112,27 @@ const std::vector<std::pair<std::vector<std::string_view>, Bound>>& hedges() {
 
 // Words before a number that describe the counted thing ("the initial 11,000").
 bool is_pre_modifier(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
+  static const WordSet k = {
       "additional", "initial", "further", "extra", "another", "original", "total", "fresh",
       "new", "first", "remaining", "last", "reported", "confirmed", "official"};
-  return k.count(w) > 0;
+  return k.contains(w);
 }
 
 // Change verbs and nouns before "by" / "of" that make the number a change.
 bool is_change_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
+  static const WordSet k = {
       "rose", "risen", "rise", "rises", "rising", "increased", "increase", "increases",
       "fell", "fallen", "fall", "falls", "falling", "dropped", "drop", "drops", "decreased",
       "decrease", "grew", "grown", "grow", "growth", "climbed", "climb", "declined", "decline",
       "jumped", "jump", "surged", "surge", "cut", "cuts", "reduced", "reduction", "expanded",
       "shrank", "shrunk", "gained", "gain", "lost", "slipped", "slumped", "soared", "plunged",
       "boosted", "raised", "lowered", "widened", "narrowed"};
-  return k.count(w) > 0;
+  return k.contains(w);
 }
 
 // Words that end a counted noun phrase: function words and common verbs.
 bool is_np_stop(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
+  static const WordSet k = {
       "the", "a", "an", "of", "in", "on", "at", "to", "from", "for", "by", "with", "into",
       "onto", "and", "or", "but", "nor", "as", "than", "that", "which", "who", "whom", "whose",
       "were", "was", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would",
@@ -143,26 +142,26 @@ bool is_np_stop(std::string_view w) {
       "before", "during", "per", "each", "every", "according", "said", "says", "say",
       "reportedly", "allegedly", "also", "about", "over", "under", "up", "down", "out", "until", "across", "near", "between", "among", "against", "through", "via",
       "including", "last", "ago", "later", "earlier", "now", "then", "still", "already"};
-  return k.count(w) > 0;
+  return k.contains(w);
 }
 
 // Words that link a noun to a figure after it: "casualties at over 6,000",
 // "a death toll of 1,200", "losses reached 5,000".
 bool is_link_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
+  static const WordSet k = {
       "at", "of", "to", "reached", "totaled", "totalled", "totaling", "totalling", "numbered",
       "numbering", "number", "was", "were", "is", "are", "stood", "stands", "rose", "climbed",
       "hit", "exceeded", "topped", "put", "estimated", "now", ":", "had", "has", "have"};
-  return k.count(w) > 0;
+  return k.contains(w);
 }
 
 bool is_weapon_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
+  static const WordSet k = {
       "gun", "guns", "howitzer", "howitzers", "shell", "shells", "round", "rounds", "mortar",
       "mortars", "rocket", "rockets", "launcher", "launchers", "cannon", "cannons", "artillery",
       "ammunition", "munitions", "calibre", "caliber", "rifle", "rifles", "missile", "missiles",
       "system", "systems", "projectiles", "projectile", "mlrs", "barrel", "tank", "tanks"};
-  return k.count(w) > 0;
+  return k.contains(w);
 }
 
 // English plural to singular for nouns the lexicon lacks ("countries",
@@ -186,27 +185,22 @@ std::string singular(std::string_view w) {
 void sentence_tokens(const Document& doc, const Sentence& s, const std::vector<bool>& url,
                             std::string* lower, std::vector<Tok>* toks) {
   toks->clear();
-  lower->clear();
-  if (s.end_token > s.first_token && s.end_token <= doc.tokens.size())
-    lower->reserve(doc.tokens[s.end_token - 1].span.end - doc.tokens[s.first_token].span.begin);
   uint32_t end = std::min<uint32_t>(s.end_token, static_cast<uint32_t>(doc.tokens.size()));
+  if (end <= s.first_token) return;
+  // Sized once, before any view into it is taken: the tokens lie within the
+  // sentence's bytes, so their lower-case copies fit.
+  lower->resize(doc.tokens[end - 1].span.end - doc.tokens[s.first_token].span.begin);
+  char* out = lower->data();
   for (uint32_t i = s.first_token; i < end; ++i) {
-    std::string_view text = doc[doc.tokens[i].span];
-    size_t at = lower->size();
-    lower->resize(at + text.size());
-    char* out = lower->data() + at;
+    const auto& t = doc.tokens[i];
+    std::string_view text = doc[t.span];
     for (size_t k = 0; k < text.size(); ++k) {
       char c = text[k];
       out[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
-  }
-  size_t off = 0;
-  for (uint32_t i = s.first_token; i < end; ++i) {
-    const auto& t = doc.tokens[i];
-    std::string_view text = doc[t.span];
     toks->push_back(Tok{t.span, t.value.kind, t.value.capitalized, t.value.space_before, text,
-                        std::string_view(*lower).substr(off, text.size()), url[i]});
-    off += text.size();
+                        std::string_view(out, text.size()), url[i]});
+    out += text.size();
   }
 }
 
@@ -220,9 +214,10 @@ class QuantityTagger : public Component {
     std::vector<bool> url = web_address_tokens(doc);
     std::vector<Tok> toks;
     std::string lower;  // the sentence's tokens lower-cased, one after another
+    std::vector<Mention> found;  // a sentence's mentions; kept to reuse its memory
     for (const auto& s : doc.sentences) {
       sentence_tokens(doc, s.value, url, &lower, &toks);
-      process_sentence(doc, toks);
+      process_sentence(doc, toks, found);
     }
     doc.quantities.sort();
   }
@@ -236,14 +231,21 @@ class QuantityTagger : public Component {
     bool in = false;
     for (size_t i = 0; i < doc.tokens.size(); ++i) {
       const auto& t = doc.tokens[i];
-      if (t.value.space_before || i == 0) {
-        std::string_view w = doc[t.span];
-        std::string lower = w.size() <= 5 ? ascii_lower(w) : std::string();  // short: no allocation
-        in = lower == "http" || lower == "https" || lower == "www" || lower == "ftp";
-      }
+      if (t.value.space_before || i == 0) in = opens_web_address(doc[t.span]);
       url[i] = in;
     }
     return url;
+  }
+
+  // "http", "https", "www", "ftp" in any case, without building a lower-case copy.
+  static bool opens_web_address(std::string_view w) {
+    if (w.size() < 3 || w.size() > 5) return false;
+    char lower[5];
+    for (size_t k = 0; k < w.size(); ++k)
+      lower[k] = w[k] >= 'A' && w[k] <= 'Z' ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
+    if (lower[0] != 'h' && lower[0] != 'w' && lower[0] != 'f') return false;
+    std::string_view l(lower, w.size());
+    return l == "http" || l == "https" || l == "www" || l == "ftp";
   }
 
   struct Mention {
@@ -270,14 +272,16 @@ class QuantityTagger : public Component {
 
   // Longest unit form starting at token j; returns tokens consumed.
   size_t match_unit(const std::vector<Tok>& t, size_t j, const UnitEntry** out) const {
+    // Most words start no unit: rule them out before building a key.
+    if (j >= t.size() || !lex_.unit_prefixes.contains(t[j].lower)) return 0;
     std::string key;
     size_t best = 0;
     for (size_t k = j; k < t.size() && k - j < lex_.longest_unit_tokens + 2; ++k) {
       if (k > j && t[k].space_before) key.push_back(' ');
       key += t[k].lower;
-      auto it = lex_.units.find(key);
-      if (it != lex_.units.end()) {
-        *out = &it->second;
+      if (!lex_.unit_prefixes.contains(key)) break;
+      if (const UnitEntry* u = lex_.units.find(key)) {
+        *out = u;
         best = k - j + 1;
       }
     }
@@ -286,8 +290,7 @@ class QuantityTagger : public Component {
 
   const CountedEntry* counted_noun(const Tok& t) const {
     if (t.kind != TokenKind::word) return nullptr;
-    auto it = lex_.counted.find(t.lower);
-    return it == lex_.counted.end() ? nullptr : &it->second;
+    return lex_.counted.find(t.lower);
   }
 
   // A numeral at token i with any unit glued to it ("170mm", "25-year-old").
@@ -325,13 +328,30 @@ class QuantityTagger : public Component {
       n->kind = QuantityKind::age;
       return true;
     }
-    // "3,000-4,000"
+    // "3,000-4,000", "3-4 million" (the scale read after the second)
     if (size_t q = numeral::numeral_prefix(rest); q > 0 && q == rest.size() && suffix[0] == '-') {
       bool sep = false;
       auto hi = numeral::parse_digits(rest, &sep);
-      if (!hi || *hi <= n->value || n->word_numeral) return false;  // "555-0143" is a phone number
+      // "555-0143" is a phone number.
+      if (!hi || *hi * n->scale <= n->value || n->word_numeral) return false;
+      // Unless a count follows ("1500-2000 troops", "730-930 voters"): "the
+      // 2019-2020 season" spans years; a longer second group of four or more
+      // digits is a code or a date ("555-1212", "11-2016"), and so is a group
+      // with a leading zero ("0730-0930"); "1-3 pm" is a time.
+      auto year = [](double v, size_t digits) { return digits == 4 && v >= 1000 && v <= 2199; };
+      bool count_after = n->end < t.size() && plural_noun(t[n->end]);
+      bool plain = !n->has_separator && !sep && !n->has_scale;
+      size_t low_digits = n->has_scale ? 0 : tok.text.size() - suffix.size();  // tok: "40-50"
+      if (plain && !count_after &&
+          ((year(n->value, low_digits) && year(*hi, rest.size())) ||
+           (rest.size() >= 4 && rest.size() > low_digits) ||
+           (low_digits > 1 && tok.text[0] == '0') || (rest.size() > 1 && rest[0] == '0')))
+        return false;
+      if (n->end < t.size() && (t[n->end].lower == "am" || t[n->end].lower == "pm" ||
+                                t[n->end].lower == "a.m." || t[n->end].lower == "p.m."))
+        return false;
       n->low = n->value;
-      n->high = *hi;
+      n->high = *hi * n->scale;
       return true;
     }
     // "45C", "90F"; other single capitals are names ("5G").
@@ -359,12 +379,12 @@ class QuantityTagger : public Component {
       }
     }
     // A unit, whole ("mm", "km2") or as the first part of a compound ("12-cent-a-share").
-    auto u = lex_.units.find(std::string(rest));
-    if (u == lex_.units.end() && rest.find('-') != std::string_view::npos)
-      u = lex_.units.find(std::string(rest.substr(0, rest.find('-'))));
-    if (u != lex_.units.end()) {
-      n->unit = u->second.unit;
-      n->kind = u->second.kind;
+    const UnitEntry* u = lex_.units.find(rest);
+    if (!u && rest.find('-') != std::string_view::npos)
+      u = lex_.units.find(rest.substr(0, rest.find('-')));
+    if (u) {
+      n->unit = u->unit;
+      n->kind = u->kind;
       return true;
     }
     return false;
@@ -378,8 +398,7 @@ class QuantityTagger : public Component {
 
   // The currency a symbol written before or after a number stands for ("$", "€").
   const std::string* symbol_unit(std::string_view text) const {
-    auto it = lex_.symbols.find(std::string(text));
-    return it == lex_.symbols.end() ? nullptr : &it->second;
+    return lex_.symbols.find(text);
   }
 
   // "US$", "C$", "HK$": the dollar a glued prefix names.
@@ -405,10 +424,9 @@ class QuantityTagger : public Component {
     if (w.size() != 3) return nullptr;
     for (char c : w)
       if (c < 'A' || c > 'Z') return nullptr;
-    auto it = lex_.units.find(tok.lower.substr(tok.lower.size() - 3));
-    if (it == lex_.units.end() || it->second.kind != QuantityKind::money || it->second.unit != w)
-      return nullptr;
-    return &it->second;
+    const UnitEntry* u = lex_.units.find(tok.lower.substr(tok.lower.size() - 3));
+    if (!u || u->kind != QuantityKind::money || u->unit != w) return nullptr;
+    return u;
   }
 
   static bool is_opening(std::string_view s) { return s == "(" || s == "[" || s == "{" || s == "<"; }
@@ -421,11 +439,11 @@ class QuantityTagger : public Component {
   // "thirteen dollars and forty-five cents", "15 dollars 50", "one kuai and
   // five mao five" (1.55). Returns the new end of the mention.
   size_t minor_units(const std::vector<Tok>& t, size_t end, const Number& n, Quantity* q) const {
-    static const std::unordered_map<std::string_view, double> minor = {
+    static const WordMap<double> minor = {
         {"cent", 0.01},  {"cents", 0.01},   {"penny", 0.01}, {"pence", 0.01},
         {"pennies", 0.01}, {"kopeck", 0.01}, {"kopecks", 0.01}, {"kopeks", 0.01},
         {"mao", 0.1},    {"jiao", 0.1},     {"fen", 0.01}};
-    if (n.has_scale || q->value != std::floor(q->value) || minor.count(t[end - 1].lower))
+    if (n.has_scale || q->value != std::floor(q->value) || minor.contains(t[end - 1].lower))
       return end;
     double factor = 1;  // of the last unit read
     for (int parts = 0; parts < 2 && end < t.size(); ++parts) {
@@ -437,10 +455,10 @@ class QuantityTagger : public Component {
           c->value != std::floor(c->value) || !c->suffix.empty())
         break;
       size_t k = c->end;
-      auto it = k < t.size() ? minor.find(t[k].lower) : minor.end();
-      if (it != minor.end() && it->second < factor) {
-        q->value += c->value * it->second;
-        factor = it->second;
+      const double* unit = k < t.size() ? minor.find(t[k].lower) : nullptr;
+      if (unit && *unit < factor) {
+        q->value += c->value * *unit;
+        factor = *unit;
         end = k + 1;
         continue;
       }
@@ -457,15 +475,22 @@ class QuantityTagger : public Component {
 
   // Hedge ending right before token `end`; returns its first token.
   size_t match_hedge(const std::vector<Tok>& t, size_t end, Bound* bound) const {
-    // Most numbers have no hedge: one look-up of the word before rules the table out.
-    static const std::unordered_set<std::string_view> last_words = [] {
-      std::unordered_set<std::string_view> k;
-      for (const auto& entry : hedges()) k.insert(entry.first.back());
+    // The entries by their last word: most numbers have no hedge, and one
+    // look-up of the word before rules the table out or finds the few to try.
+    static const WordMap<std::vector<size_t>> by_last_word = [] {
+      WordMap<std::vector<size_t>> k;
+      for (size_t e = 0; e < hedges().size(); ++e) {
+        std::string_view last = hedges()[e].first.back();
+        if (!k.contains(last)) k.emplace(last, {});
+        k.find(last)->push_back(e);
+      }
       return k;
     }();
-    if (end == 0 || !last_words.count(t[end - 1].lower)) return end;
+    const std::vector<size_t>* entries = end == 0 ? nullptr : by_last_word.find(t[end - 1].lower);
+    if (!entries) return end;
     size_t best = end;
-    for (const auto& [words, b] : hedges()) {
+    for (size_t e : *entries) {
+      const auto& [words, b] = hedges()[e];
       if (words.size() > end) continue;
       size_t start = end - words.size();
       bool ok = true;
@@ -553,10 +578,10 @@ class QuantityTagger : public Component {
       // A sentence's first word is capitalized anyway: "Just 40 were rescued"
       // is a count, "Route 9 was closed" and "Article 5 of the treaty" name
       // things. Nothing a count could name follows a designation.
-      static const std::unordered_set<std::string_view> adverbs = {
+      static const WordSet adverbs = {
           "just", "only", "exactly", "another", "all", "barely", "fewer", "more", "less",
           "precisely", "perhaps", "maybe", "nearly", "almost", "roughly", "another", "still"};
-      if (adverbs.count(prev.lower)) return false;
+      if (adverbs.contains(prev.lower)) return false;
       return n.end >= t.size() || t[n.end].kind != TokenKind::word || is_np_stop(t[n.end].lower);
     }
     return true;
@@ -573,8 +598,8 @@ class QuantityTagger : public Component {
     if (who.kind != TokenKind::word) return false;
     const CountedEntry* c = counted_noun(who);
     bool person = c && c->lemma == who.lower &&
-                  (c->cls == "people" || c->cls == "personnel" || c->cls == "workers" ||
-                   c->cls == "civilians" || c->cls == "children");
+                  (c->cls == "people"sv || c->cls == "personnel"sv || c->cls == "workers"sv ||
+                   c->cls == "civilians"sv || c->cls == "children"sv);
     return person || (who.capitalized && n.begin > 2);
   }
 
@@ -588,8 +613,8 @@ class QuantityTagger : public Component {
       if (w.kind != TokenKind::word || is_np_stop(w.lower)) break;
       if (k == first && is_delta_modifier(w.lower)) continue;  // "four more treatment centres"
       const auto* c = counted_noun(w);
-      bool participle = c && (c->lemma == "killed" || c->lemma == "wounded" ||
-                              c->lemma == "injured" || c->lemma == "dead");
+      bool participle = c && (c->lemma == "killed"sv || c->lemma == "wounded"sv ||
+                              c->lemma == "injured"sv || c->lemma == "dead"sv);
       if (c && (!participle || k == first)) {
         head = k;
         if (participle) break;
@@ -654,11 +679,11 @@ class QuantityTagger : public Component {
   // shortly before governs: "the toll has risen to four", "put the number at two".
   static bool is_level_after_change(const std::vector<Tok>& t, size_t begin) {
     if (begin == 0 || (t[begin - 1].lower != "to" && t[begin - 1].lower != "at")) return false;
-    static const std::unordered_set<std::string_view> kGoverning = {
+    static const WordSet kGoverning = {
         "risen", "rose", "rise", "rises", "climbed", "increased", "jumped", "grown", "grew",
         "revised", "raised", "lowered", "toll", "number", "total", "figure", "count", "tally"};
     for (size_t k = begin - 1; k-- > 0 && begin - k <= 8;)
-      if (kGoverning.count(t[k].lower)) return true;
+      if (kGoverning.contains(t[k].lower)) return true;
     return false;
   }
 
@@ -688,8 +713,9 @@ class QuantityTagger : public Component {
     return true;
   }
 
-  void process_sentence(Document& doc, const std::vector<Tok>& t) const {
-    std::vector<Mention> found;
+  void process_sentence(Document& doc, const std::vector<Tok>& t,
+                        std::vector<Mention>& found) const {
+    found.clear();
     for (size_t i = 0; i < t.size();) {
       auto parsed = parse_number(t, i);
       if (!parsed) {
@@ -705,10 +731,9 @@ class QuantityTagger : public Component {
         i = next;
         continue;
       }
-      Mention m;
+      Mention& m = found.emplace_back();
       build(t, n, &m);
       next = std::max(next, m.end);
-      found.push_back(std::move(m));
       i = next;
     }
     link_partitives(t, found);
@@ -742,7 +767,7 @@ class QuantityTagger : public Component {
         q.unit = *c;
         q.kind = QuantityKind::money;
         --m->begin;
-        if (*c == "USD" && m->begin > 0 && !t[m->begin].space_before) {
+        if (*c == "USD"sv && m->begin > 0 && !t[m->begin].space_before) {
           if (auto local = dollar_prefix(t[m->begin - 1].lower)) {
             q.unit = *local;
             --m->begin;
@@ -815,7 +840,7 @@ class QuantityTagger : public Component {
         q.unit = u->unit;
         q.kind = u->kind;
         // "361 million pounds" is money, "25 pounds" a weight.
-        if (q.unit == "lb" && t[end + open].lower.rfind("pound", 0) == 0 && n.has_scale) {
+        if (q.unit == "lb"sv && t[end + open].lower.rfind("pound", 0) == 0 && n.has_scale) {
           q.unit = "GBP";
           q.kind = QuantityKind::money;
         }
@@ -835,12 +860,12 @@ class QuantityTagger : public Component {
       if (size_t len = match_unit(t, end, &u); len && u->kind == QuantityKind::money) end += len;
     }
     // "5 ft 2 in", "5 feet and 2 inches": a height in feet and inches.
-    if (q.unit == "ft" && !n.has_scale && end + 1 < t.size()) {
+    if (q.unit == "ft"sv && !n.has_scale && end + 1 < t.size()) {
       size_t j = end + (t[end].lower == "and");
       auto inches = j < t.size() ? parse_number(t, j) : std::nullopt;
       const UnitEntry* u = nullptr;
       if (inches && !inches->skip && inches->suffix.empty() && inches->value < 12 &&
-          match_unit(t, inches->end, &u) && u->unit == "in") {
+          match_unit(t, inches->end, &u) && u->unit == "in"sv) {
         q.value += inches->value / 12;
         end = inches->end + 1;
       }
@@ -871,15 +896,16 @@ class QuantityTagger : public Component {
       q.unit = "fraction";
       q.kind = QuantityKind::percent;
     }
-    if (q.unit == "percent" || q.unit == "pp") q.kind = QuantityKind::percent;
+    if (q.unit == "percent"sv || q.unit == "pp"sv) q.kind = QuantityKind::percent;
 
     // Calibre: "170mm self-propelled guns", "a 152-mm howitzer".
-    if ((q.unit == "mm" || q.unit == "cm") && q.value <= 1000) {
+    if ((q.unit == "mm"sv || q.unit == "cm"sv) && q.value <= 1000) {
       for (size_t k = end; k < t.size() && k < end + 4; ++k)
         if (is_weapon_word(t[k].lower)) q.kind = QuantityKind::calibre;
     }
     // Ages: "aged 25", "25 years old", "ten months old", "3 years of age".
-    bool duration = q.unit == "year" || q.unit == "month" || q.unit == "week" || q.unit == "day";
+    bool duration =
+        q.unit == "year"sv || q.unit == "month"sv || q.unit == "week"sv || q.unit == "day"sv;
     if (duration && end < t.size() && t[end].lower == "old") {
       q.kind = QuantityKind::age;
       ++end;
@@ -907,7 +933,7 @@ class QuantityTagger : public Component {
       pre_mods.insert(pre_mods.begin(), std::string(t[pre].lower));
     }
     // "over ten years" is a span of time, "for over ten years" more than ten.
-    bool span_of_time = duration || q.unit == "hour";
+    bool span_of_time = duration || q.unit == "hour"sv;
     if (span_of_time && hedge_start + 1 == m->begin && t[hedge_start].lower == "over" &&
         !(hedge_start > 0 && t[hedge_start - 1].lower == "for"))
       hedge_start = m->begin;
@@ -945,7 +971,7 @@ class QuantityTagger : public Component {
 
     // What is counted: by counts and fractions ("a third of the villages");
     // a percentage is grouped by its unit.
-    if (q.kind == QuantityKind::count || q.unit == "fraction") {
+    if (q.kind == QuantityKind::count || q.unit == "fraction"sv) {
       size_t j = end;
       if (j + 1 < t.size() && t[j].lower == "of" && !t[j + 1].capitalized) {
         ++j;  // "dozens of drones", "a third of the troops", "3% of voters"
@@ -955,7 +981,7 @@ class QuantityTagger : public Component {
       bool found = (q.kind == QuantityKind::count || j != end) && j < t.size() &&
                    (t[j].kind == TokenKind::word || t[j].text == "[") && counted_after(t, j, &q);
       if (!found && q.kind == QuantityKind::count) counted_before(t, pre, &q);
-      if (!found && q.unit == "fraction" && j != end) whole_after_of(t, j, &q);
+      if (!found && q.unit == "fraction"sv && j != end) whole_after_of(t, j, &q);
     } else if (q.kind == QuantityKind::calibre || q.kind == QuantityKind::age) {
       counted_after(t, end, &q);
     }
@@ -1009,26 +1035,26 @@ class QuantityTagger : public Component {
   // counted as killed or wounded are casualties, whatever noun named them, so
   // claims can set the figure beside "over 6,000 casualties".
   void mark_casualties(const std::vector<Tok>& t, std::vector<Mention>& found) const {
-    static const std::unordered_set<std::string_view> person_classes = {
+    static const WordSet person_classes = {
         "personnel", "people", "civilians", "workers", "children", "refugees", "prisoners"};
-    static const std::unordered_set<std::string_view> auxiliaries = {
+    static const WordSet auxiliaries = {
         "were", "was", "have", "has", "had", "been", "are", "is", "either", "reportedly",
         "allegedly", "already", "all", "since", "now", "being", "be", "later"};
-    static const std::unordered_set<std::string_view> harmed = {"killed", "wounded", "injured",
+    static const WordSet harmed = {"killed", "wounded", "injured",
                                                                 "dead", "died", "hurt"};
     for (size_t a = 0; a < found.size(); ++a) {
       Quantity& q = found[a].q;
-      if (q.kind != QuantityKind::count || !person_classes.count(q.counted_class)) continue;
+      if (q.kind != QuantityKind::count || !person_classes.contains(q.counted_class)) continue;
       if (a > 0 && found[a - 1].q.part_of) continue;  // the whole was not all harmed
       // A partitive's verb follows its whole: "4,000 of the 11,000 troops were killed".
       const Mention& last = q.part_of && a + 1 < found.size() ? found[a + 1] : found[a];
       size_t k = phrase_end(t, last);
       size_t skipped = 0;
-      while (k < t.size() && skipped < 4 && auxiliaries.count(t[k].lower)) {
+      while (k < t.size() && skipped < 4 && auxiliaries.contains(t[k].lower)) {
         ++k;
         ++skipped;
       }
-      if (skipped > 0 && k < t.size() && harmed.count(t[k].lower)) q.counted_class = "casualties";
+      if (skipped > 0 && k < t.size() && harmed.contains(t[k].lower)) q.counted_class = "casualties";
     }
   }
 
@@ -1038,9 +1064,9 @@ class QuantityTagger : public Component {
 }  // namespace
 
 bool is_delta_modifier(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {"additional", "further", "extra", "another",
+  static const WordSet k = {"additional", "further", "extra", "another",
                                                          "more",       "fresh",   "new",   "added"};
-  return k.count(w) > 0;
+  return k.contains(w);
 }
 
 std::vector<Numeral> read_numerals(const Document& doc) {
@@ -1109,6 +1135,8 @@ Result<std::unique_ptr<Component>> make_quantity_tagger(const Resources& resourc
                         : f[2] == "percent" ? QuantityKind::percent
                                             : QuantityKind::measure;
     lex.units.emplace(f[0], UnitEntry{f[1], kind});
+    for (size_t len = 1; len <= f[0].size(); ++len)
+      lex.unit_prefixes.insert(std::string_view(f[0]).substr(0, len));
     bool letters = std::any_of(f[0].begin(), f[0].end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     });
