@@ -92,6 +92,20 @@ bool is_reading_unit(std::string_view unit) {
   return unit == "magnitude" || unit == "\u00b0c" || unit == "\u00b0f";
 }
 
+// "won 41.2 percent of the vote", "took 38.5 percent", "gave it 40.3
+// percent of the vote": a share someone won, whatever the verb. (A share of
+// the ballots is how far a count has got.)
+bool is_share_won(const SentenceView& sv, const Quantity& q, uint32_t first, uint32_t after) {
+  static constexpr std::string_view kGetting[] = {"won", "took", "received", "garnered", "secured",
+                                                  "captured", "polled", "got", "win", "take"};
+  if (q.unit != "percent") return false;
+  if (after + 2 < sv.end_token && sv.word(after) == "of" &&
+      (sv.word(after + 1) == "vote" || (sv.word(after + 1) == "the" && sv.word(after + 2) == "vote")))
+    return true;
+  return first > sv.first_token &&
+         std::find(std::begin(kGetting), std::end(kGetting), sv.word(first - 1)) != std::end(kGetting);
+}
+
 // "could", "may": a hedge of what might happen, not of how sure a count is
 // ("reportedly", "estimated").
 bool is_possibility_word(std::string_view w) {
@@ -628,6 +642,12 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       // change itself ("rose by 3%"); "risen to 31" is resolved below.
       if (c.predicate == "rise" && !(qt > sv.first_token && sv.word(qt - 1) == "by")) c.predicate.clear();
       if (is_reading_unit(qv.unit) || is_position(sv, qv, fg.end)) c.predicate.clear();
+      bool share_won = is_share_won(sv, qv, qt, fg.end);
+      if (share_won) {
+        c.predicate = "win";
+        // "took": the winner is the subject of the word before the share.
+        if (c.trigger.empty() && qt > sv.first_token) c.trigger = doc.tokens[qt - 1].span;
+      }
       std::string counted_head = qv.counted_span.empty() ? "" : last_word_lower(doc[qv.counted_span]);
       std::string_view noun_cls = counted_noun_class(ascii_lower(qv.counted));
       if (noun_cls.empty()) noun_cls = counted_noun_class(counted_head);
@@ -650,7 +670,8 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
           c.actor = resolve(e->value.canonical);
           break;
         }
-      if (c.actor.empty() && best && best->token < qt) c.actor = actor_before(c.trigger, fig->span);
+      if (c.actor.empty() && ((best && best->token < qt) || (share_won && c.trigger.end <= fig->span.begin)))
+        c.actor = actor_before(c.trigger, fig->span);
       if (c.actor.empty()) {
         for (auto it = entities.rbegin(); it != entities.rend(); ++it) {
           const auto* e = *it;

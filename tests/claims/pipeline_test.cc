@@ -97,5 +97,21 @@ TEST(ClaimsPipeline, WhatAFigureCountsFromTheWordsAroundIt) {
     if (f.unit == "nmi") EXPECT_EQ(f.predicate, "") << "a distance that places the wreck";
 }
 
+TEST(ClaimsPipeline, VoteSharesAreWonByTheirParty) {
+  Brief b = brief_of(
+      "The ruling National Unity Party won 41.2 percent of the vote, the commission said.\n"
+      "The opposition Civic Alliance took 38.5 percent, the commission said.\n"
+      "Turnout was about 64 percent.\n");
+  const Fact* opposition = nullptr;
+  for (const auto& f : b.facts)
+    for (const auto& r : f.reports)
+      if (r.value == 38.5) opposition = &f;
+  ASSERT_NE(opposition, nullptr);
+  EXPECT_EQ(opposition->predicate, "win");
+  EXPECT_EQ(opposition->actor, "Civic Alliance");
+  EXPECT_FALSE(same_fact(b, 38.5, 41.2));
+  EXPECT_FALSE(same_fact(b, 38.5, 64));
+}
+
 }  // namespace
 }  // namespace cc
