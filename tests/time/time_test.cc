@@ -258,6 +258,24 @@ TEST(Time, ResultsCompareTheQuarterReported) {
                "The latest period=DATE:2024-Q3"}));
 }
 
+TEST(Time, YearToDateResultsCompareTheYearBefore) {
+  // After "the nine months", "a year earlier" and "the 2023 period" are the
+  // year before the reported quarter's, not that quarter a year back; a
+  // quarter named again is the referent again. Published 2025-03-28.
+  EXPECT_EQ(found(tag("Third-quarter net rose. For the nine months, net was $3 million, up from "
+                      "$2 million a year earlier. In the first nine months, sales fell from the "
+                      "2023 period. Fourth-quarter sales rose from a year ago.")),
+            (V{"Third-quarter=DATE:2024-Q3", "nine months=DURATION:P9M", "a year earlier=DATE:2023",
+               "the first nine months=DURATION:P9M", "the 2023 period=DATE:2023",
+               "Fourth-quarter=DATE:2024-Q4", "a year ago=DATE:2023-Q4"}));
+  EXPECT_EQ(found(tag("Third-quarter net rose. Net for the nine months beat year-earlier net.")),
+            (V{"Third-quarter=DATE:2024-Q3", "nine months=DURATION:P9M", "year-earlier=DATE:2023"}));
+  // A phrase that says "quarter" stays the quarter.
+  EXPECT_EQ(found(tag("Third-quarter net rose. For the nine months, it beat the year-earlier quarter.")),
+            (V{"Third-quarter=DATE:2024-Q3", "nine months=DURATION:P9M",
+               "year-earlier quarter=DATE:2023-Q3"}));
+}
+
 TEST(Time, TenseWordsThatAreNounsOrAdjectives) {
   // "set on" and "the plan" are not future; "a still unspecified date" is
   // not past. Published 2025-03-28.

@@ -1333,7 +1333,7 @@ class Scanner {
       // "the year-earlier quarter": the quarter under discussion (else the
       // latest reported one), a year back; "the year-ago third quarter".
       if (is(i + 1, "quarter") || is(i + 1, "period")) {
-        if (auto q = quarter_years_back(1)) return Match{i + 2, *q};
+        if (auto q = quarter_years_back(1, false, is(i + 1, "quarter"))) return Match{i + 2, *q};
         return Match{i + 2, shift(Gran::quarter, -5)};
       }
       if (auto ord = ordinal_words().find(w(i + 1));
@@ -1540,9 +1540,12 @@ class Scanner {
   // earlier"), the quarter last named, `years` back. `in_results`: anywhere
   // in a report that has named a quarter, as results stories compare each
   // figure with the same quarter a year back ("sales rose from a year ago").
-  std::optional<Val> quarter_years_back(int years, bool in_results = false) const {
+  // After a year-to-date period ("for the nine months"), the year of that
+  // quarter, `years` back, unless the phrase itself says `quarter`.
+  std::optional<Val> quarter_years_back(int years, bool in_results = false, bool quarter = false) const {
     if (!last_quarter_ || (!about_quarter_ && !in_results)) return std::nullopt;
     Val v = *last_quarter_;
+    if (year_to_date_ && !quarter) v.gran = Gran::year;
     v.y -= years;
     v.year_given = false;
     v.relative = false;
@@ -1640,7 +1643,7 @@ class Scanner {
       bool reported = latest || (!current && tense_at(i, j + 1) != Tense::future);
       // "for the quarter a year ago": the quarter reported, a year back.
       if (is(j + 1, "a") && is(j + 2, "year") && (is(j + 3, "ago") || is(j + 3, "earlier"))) {
-        if (auto q = quarter_years_back(1, /*in_results=*/true)) return Match{j + 4, *q};
+        if (auto q = quarter_years_back(1, /*in_results=*/true, /*quarter=*/true)) return Match{j + 4, *q};
         return Match{j + 4, shift(Gran::quarter, -5)};
       }
       return Match{j + 1, shift(Gran::quarter, reported ? -1 : 0)};
@@ -1736,6 +1739,15 @@ class Scanner {
       year_relative = true;
       year_offset = is(j, "this") ? 0 : is(j, "last") ? -1 : 1;
       j += 3;
+    }
+    // After "the nine months", "the 1988 period" is that year's nine months:
+    // the year.
+    if (year_before && is(j, "period") && year_to_date_ && about_quarter_) {
+      Val v;
+      v.gran = Gran::year;
+      v.y = year;
+      v.year_given = true;
+      return Match{j + 1, v};
     }
     if (year_before && (is(j, "quarter") || is(j, "period")) && last_quarter_ && about_quarter_) {
       Val v = *last_quarter_;  // "the 1988 period": the quarter under discussion, in 1988
@@ -1927,8 +1939,16 @@ class Scanner {
     // referent, nor do the current quarter and forecasts ("losses through the
     // third quarter of next year"): results compare a quarter that has ended,
     // by the calendar or by the text ("its fourth quarter ended Sept. 30").
-    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text && (ended(a) || is(m.end, "ended")))
+    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text && (ended(a) || is(m.end, "ended"))) {
       last_quarter_ = a;
+      year_to_date_ = false;
+    }
+    // "For the nine months, net rose from a year earlier": the comparison is
+    // with the year before, not with the quarter named earlier.
+    auto opens_period = [&](size_t k) { return is(k, "the") || is(k, "first") || is(k, "latest"); };
+    if (a.type == TimexType::duration && (a.literal == "P9M" || a.literal == "P6M") &&
+        (opens_period(i) || (i > sb_ && opens_period(i - 1))))
+      year_to_date_ = true;
     if (a.type == TimexType::date && a.y != kNoYear && range_end.empty()) {
       PartialDate d;
       d.year = a.y;
@@ -1985,6 +2005,9 @@ class Scanner {
   // The last quarter the text named: "a year earlier" in a sentence about
   // quarterly results means that quarter a year back.
   std::optional<Val> last_quarter_;
+  // The period last named is a year-to-date one ("the nine months") rather
+  // than last_quarter_: "a year earlier" is then the year before.
+  bool year_to_date_ = false;
   // The last calendar date the text named, for "the following year".
   std::optional<PartialDate> last_date_;
 };
