@@ -276,6 +276,16 @@ TEST(Time, YearToDateResultsCompareTheYearBefore) {
                "year-earlier quarter=DATE:2023-Q3"}));
 }
 
+TEST(Time, HalvesInDurations) {
+  // TIMEX3 writes a half in the next smaller unit when it is whole.
+  EXPECT_EQ(found(tag("They lived in camps for 2 1/2 years.")), V{"2 1/2 years=DURATION:P2Y6M"});
+  EXPECT_EQ(found(tag("Talks lasted two and a half days.")), V{"two and a half days=DURATION:P2DT12H"});
+  EXPECT_EQ(found(tag("It took a minute and a half.")), V{"a minute and a half=DURATION:PT1M30S"});
+  EXPECT_EQ(found(tag("The works take half a year.")), V{"half a year=DURATION:P6M"});
+  EXPECT_EQ(found(tag("Shares rose for 1.5 hours and fell for 2.5 weeks.")),
+            (V{"1.5 hours=DURATION:PT1H30M", "2.5 weeks=DURATION:P2.5W"}));
+}
+
 TEST(Time, TenseWordsThatAreNounsOrAdjectives) {
   // "set on" and "the plan" are not future; "a still unspecified date" is
   // not past. Published 2025-03-28.
@@ -397,7 +407,7 @@ TEST(Time, PeriodsNamedByMonthOrWeek) {
             V{"the beginning of next week=DATE:2025-W13:START"});
   EXPECT_EQ(found(tag("Fighting should ease by mid summer.", "2025-03-20")),
             V{"mid summer=DATE:2025-SU:MID"});
-  EXPECT_EQ(found(tag("The siege paused for half an hour.")), V{"half an hour=DURATION:PT0.5H"});
+  EXPECT_EQ(found(tag("The siege paused for half an hour.")), V{"half an hour=DURATION:PT30M"});
 }
 
 TEST(Time, WeekdaysOfANamedWeek) {

@@ -543,6 +543,14 @@ class Scanner {
       if (parse_int(x, 4, &n)) {
         *count = std::to_string(n);
         *end = i + 1;
+        // "2 1/2" (tokenized "2" "1" "/" "2"), "2 and a half".
+        if (is(i + 1, "1") && is(i + 2, "/") && is(i + 3, "2")) {
+          *count += ".5";
+          *end = i + 4;
+        } else if (and_a_half_at(i + 1)) {
+          *count += ".5";
+          *end = i + 4;
+        }
         return true;
       }
       size_t dot = x.find('.');
@@ -614,9 +622,15 @@ class Scanner {
       ++j;
     }
     *count = std::to_string(value);
+    if (and_a_half_at(j)) {  // "two and a half"
+      *count += ".5";
+      j += 3;
+    }
     *end = j;
     return true;
   }
+
+  bool and_a_half_at(size_t k) const { return is(k, "and") && is(k + 1, "a") && is(k + 2, "half"); }
 
   // ---- patterns ----
 
@@ -1311,16 +1325,50 @@ class Scanner {
     Val v;
     v.type = TimexType::duration;
     if (or_so) v.mod = "APPROX";
-    std::string n = count;
-    if (unit->factor != 1 && count != "X") {
-      int c = 0;
-      if (parse_int(count, 4, &c)) n = std::to_string(c * unit->factor);
+    // "a minute and a half", "a year and a half".
+    int whole = 0;
+    if (and_a_half_at(k) && parse_int(count, 4, &whole)) {
+      count += ".5";
+      k += 3;
     }
-    const char* letter = unit->letter;
-    if (count == "X" && unit->factor == 10) letter = "DE";
-    if (count == "X" && unit->factor == 100) letter = "CE";
-    v.literal = std::string("P") + (unit->time ? "T" : "") + n + letter;
+    if (count == "X") {
+      const char* letter = unit->factor == 10 ? "DE" : unit->factor == 100 ? "CE" : unit->letter;
+      v.literal = std::string("P") + (unit->time ? "T" : "") + "X" + letter;
+    } else {
+      v.literal = duration_literal(count, *unit);
+    }
     return Match{k, v};
+  }
+
+  // The TIMEX3 value of `count` (digits, maybe with a fraction: "2.5") units.
+  // A half is written in the next smaller unit when that is whole ("2.5
+  // years" is P2Y6M, "a minute and a half" PT1M30S), other fractions as
+  // decimals ("P1.5W").
+  static std::string duration_literal(const std::string& count, const Unit& unit) {
+    std::string prefix = unit.time ? "PT" : "P";
+    size_t dot = count.find('.');
+    int whole = 0;
+    if (dot == std::string::npos) {
+      if (!parse_int(count, 4, &whole)) return prefix + count + unit.letter;
+      return prefix + std::to_string(whole * unit.factor) + unit.letter;
+    }
+    if (!parse_int(count.substr(0, dot), 4, &whole)) return prefix + count + unit.letter;
+    if (count.substr(dot + 1) != "5") {
+      if (unit.factor == 1) return prefix + count + unit.letter;
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%g", std::stod(count) * unit.factor);
+      return prefix + buf + unit.letter;
+    }
+    // whole and a half: in units of letter, whole * factor + factor / 2.
+    int doubled = (2 * whole + 1) * unit.factor;  // halves of the letter's unit
+    std::string head = doubled / 2 ? std::to_string(doubled / 2) + unit.letter : "";
+    if (doubled % 2 == 0) return prefix + head;
+    std::string_view letter = unit.letter;
+    if (letter == "Y") return prefix + head + "6M";
+    if (letter == "D") return prefix + head + "T12H";
+    if (unit.time && letter == "H") return prefix + head + "30M";
+    if (unit.time && letter == "M") return prefix + head + "30S";
+    return prefix + std::to_string(whole * unit.factor) + ".5" + unit.letter;
   }
 
   // today, yesterday, now, this week, last year, next month, last fall,
