@@ -276,6 +276,21 @@ TEST(Time, YearToDateResultsCompareTheYearBefore) {
                "year-earlier quarter=DATE:2023-Q3"}));
 }
 
+TEST(Time, HalvesOfYearsAndDecades) {
+  EXPECT_EQ(found(tag("Losses will last through the first two quarters of 1990.", "1989-10-26")),
+            V{"the first two quarters of 1990=DATE:1990-H1"});
+  // Without a year it is a span up to now.
+  EXPECT_EQ(found(tag("Sales rose in the last two quarters.", "1989-10-26")),
+            V{"the last two quarters=DURATION:P2Q"});
+  EXPECT_EQ(found(tag("Sales were flat in the last half of the '80s.", "1989-10-26")),
+            V{"the last half of the '80s=DATE:198:END"});
+  EXPECT_EQ(found(tag("It was built in the first half of the 19th century.")),
+            V{"the first half of the 19th century=DATE:18:START"});
+  // The tokenizer splits the apostrophe from "'90s" and "’80s".
+  EXPECT_EQ(found(tag("Prices fell in the '90s and the ’80s.")),
+            (V{"'90s=DATE:199", "’80s=DATE:198"}));
+}
+
 TEST(Time, HalvesInDurations) {
   // TIMEX3 writes a half in the next smaller unit when it is whole.
   EXPECT_EQ(found(tag("They lived in camps for 2 1/2 years.")), V{"2 1/2 years=DURATION:P2Y6M"});

@@ -255,7 +255,8 @@ bool may_start(std::string_view w) {
     return k;
   }();
   if (w.empty()) return false;
-  if ((w[0] >= '0' && w[0] <= '9') || w[0] == '\'' || w.find('-') != std::string_view::npos)
+  if ((w[0] >= '0' && w[0] <= '9') || w[0] == '\'' || w == "\u2019" ||
+      w.find('-') != std::string_view::npos)
     return true;
   if (kStarts.count(w)) return true;
   // Plural weekdays: "on Mondays".
@@ -959,16 +960,24 @@ class Scanner {
   std::optional<Match> match_numeric(size_t i) const {
     std::string_view x = w(i);
     if (x.empty() || x[0] < '0' || x[0] > '9') {
-      if (x.size() == 4 && x[0] == '\'' && x[3] == 's') {  // "'90s"
-        int n = 0;
-        if (!parse_int(x.substr(1, 2), 2, &n) || n % 10 != 0) return std::nullopt;
-        Val v;
-        v.gran = Gran::decade;
-        v.y = (n >= 30 ? 1900 : 2000) + n;
-        v.year_given = true;
-        return Match{i + 1, v};
+      // "'90s", which the tokenizer splits into the apostrophe and "90s".
+      std::string_view digits;
+      size_t end = i + 1;
+      if (x.size() == 4 && x[0] == '\'' && x[3] == 's') {
+        digits = x.substr(1, 2);
+      } else if ((x == "'" || x == "\u2019") && i + 1 < se_ &&
+                 doc_.tokens[i].span.end == doc_.tokens[i + 1].span.begin && w(i + 1).size() == 3 &&
+                 w(i + 1)[2] == 's') {
+        digits = std::string_view(w(i + 1)).substr(0, 2);
+        end = i + 2;
       }
-      return std::nullopt;
+      int n = 0;
+      if (digits.empty() || !parse_int(digits, 2, &n) || n % 10 != 0) return std::nullopt;
+      Val v;
+      v.gran = Gran::decade;
+      v.y = (n >= 30 ? 1900 : 2000) + n;
+      v.year_given = true;
+      return Match{end, v};
     }
     int year = 0, month = 0, day = 0;
     // ISO "2025-03-27" / "2025-03" (one token).
@@ -1810,7 +1819,15 @@ class Scanner {
     int q = 0;
     bool half = false;
     size_t k = j;
-    if (x.size() == 2 && (x[0] == 'q' || x[0] == 'h') && x[1] >= '1' && x[1] <= '4') {
+    // "the first two quarters of 1990" is its first half; "the last two
+    // quarters" alone is a span up to now (a duration).
+    bool two_quarters = (x == "first" || x == "last") && is(j + 1, "two") && is(j + 2, "quarters") &&
+                        is(j + 3, "of");
+    if (two_quarters) {
+      q = x == "first" ? 1 : 2;
+      half = true;
+      k = j + 3;
+    } else if (x.size() == 2 && (x[0] == 'q' || x[0] == 'h') && x[1] >= '1' && x[1] <= '4') {
       q = x[1] - '0';
       half = x[0] == 'h';
       if (half && q > 2) return std::nullopt;
@@ -1849,6 +1866,16 @@ class Scanner {
       v.y = year;
       v.year_given = true;
       return Match{end, v};
+    }
+    if (two_quarters) return std::nullopt;
+    // "the last half of the '80s": that decade (or century), its end.
+    if (half && is(k, "of")) {
+      auto whole = match_core(k + 1);
+      if (!whole && is(k + 1, "the")) whole = match_core(k + 2);  // "the '80s", "the 1990s"
+      if (whole && (whole->v.gran == Gran::decade || whole->v.gran == Gran::century)) {
+        whole->v.mod = q == 1 ? "START" : "END";
+        return whole;
+      }
     }
     // A quarter named without a year is this year's, unless a past-tense
     // sentence names one that has not begun yet.
