@@ -291,6 +291,16 @@ TEST(Time, HalvesOfYearsAndDecades) {
             (V{"'90s=DATE:199", "’80s=DATE:198"}));
 }
 
+TEST(Time, YearsBesideDashes) {
+  // A spaced dash is punctuation; a joined hyphen makes a compound.
+  EXPECT_EQ(found(tag("It sold its stake in 1984 -- part of a plan.")), V{"1984=DATE:1984"});
+  EXPECT_TRUE(found(tag("A 2000-strong force arrived.")).empty());
+  // Year ranges written as one token; "2010-11" is a month.
+  EXPECT_EQ(found(tag("Output fell in 1984-1985 and 1998-99.")),
+            (V{"1984-1985=DATE:1984/1985", "1998-99=DATE:1998/1999"}));
+  EXPECT_EQ(found(tag("Data for 2010-11 were revised.")), V{"2010-11=DATE:2010-11"});
+}
+
 TEST(Time, HalvesInDurations) {
   // TIMEX3 writes a half in the next smaller unit when it is whole.
   EXPECT_EQ(found(tag("They lived in camps for 2 1/2 years.")), V{"2 1/2 years=DURATION:P2Y6M"});

@@ -982,6 +982,18 @@ class Scanner {
     int year = 0, month = 0, day = 0;
     // ISO "2025-03-27" / "2025-03" (one token).
     if (x.size() >= 7 && x[4] == '-') {
+      // "1984-1985", "1998-99": a range of years ("2010-11" is a month).
+      int last = 0;
+      if (is_year_number(x.substr(0, 4), &year) &&
+          (is_year_number(x.substr(5), &last) ||
+           (x.size() == 7 && parse_int(x.substr(5), 2, &last) && last > 12 &&
+            (last += year / 100 * 100) > 0)) &&
+          last > year && last - year < 100) {
+        Val v;
+        v.literal = std::to_string(year) + "/" + std::to_string(last);
+        v.year_given = true;
+        return Match{i + 1, v};
+      }
       auto p = PartialDate::parse(x);
       if (!p || p->precision < DatePrecision::month) {
         if (x.size() == 10) return Match{i + 1, invalid()};  // "2023-13-45"
@@ -1058,7 +1070,10 @@ class Scanner {
         return std::nullopt;
       std::string_view next = w(i + 1);
       bool fiscal = i > sb_ && w(i - 1) == "fiscal";
-      if (next == "%" || next == "percent" || next == "per" || next == "-" ||
+      // A hyphen joined to the number makes a compound ("a 2000-strong
+      // force"); a spaced dash is punctuation ("in 1984 -- part of").
+      bool hyphen = next == "-" && doc_.tokens[i].span.end == doc_.tokens[i + 1].span.begin;
+      if (next == "%" || next == "percent" || next == "per" || hyphen ||
           (!fiscal && next.size() > 3 && next.back() == 's' && i + 1 < se_ &&
            doc_.tokens[i + 1].value.kind == TokenKind::word && !capitalized(i + 1) &&
            next != "was" && next != "has" && next != "is" && next != "as" && next != "this" &&
