@@ -291,6 +291,13 @@ TEST(Time, HalvesOfYearsAndDecades) {
             (V{"'90s=DATE:199", "’80s=DATE:198"}));
 }
 
+TEST(Time, QuotedTitlesAreNotDates) {
+  EXPECT_TRUE(found(tag("Baker said on ABC's \"This Week With David Brinkley\" that it was over.")).empty());
+  EXPECT_EQ(found(tag("He spoke to ``This Week'' on Sunday.")), V{"Sunday=DATE:2025-03-23"});
+  // A quoted sentence capitalizes only its first word.
+  EXPECT_EQ(found(tag("Baker said, \"This week we won.\"")), V{"This week=DATE:2025-W13"});
+}
+
 TEST(Time, YearsBesideDashes) {
   // A spaced dash is punctuation; a joined hyphen makes a compound.
   EXPECT_EQ(found(tag("It sold its stake in 1984 -- part of a plan.")), V{"1984=DATE:1984"});

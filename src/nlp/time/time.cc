@@ -307,6 +307,10 @@ class Scanner {
           ++i;
           continue;
         }
+        if (is_quoted_title(i, m->end)) {
+          i = m->end;
+          continue;
+        }
         i = emit(i, *m, out);
       }
     }
@@ -320,6 +324,18 @@ class Scanner {
     const std::string& x = words_[k];
     return is_time_zone(x) || weekday_names().count(x) || month_names().count(x) ||
            month_abbreviations().count(x) || x == "today" || x == "yesterday" || x == "tomorrow";
+  }
+
+  // A programme or book title, not a date: every word of the expression
+  // capitalized inside a sentence, just after an opening quote (ABC's "This
+  // Week"). A quoted sentence capitalizes only its first word.
+  bool is_quoted_title(size_t begin, size_t end) const {
+    if (end - begin < 2 || begin == sb_) return false;
+    std::string_view q = w(begin - 1);
+    if (q != "\"" && q != "\u201c" && q != "`") return false;  // "``" arrives as two tokens
+    for (size_t k = begin; k < end; ++k)
+      if (!capitalized(k)) return false;
+    return true;
   }
 
   std::string_view w(size_t i) const { return i < se_ ? std::string_view(words_[i]) : ""; }
