@@ -291,6 +291,17 @@ TEST(Time, HalvesOfYearsAndDecades) {
             (V{"'90s=DATE:199", "’80s=DATE:198"}));
 }
 
+TEST(Time, SpansAheadOfNow) {
+  // Like "recent weeks", an unstated number of units from now.
+  EXPECT_EQ(found(tag("Rates may fall in coming weeks and in upcoming months.")),
+            (V{"coming weeks=DURATION:PXW", "upcoming months=DURATION:PXM"}));
+  EXPECT_EQ(found(tag("Selling could erode prices in the weeks ahead.")),
+            V{"the weeks ahead=DURATION:PXW"});
+  // "future" before a unit is a time ahead; before another noun it is none.
+  EXPECT_EQ(found(tag("It will cut tax payments in future quarters and cover future losses.")),
+            V{"future quarters=DATE:FUTURE_REF"});
+}
+
 TEST(Time, QuotedTitlesAreNotDates) {
   EXPECT_TRUE(found(tag("Baker said on ABC's \"This Week With David Brinkley\" that it was over.")).empty());
   EXPECT_EQ(found(tag("He spoke to ``This Week'' on Sunday.")), V{"Sunday=DATE:2025-03-23"});

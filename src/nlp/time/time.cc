@@ -246,7 +246,7 @@ bool may_start(std::string_view w) {
         "lately", "formerly", "recent", "noon", "midnight", "nineteen", "eighteen", "spring",
         "summer", "fall", "autumn", "winter", "q1", "q2", "q3", "q4", "h1", "h2", "several",
         "few", "many", "some", "half", "mid-", "christmas", "new", "overnight", "soon", "morning",
-        "afternoon", "evening", "night", "fiscal", "that", "end",
+        "afternoon", "evening", "night", "fiscal", "that", "end", "upcoming", "future",
         "beginning", "start", "middle", "month", "week"};
     for (const auto& m : {&month_names(), &month_abbreviations(), &weekday_names(),
                           &number_words(), &ordinal_words()})
@@ -1327,9 +1327,13 @@ class Scanner {
       count = "1";  // "the past year"
       k = j + 1;
       if (w(j).back() == 's') count = "X";
-    } else if (x == "recent" && (unit = unit_of(w(j + 1))) && w(j + 1).back() == 's') {
-      count = "X";  // "recent weeks": some weeks up to now
+    } else if ((x == "recent" || x == "coming" || x == "upcoming") && (unit = unit_of(w(j + 1))) &&
+               w(j + 1).back() == 's') {
+      count = "X";  // "recent weeks", "coming months": some weeks up to now, or from now
       k = j + 2;
+    } else if (x == "the" && (unit = unit_of(w(j + 1))) && w(j + 1).back() == 's' && is(j + 2, "ahead")) {
+      count = "X";  // "in the weeks ahead"
+      k = j + 3;
     } else if ((unit = unit_of(x)) && x.back() == 's' && x.size() > 4 && i > sb_ &&
                (w(i - 1) == "for" || w(i - 1) == "over" || w(i - 1) == "within" ||
                 w(i - 1) == "in")) {
@@ -1489,6 +1493,11 @@ class Scanner {
       return Match{end, y};
     }
     if (x == "the" && is(i + 1, "future")) {
+      v.literal = "FUTURE_REF";
+      return Match{i + 2, v};
+    }
+    // "in future quarters": a time ahead; "future losses" is no time.
+    if (x == "future" && unit_of(w(i + 1)) && w(i + 1).back() == 's') {
       v.literal = "FUTURE_REF";
       return Match{i + 2, v};
     }
