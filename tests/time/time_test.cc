@@ -302,6 +302,14 @@ TEST(Time, SpansAheadOfNow) {
             V{"future quarters=DATE:FUTURE_REF"});
 }
 
+TEST(Time, BarePluralUnitsBeforeOf) {
+  // "months of talks" is some months; a count or order before it is not
+  // this pattern's ("nine months of", "the days of the empire").
+  EXPECT_EQ(found(tag("The merger follows months of twists and turns.")), V{"months=DURATION:PXM"});
+  EXPECT_EQ(found(tag("The heady days of swelling sales are over.")), V{"days=DURATION:PXD"});
+  EXPECT_TRUE(found(tag("In the days of the empire, roads were built.")).empty());
+}
+
 TEST(Time, QuotedTitlesAreNotDates) {
   EXPECT_TRUE(found(tag("Baker said on ABC's \"This Week With David Brinkley\" that it was over.")).empty());
   EXPECT_EQ(found(tag("He spoke to ``This Week'' on Sunday.")), V{"Sunday=DATE:2025-03-23"});

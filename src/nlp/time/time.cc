@@ -647,6 +647,16 @@ class Scanner {
     return true;
   }
 
+  // Whether the word before i counts or orders what follows ("nine months
+  // of", "the first hours of", "the days of the empire").
+  bool counts_before(size_t i) const {
+    if (i == sb_) return false;
+    std::string_view p = w(i - 1);
+    return is_number(i - 1) || number_words().count(p) || ordinal_words().count(p) ||
+           day_ordinals().count(std::string(p)) || p == "few" || p == "several" || p == "many" ||
+           p == "the" || p == "those" || p == "these" || p == "next" || p == "past";
+  }
+
   bool and_a_half_at(size_t k) const { return is(k, "and") && is(k + 1, "a") && is(k + 2, "half"); }
 
   // ---- patterns ----
@@ -1334,10 +1344,10 @@ class Scanner {
     } else if (x == "the" && (unit = unit_of(w(j + 1))) && w(j + 1).back() == 's' && is(j + 2, "ahead")) {
       count = "X";  // "in the weeks ahead"
       k = j + 3;
-    } else if ((unit = unit_of(x)) && x.back() == 's' && x.size() > 4 && i > sb_ &&
+    } else if ((unit = unit_of(x)) && x.back() == 's' && x.size() >= 4 && i > sb_ &&
                (w(i - 1) == "for" || w(i - 1) == "over" || w(i - 1) == "within" ||
-                w(i - 1) == "in")) {
-      count = "X";  // "for years"
+                w(i - 1) == "in" || (is(i + 1, "of") && !counts_before(i)))) {
+      count = "X";  // "for years", "after months of talks"
       k = j + 1;
     } else {
       return std::nullopt;
