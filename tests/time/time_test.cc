@@ -291,6 +291,37 @@ TEST(Time, HalvesOfYearsAndDecades) {
             (V{"'90s=DATE:199", "’80s=DATE:198"}));
 }
 
+TEST(Time, LastMonthNamedIsNotTheMonthJustOver) {
+  // That one is "last month": "last February" on March 1 is the year before.
+  EXPECT_EQ(found(tag("Two helicopters crashed last February.", "1998-03-01")),
+            V{"last February=DATE:1997-02"});
+  EXPECT_EQ(found(tag("It crashed this past February.", "1998-03-01")),
+            V{"this past February=DATE:1998-02"});
+  EXPECT_EQ(found(tag("It crashed last January.", "1998-03-01")), V{"last January=DATE:1998-01"});
+  EXPECT_EQ(found(tag("It crashed last December.", "2025-01-10")), V{"last December=DATE:2023-12"});
+}
+
+TEST(Time, ResultsPeriodsNamedWithoutNumber) {
+  // Once a quarter is named, "that quarter", "the same quarter a year ago",
+  // "the corresponding period last year" and "last year's quarter" are it.
+  EXPECT_EQ(found(tag("Third-quarter net rose. Results for that quarter included a charge.", "1989-10-26")),
+            (V{"Third-quarter=DATE:1989-Q3", "that quarter=DATE:1989-Q3"}));
+  EXPECT_EQ(found(tag("Third-quarter net rose, compared with the corresponding period last year "
+                      "and with last year's quarter.", "1989-10-26")),
+            (V{"Third-quarter=DATE:1989-Q3", "the corresponding period last year=DATE:1988-Q3",
+               "last year's quarter=DATE:1988-Q3"}));
+  EXPECT_EQ(found(tag("Third-quarter net rose from the same quarter a year earlier.", "1989-10-26")),
+            (V{"Third-quarter=DATE:1989-Q3", "the same quarter a year earlier=DATE:1988-Q3"}));
+  // "that period" may be any period.
+  EXPECT_EQ(found(tag("Third-quarter net rose. Nothing else happened in that period.", "1989-10-26")),
+            V{"Third-quarter=DATE:1989-Q3"});
+  // Fiscal quarters keep their number.
+  EXPECT_EQ(found(tag("It earned $5 million for the fiscal-first quarter ended Sept. 30. It lost "
+                      "$2 million a year ago.", "1989-10-26")),
+            (V{"the fiscal-first quarter=DATE:1989-Q1", "Sept. 30=DATE:1989-09-30",
+               "a year ago=DATE:1988-Q1"}));
+}
+
 TEST(Time, SpansAheadOfNow) {
   // Like "recent weeks", an unstated number of units from now.
   EXPECT_EQ(found(tag("Rates may fall in coming weeks and in upcoming months.")),

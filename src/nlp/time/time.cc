@@ -775,6 +775,7 @@ class Scanner {
       if (m && m->v.gran == Gran::year) return m;
     }
     if (auto m = match_century_or_decade(i)) return m;
+    if (auto m = match_results_period(i)) return m;
     if (auto m = match_narrative(i)) return m;
     if (auto m = match_bare_day(i)) return m;
     if (auto m = match_quarter(i)) return m;
@@ -817,6 +818,43 @@ class Scanner {
     if (anchor_has(DatePrecision::year) && v.y > a_.year) v.y -= 100;
     v.relative = true;
     return Match{j + 1, v};
+  }
+
+  // The quarter a results report is about, named without its number: "that
+  // quarter", "the same quarter a year ago", "the corresponding period last
+  // year", "last year's quarter". Only once the text has named a quarter.
+  std::optional<Match> match_results_period(size_t i) const {
+    if (!last_quarter_) return std::nullopt;
+    size_t j = i;
+    int years = 0;
+    bool compared = false;  // "corresponding", "comparable": the period a year back
+    if (is(i, "that")) {
+      ++j;
+    } else if (is(i, "the") && (is(i + 1, "same") || is(i + 1, "corresponding") || is(i + 1, "comparable"))) {
+      compared = !is(i + 1, "same");
+      j = i + 2;
+    } else if (is(i, "last") && is(i + 1, "year") && is(i + 2, "'s")) {
+      years = 1;
+      j = i + 3;
+    } else {
+      return std::nullopt;
+    }
+    bool quarter = is(j, "quarter");
+    // "that period" may be any period; "the corresponding period" is the quarter's.
+    if (!quarter && !(is(j, "period") && !is(i, "that"))) return std::nullopt;
+    size_t end = j + 1;
+    if (years == 0 && is(end, "last") && is(end + 1, "year")) {
+      years = 1;
+      end += 2;
+    } else if (years == 0 && is(end, "a") && is(end + 1, "year") && (is(end + 2, "ago") || is(end + 2, "earlier"))) {
+      years = 1;
+      end += 3;
+    } else if (compared) {
+      years = 1;
+    }
+    auto q = quarter_years_back(years, /*in_results=*/true, quarter);
+    if (!q) return std::nullopt;
+    return Match{end, *q};
   }
 
   // Dates told from the last one the text named: "the following year" (after
@@ -1550,7 +1588,8 @@ class Scanner {
     Tense tense = tense_at(i, k + 1);
     if (int month = month_at(k); month != 0 && x != "current") {
       // "last June": the latest one before this month; "next June": the
-      // first one after it; "this June": this year's.
+      // first one after it; "this June": this year's. The month just over
+      // is "last month", so "last February" on March 1 is a year before it.
       v.gran = Gran::month;
       v.m = month;
       Val now = shift(Gran::month, 0);
@@ -1559,7 +1598,10 @@ class Scanner {
         return Match{k + 1, v};
       }
       v.y = now.y;
-      if (offset < 0 && month >= now.m) v.y -= 1;
+      int back = (now.m - month + 12) % 12;  // months from that month to this one
+      bool just_over = x == "last" && back == 1;
+      if (offset < 0 && (month >= now.m || just_over)) v.y -= 1;
+      if (just_over && month == 12) v.y -= 1;  // "last December" in January
       if (offset > 0 && month <= now.m) v.y += 1;
       return Match{k + 1, v};
     }
@@ -1834,6 +1876,7 @@ class Scanner {
   // half", "the 1988 third quarter", "next year's first quarter".
   std::optional<Match> match_quarter(size_t i) const {
     size_t j = is(i, "the") ? i + 1 : i;
+    if (j > i && is(j, "fiscal")) ++j;  // "the fiscal first quarter"
     int year = 0;
     bool year_before = false;
     int year_offset = 0;
@@ -1883,6 +1926,7 @@ class Scanner {
       if (half && q > 2) return std::nullopt;
       k = j + 1;
     } else {
+      if (x.starts_with("fiscal-")) x = x.substr(7);  // "the fiscal-first quarter"
       size_t dash = x.find('-');
       std::string_view ord = dash == std::string_view::npos ? x : x.substr(0, dash);
       std::string_view noun = dash == std::string_view::npos ? w(j + 1) : x.substr(dash + 1);
