@@ -322,6 +322,13 @@ TEST(Time, ResultsPeriodsNamedWithoutNumber) {
                "a year ago=DATE:1988-Q1"}));
 }
 
+TEST(Time, WeekdaysWithPluralPartsOfDayRecur) {
+  EXPECT_EQ(found(tag("Flights leave on Monday and Tuesday nights from March 30.")),
+            (V{"Monday=SET:XXXX-WXX-1TNI", "Tuesday nights=SET:XXXX-WXX-2TNI", "March 30=DATE:2025-03-30"}));
+  EXPECT_EQ(found(tag("He works Friday evenings.")), V{"Friday evenings=SET:XXXX-WXX-5TEV"});
+  EXPECT_EQ(found(tag("They met Monday night.")), V{"Monday night=TIME:2025-03-24TNI"});
+}
+
 TEST(Time, SpansAheadOfNow) {
   // Like "recent weeks", an unstated number of units from now.
   EXPECT_EQ(found(tag("Rates may fall in coming weeks and in upcoming months.")),

@@ -1278,6 +1278,17 @@ class Scanner {
       return Match{i + 1, v};
     }
     size_t j = i + 1;
+    // "Tuesday nights": every Tuesday night; "Monday and Tuesday nights"
+    // both, the plural serving the two.
+    const char* parts = plural_part_of_day(w(j));
+    bool shares_plural = !parts && (is(j, "and") || is(j, "or")) && weekday_names().count(w(j + 1)) &&
+                         plural_part_of_day(w(j + 2));
+    if (parts || shares_plural) {
+      Val v;
+      v.type = TimexType::set;
+      v.literal = "XXXX-WXX-" + std::to_string(wd) + "T" + (parts ? parts : plural_part_of_day(w(j + 2)));
+      return Match{parts ? j + 1 : j, v};
+    }
     // "Friday next week": that day of that week.
     if ((is(j, "next") || is(j, "last") || is(j, "this")) && is(j + 1, "week")) {
       int offset = is(j, "next") ? 1 : is(j, "last") ? -1 : 0;
@@ -1312,6 +1323,13 @@ class Scanner {
     } else {
       v->literal += std::string("T") + part;
     }
+  }
+
+  // "mornings", "nights": a part of day that recurs.
+  static const char* plural_part_of_day(std::string_view x) {
+    if (x.size() < 6 || x.back() != 's') return nullptr;
+    std::string_view one = x.substr(0, x.size() - 1);
+    return one == "overnight" ? nullptr : part_of_day(one);
   }
 
   static const char* part_of_day(std::string_view x) {
