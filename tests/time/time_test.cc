@@ -329,6 +329,15 @@ TEST(Time, WeekdaysWithPluralPartsOfDayRecur) {
   EXPECT_EQ(found(tag("They met Monday night.")), V{"Monday night=TIME:2025-03-24TNI"});
 }
 
+TEST(Time, OrdinalDayOfAndOneDayAhead) {
+  // "It's the second day of ...": the day of the report.
+  EXPECT_EQ(found(tag("It's the second day of an offensive.")), V{"the second day=DATE:2025-03-28"});
+  EXPECT_TRUE(found(tag("On the second day of the trial he spoke.")).empty());
+  // After a modal, "one day" is some time ahead.
+  EXPECT_EQ(found(tag("It will one day be the largest.")), V{"one day=DATE:FUTURE_REF"});
+  EXPECT_EQ(found(tag("The strike took one day.")), V{"one day=DURATION:P1D"});
+}
+
 TEST(Time, SpansAheadOfNow) {
   // Like "recent weeks", an unstated number of units from now.
   EXPECT_EQ(found(tag("Rates may fall in coming weeks and in upcoming months.")),

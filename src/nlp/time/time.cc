@@ -1410,6 +1410,15 @@ class Scanner {
     }
     // "52 years old" is an age.
     if (is(k, "old") && unit->gran == Gran::year) return std::nullopt;
+    // "Islam will one day be ...": some time ahead, not a day's length.
+    if (is(j, "one") && k == j + 2 && is(j + 1, "day") && i > sb_ &&
+        (w(i - 1) == "will" || w(i - 1) == "would" || w(i - 1) == "could" || w(i - 1) == "may" ||
+         w(i - 1) == "might" || w(i - 1) == "can")) {
+      Val v;
+      v.relative = true;
+      v.literal = "FUTURE_REF";
+      return Match{k, v};
+    }
     // "a week or so (ago)": approximate.
     bool or_so = is(k, "or") && is(k + 1, "so");
     if (or_so) k += 2;
@@ -1760,6 +1769,11 @@ class Scanner {
   // "the fiscal year", "the weekend".
   std::optional<Match> match_the_period(size_t i) const {
     size_t j = i + 1;
+    // "Today is the eighth day of the operation", "It's the second day of
+    // an offensive": the day of the report.
+    if (i > sb_ && (w(i - 1) == "is" || w(i - 1) == "'s") && day_ordinals().count(words_[j]) &&
+        is(j + 1, "day") && is(j + 2, "of"))
+      return Match{j + 2, shift(Gran::day, 0)};
     if (is(j, "day") && (is(j + 1, "before") || is(j + 1, "after")) &&
         (is(j + 2, "yesterday") || is(j + 2, "tomorrow")))
       return Match{j + 3, shift(Gran::day, is(j + 2, "yesterday") ? -2 : 2)};
