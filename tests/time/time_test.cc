@@ -338,6 +338,14 @@ TEST(Time, OrdinalDayOfAndOneDayAhead) {
   EXPECT_EQ(found(tag("The strike took one day.")), V{"one day=DURATION:P1D"});
 }
 
+TEST(Time, RatesAreNotDurations) {
+  // "a week" after an amount is "per week".
+  EXPECT_TRUE(found(tag("It runs four flights a week and 700 seats a week.")).empty());
+  EXPECT_TRUE(found(tag("It saves $500 million a year and grew 20% a year.")).empty());
+  EXPECT_EQ(found(tag("It will finish within a year.")), V{"a year=DURATION:P1Y"});
+  EXPECT_EQ(found(tag("He saw 3 films a year ago.")), V{"a year ago=DATE:2024"});
+}
+
 TEST(Time, SpansAheadOfNow) {
   // Like "recent weeks", an unstated number of units from now.
   EXPECT_EQ(found(tag("Rates may fall in coming weeks and in upcoming months.")),

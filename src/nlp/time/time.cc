@@ -647,6 +647,22 @@ class Scanner {
     return true;
   }
 
+  // Whether "a <unit>" at i follows an amount, making it a rate: "$5 a
+  // year", "$2 million a year", "20% a year", "four flights a week", "700
+  // seats a week".
+  bool is_rate_before(size_t i) const {
+    auto amount = [&](size_t k) {
+      std::string_view p = w(k);
+      return is_number(k) || number_words().count(p) || p == "million" || p == "billion" ||
+             p == "trillion" || p == "thousand" || p == "%" || p == "percent";
+    };
+    if (i == sb_) return false;
+    if (amount(i - 1)) return true;
+    // A counted plural noun: "four flights", "fifty thousand CDs".
+    std::string_view noun = w(i - 1);
+    return i >= sb_ + 2 && noun.size() > 2 && noun.ends_with('s') && noun != "times" && amount(i - 2);
+  }
+
   // Whether the word before i counts or orders what follows ("nine months
   // of", "the first hours of", "the days of the empire").
   bool counts_before(size_t i) const {
@@ -1379,7 +1395,7 @@ class Scanner {
       // "a second" is mostly the ordinal: "a second phase"; "$5 a year" is a
       // rate, not a duration.
       if (!unit || (w(k) == "second" && count == "1" && !is_number(j))) return std::nullopt;
-      if ((w(j) == "a" || w(j) == "an") && j > sb_ && is_number(j - 1) && !is(k + 1, "ago") &&
+      if ((w(j) == "a" || w(j) == "an") && j > sb_ && is_rate_before(j) && !is(k + 1, "ago") &&
           !is(k + 1, "earlier"))
         return std::nullopt;
       // "twenty second" is an ordinal; "three quarters of" and "a quarter
