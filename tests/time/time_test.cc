@@ -346,6 +346,12 @@ TEST(Time, RatesAreNotDurations) {
   EXPECT_EQ(found(tag("He saw 3 films a year ago.")), V{"a year ago=DATE:2024"});
 }
 
+TEST(Time, CountedDaysWithAQualifier) {
+  EXPECT_EQ(found(tag("Eight trading days later, the index fell.")), V{"Eight trading days=DURATION:P8D"});
+  EXPECT_EQ(found(tag("Refunds take ten business days.")), V{"ten business days=DURATION:P10D"});
+  EXPECT_EQ(found(tag("It followed a several-year tenure.")), V{"several-year=DURATION:PXY"});
+}
+
 TEST(Time, SpansAheadOfNow) {
   // Like "recent weeks", an unstated number of units from now.
   EXPECT_EQ(found(tag("Rates may fall in coming weeks and in upcoming months.")),

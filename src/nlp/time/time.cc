@@ -1386,11 +1386,16 @@ class Scanner {
       auto nw = number_words().find(num);
       if (parse_int(num, 4, &n)) count = std::to_string(n);
       else if (nw != number_words().end()) count = std::to_string(nw->second);
+      else if (num == "several") count = "X";  // "a several-year tenure"
       else return std::nullopt;
       k = j + 1;
     } else if (count_at(j, &k, &count, /*allow_article=*/true)) {
-      // "three" "hours"; "twenty four hours"; "20 more years", "an additional year"
+      // "three" "hours"; "twenty four hours"; "20 more years", "an additional year";
+      // "eight trading days", "ten business days".
       if (is(k, "more") || is(k, "additional") || is(k, "further") || is(k, "extra")) ++k;
+      if ((is(k, "trading") || is(k, "business") || is(k, "working")) &&
+          (is(k + 1, "days") || is(k + 1, "day") || is(k + 1, "weeks")))
+        ++k;
       unit = unit_of(w(k));
       // "a second" is mostly the ordinal: "a second phase"; "$5 a year" is a
       // rate, not a duration.
