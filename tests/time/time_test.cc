@@ -301,6 +301,22 @@ TEST(Time, LastMonthNamedIsNotTheMonthJustOver) {
   EXPECT_EQ(found(tag("It crashed last December.", "2025-01-10")), V{"last December=DATE:2023-12"});
 }
 
+TEST(Time, QuarterEndedOnADateAndQuartersInPassing) {
+  // The calendar quarter holding most of the three months up to the date.
+  EXPECT_EQ(found(tag("In the quarter ended July 31, it lost money.", "1989-10-30")),
+            (V{"the quarter=DATE:1989-Q2", "July 31=DATE:1989-07-31"}));
+  EXPECT_EQ(found(tag("The quarter ended Jan. 31 was flat.", "1989-10-30")),
+            (V{"The quarter=DATE:1988-Q4", "Jan. 31=DATE:1989-01-31"}));
+  // "a flat second quarter" is named in passing: the report stays on the third.
+  EXPECT_EQ(found(tag("Third-quarter net rose. After a flat second quarter, sales gained. Charges "
+                      "were taken in the year-earlier period.", "1989-10-30")),
+            (V{"Third-quarter=DATE:1989-Q3", "second quarter=DATE:1989-Q2",
+               "year-earlier period=DATE:1988-Q3"}));
+  // "a third-quarter loss" reports the quarter.
+  EXPECT_EQ(found(tag("It posted a third-quarter loss, against a profit a year ago.", "1989-10-30")),
+            (V{"third-quarter=DATE:1989-Q3", "a year ago=DATE:1988-Q3"}));
+}
+
 TEST(Time, ResultsPeriodsNamedWithoutNumber) {
   // Once a quarter is named, "that quarter", "the same quarter a year ago",
   // "the corresponding period last year" and "last year's quarter" are it.

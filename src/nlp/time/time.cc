@@ -1831,13 +1831,17 @@ class Scanner {
       return Match{j + 1, v};
     }
     if (is(j, "quarter") || (latest && is(j, "period"))) {
-      // "the quarter ended Sept. 30": the calendar quarter of that month.
+      // "the quarter ended Sept. 30": the calendar quarter holding most of
+      // the three months up to that date, so that of its middle month ("the
+      // quarter ended July 31" is May to July: the second).
       if ((is(j + 1, "ended") || is(j + 1, "ending")) && month_at(j + 2) != 0) {
         auto date = match_month(j + 2);
         if (date && date->v.y != kNoYear && date->v.m != 0) {
           Val v = date->v;
+          int middle = v.y * 12 + (v.m - 1) - (v.gran == Gran::day && v.d < 15 ? 2 : 1);
           v.gran = Gran::quarter;
-          v.sub = (v.m - 1) / 3 + 1;
+          v.y = middle / 12;
+          v.sub = middle % 12 / 3 + 1;
           v.literal.clear();
           return Match{j + 1, v};
         }
@@ -2161,7 +2165,12 @@ class Scanner {
     // referent, nor do the current quarter and forecasts ("losses through the
     // third quarter of next year"): results compare a quarter that has ended,
     // by the calendar or by the text ("its fourth quarter ended Sept. 30").
-    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text && (ended(a) || is(m.end, "ended"))) {
+    // Nor does one named in passing, as a judged noun ("after a flat second
+    // quarter"); "a third-quarter loss" still reports the quarter.
+    bool in_passing = i > sb_ + 1 && (w(i - 2) == "a" || w(i - 2) == "an") && !is_number(i - 1) &&
+                      w(m.end - 1) == "quarter";
+    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text && !in_passing &&
+        (ended(a) || is(m.end, "ended"))) {
       last_quarter_ = a;
       year_to_date_ = false;
     }
