@@ -291,6 +291,16 @@ TEST(Time, HalvesOfYearsAndDecades) {
             (V{"'90s=DATE:199", "’80s=DATE:198"}));
 }
 
+TEST(Time, PresentVerbNearerThanAPastOne) {
+  // The past tense belongs to the relative clause; the date's clause is
+  // present, so the nearest February.
+  EXPECT_EQ(found(tag("The sale, which had been expected, is part of a program to pay down debt by "
+                      "February.", "1989-10-30")),
+            V{"February=DATE:1990-02:ON_OR_BEFORE"});
+  EXPECT_EQ(found(tag("The sale had been expected to close in February.", "1989-10-30")),
+            V{"February=DATE:1989-02"});
+}
+
 TEST(Time, LastMonthNamedIsNotTheMonthJustOver) {
   // That one is "last month": "last February" on March 1 is the year before.
   EXPECT_EQ(found(tag("Two helicopters crashed last February.", "1998-03-01")),

@@ -358,6 +358,10 @@ class Scanner {
       for (size_t dist = 1; dist <= reach && begin >= sb_ + dist; ++dist) {
         Tense t = tense_word_at(begin - dist);
         if (t != Tense::unknown) return t;
+        // A present-tense verb nearer than any tense word is the date's
+        // clause: "The sale, which had been expected, is part of a program
+        // to pay down debt by February".
+        if (w(begin - dist) == "is" || w(begin - dist) == "are") return Tense::unknown;
         // News tells scheduled events in the present, the verb just before
         // its date: "the leaders meet Monday", "is to resume trading Tuesday".
         size_t k = begin - dist;
