@@ -378,6 +378,12 @@ TEST(Time, CountedDaysWithAQualifier) {
   EXPECT_EQ(found(tag("It followed a several-year tenure.")), V{"several-year=DURATION:PXY"});
 }
 
+TEST(Time, OverTheYears) {
+  EXPECT_EQ(found(tag("Over the years many more patients died.")), V{"the years=DURATION:PXY"});
+  // Anchored on an event: no span up to now.
+  EXPECT_TRUE(found(tag("During the days after the attack, prices fell.")).empty());
+}
+
 TEST(Time, SpansAheadOfNow) {
   // Like "recent weeks", an unstated number of units from now.
   EXPECT_EQ(found(tag("Rates may fall in coming weeks and in upcoming months.")),

@@ -1425,6 +1425,12 @@ class Scanner {
     } else if (x == "the" && (unit = unit_of(w(j + 1))) && w(j + 1).back() == 's' && is(j + 2, "ahead")) {
       count = "X";  // "in the weeks ahead"
       k = j + 3;
+    } else if (x == "the" && (unit = unit_of(w(j + 1))) && w(j + 1).back() == 's' && i > sb_ &&
+               (w(i - 1) == "over" || w(i - 1) == "through" || w(i - 1) == "during") &&
+               !is(j + 2, "after") && !is(j + 2, "before") && !is(j + 2, "since") &&
+               !is(j + 2, "of") && !is(j + 2, "following") && !is(j + 2, "that") && !is(j + 2, "when")) {
+      count = "X";  // "over the years": some years up to now
+      k = j + 2;
     } else if ((unit = unit_of(x)) && x.back() == 's' && x.size() >= 4 && i > sb_ &&
                (w(i - 1) == "for" || w(i - 1) == "over" || w(i - 1) == "within" ||
                 w(i - 1) == "in" || (is(i + 1, "of") && !counts_before(i)))) {
