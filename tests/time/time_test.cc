@@ -378,6 +378,16 @@ TEST(Time, CountedDaysWithAQualifier) {
   EXPECT_EQ(found(tag("It followed a several-year tenure.")), V{"several-year=DURATION:PXY"});
 }
 
+TEST(Time, CommonNewsConstructions) {
+  EXPECT_EQ(found(tag("Sales rose in the first quarter of this year and the second half of last year.")),
+            (V{"the first quarter of this year=DATE:2025-Q1", "the second half of last year=DATE:2024-H2"}));
+  // A present-tense run of an event points ahead.
+  EXPECT_EQ(found(tag("The festival runs through Sunday.")), V{"Sunday=DATE:2025-03-30"});
+  EXPECT_EQ(found(tag("A decade-long war ended after a weeklong truce.")),
+            (V{"decade-long=DURATION:P10Y", "weeklong=DURATION:P1W"}));
+  EXPECT_TRUE(found(tag("He belongs to a long line.")).empty());
+}
+
 TEST(Time, OverTheYears) {
   EXPECT_EQ(found(tag("Over the years many more patients died.")), V{"the years=DURATION:PXY"});
   // Anchored on an event: no span up to now.

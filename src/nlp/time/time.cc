@@ -259,6 +259,8 @@ bool may_start(std::string_view w) {
       w.find('-') != std::string_view::npos)
     return true;
   if (kStarts.count(w)) return true;
+  // "weeklong", "yearlong".
+  if (w.size() > 4 && w.ends_with("long") && units().count(w.substr(0, w.size() - 4))) return true;
   // Plural weekdays: "on Mondays".
   return w.size() > 6 && w.back() == 's' && weekday_names().count(w.substr(0, w.size() - 1));
 }
@@ -1380,6 +1382,16 @@ class Scanner {
     size_t k = j;
     std::optional<Unit> unit;
     std::string_view x = w(j);
+    // "a decade-long war", "a weeklong strike" (AP writes "yearlong"): one unit.
+    std::string_view long_unit = x.ends_with("-long") ? x.substr(0, x.size() - 5)
+                               : x.ends_with("long") ? x.substr(0, x.size() - 4) : "";
+    if (!long_unit.empty() && long_unit.back() != 's' && (unit = unit_of(long_unit)) &&
+        long_unit.find('-') == std::string_view::npos) {
+      Val v;
+      v.type = TimexType::duration;
+      v.literal = duration_literal("1", *unit);
+      return Match{j + 1, v};
+    }
     // "five-year", "24-hour", "two-day": one token.
     size_t dash = x.rfind('-');
     // Only the singular joins a number: "five-year", not "three-quarters".
@@ -2025,6 +2037,11 @@ class Scanner {
     size_t end = 0;
     if (year_at(y, &year, &end)) {
       v.y = year;
+      v.year_given = true;
+      return Match{end, v};
+    }
+    // "the first quarter of this year", "the second half of next year".
+    if (is(k, "of") && relative_year_at(k, &v, &end)) {
       v.year_given = true;
       return Match{end, v};
     }
