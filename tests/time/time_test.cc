@@ -388,6 +388,17 @@ TEST(Time, CommonNewsConstructions) {
   EXPECT_TRUE(found(tag("He belongs to a long line.")).empty());
 }
 
+TEST(Time, WireServiceClockTimes) {
+  // The 24-hour clock with a zone: "(0900 GMT)".
+  EXPECT_EQ(found(tag("The quake struck at 4 a.m. local time (0900 GMT).")),
+            (V{"4 a.m. local time=TIME:2025-03-28T04:00", "0900 GMT=TIME:2025-03-28T09:00"}));
+  EXPECT_EQ(found(tag("It ended at 1530 GMT on Monday.")), V{"1530 GMT on Monday=TIME:2025-03-24T15:30"});
+  EXPECT_EQ(found(tag("Prices rose in 1998.")), V{"1998=DATE:1998"});
+  // "the early hours of Sunday" is no count of hours.
+  EXPECT_EQ(found(tag("The early hours of Sunday were quiet.")), V{"Sunday=DATE:2025-03-23"});
+  EXPECT_EQ(found(tag("After hours of talks they agreed.")), V{"hours=DURATION:PTXH"});
+}
+
 TEST(Time, OverTheYears) {
   EXPECT_EQ(found(tag("Over the years many more patients died.")), V{"the years=DURATION:PXY"});
   // Anchored on an event: no span up to now.

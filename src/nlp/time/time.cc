@@ -669,14 +669,17 @@ class Scanner {
     return i >= sb_ + 2 && noun.size() > 2 && noun.ends_with('s') && noun != "times" && amount(i - 2);
   }
 
-  // Whether the word before i counts or orders what follows ("nine months
-  // of", "the first hours of", "the days of the empire").
+  // Whether the word before i counts or places what follows ("nine months
+  // of", "the first hours of", "the early hours of Sunday", "the days of
+  // the empire").
   bool counts_before(size_t i) const {
     if (i == sb_) return false;
     std::string_view p = w(i - 1);
     return is_number(i - 1) || number_words().count(p) || ordinal_words().count(p) ||
            day_ordinals().count(std::string(p)) || p == "few" || p == "several" || p == "many" ||
-           p == "the" || p == "those" || p == "these" || p == "next" || p == "past";
+           p == "the" || p == "those" || p == "these" || p == "next" || p == "past" ||
+           p == "early" || p == "late" || p == "small" || p == "wee" || p == "final" ||
+           p == "closing" || p == "opening" || p == "dying";
   }
 
   bool and_a_half_at(size_t k) const { return is(k, "and") && is(k + 1, "a") && is(k + 2, "half"); }
@@ -1196,6 +1199,11 @@ class Scanner {
     std::string_view suffix;
     size_t j = i + 1;
     bool clock = false;
+    // Wire services give the 24-hour clock with a zone: "(0900 GMT)", "1530 GMT".
+    int hhmm = 0;
+    if (w(i).size() == 4 && parse_int(w(i), 4, &hhmm) && hhmm / 100 <= 24 && hhmm % 100 <= 59 &&
+        is_time_zone(w(i + 1)))
+      return clock_with_date(i + 1, hhmm / 100, hhmm % 100);
     if (!split(w(i), &hour, &suffix)) {
       auto it = number_words().find(w(i));
       if (it == number_words().end() || it->second > 12 || !is(i + 1, "o'clock")) return std::nullopt;
