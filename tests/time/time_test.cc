@@ -258,6 +258,199 @@ TEST(Time, ResultsCompareTheQuarterReported) {
                "The latest period=DATE:2024-Q3"}));
 }
 
+TEST(Time, YearToDateResultsCompareTheYearBefore) {
+  // After "the nine months", "a year earlier" and "the 2023 period" are the
+  // year before the reported quarter's, not that quarter a year back; a
+  // quarter named again is the referent again. Published 2025-03-28.
+  EXPECT_EQ(found(tag("Third-quarter net rose. For the nine months, net was $3 million, up from "
+                      "$2 million a year earlier. In the first nine months, sales fell from the "
+                      "2023 period. Fourth-quarter sales rose from a year ago.")),
+            (V{"Third-quarter=DATE:2024-Q3", "nine months=DURATION:P9M", "a year earlier=DATE:2023",
+               "the first nine months=DURATION:P9M", "the 2023 period=DATE:2023",
+               "Fourth-quarter=DATE:2024-Q4", "a year ago=DATE:2023-Q4"}));
+  EXPECT_EQ(found(tag("Third-quarter net rose. Net for the nine months beat year-earlier net.")),
+            (V{"Third-quarter=DATE:2024-Q3", "nine months=DURATION:P9M", "year-earlier=DATE:2023"}));
+  // A phrase that says "quarter" stays the quarter.
+  EXPECT_EQ(found(tag("Third-quarter net rose. For the nine months, it beat the year-earlier quarter.")),
+            (V{"Third-quarter=DATE:2024-Q3", "nine months=DURATION:P9M",
+               "year-earlier quarter=DATE:2023-Q3"}));
+}
+
+TEST(Time, HalvesOfYearsAndDecades) {
+  EXPECT_EQ(found(tag("Losses will last through the first two quarters of 1990.", "1989-10-26")),
+            V{"the first two quarters of 1990=DATE:1990-H1"});
+  // Without a year it is a span up to now.
+  EXPECT_EQ(found(tag("Sales rose in the last two quarters.", "1989-10-26")),
+            V{"the last two quarters=DURATION:P2Q"});
+  EXPECT_EQ(found(tag("Sales were flat in the last half of the '80s.", "1989-10-26")),
+            V{"the last half of the '80s=DATE:198:END"});
+  EXPECT_EQ(found(tag("It was built in the first half of the 19th century.")),
+            V{"the first half of the 19th century=DATE:18:START"});
+  // The tokenizer splits the apostrophe from "'90s" and "’80s".
+  EXPECT_EQ(found(tag("Prices fell in the '90s and the ’80s.")),
+            (V{"'90s=DATE:199", "’80s=DATE:198"}));
+}
+
+TEST(Time, PresentVerbNearerThanAPastOne) {
+  // The past tense belongs to the relative clause; the date's clause is
+  // present, so the nearest February.
+  EXPECT_EQ(found(tag("The sale, which had been expected, is part of a program to pay down debt by "
+                      "February.", "1989-10-30")),
+            V{"February=DATE:1990-02:ON_OR_BEFORE"});
+  EXPECT_EQ(found(tag("The sale had been expected to close in February.", "1989-10-30")),
+            V{"February=DATE:1989-02"});
+}
+
+TEST(Time, LastMonthNamedIsNotTheMonthJustOver) {
+  // That one is "last month": "last February" on March 1 is the year before.
+  EXPECT_EQ(found(tag("Two helicopters crashed last February.", "1998-03-01")),
+            V{"last February=DATE:1997-02"});
+  EXPECT_EQ(found(tag("It crashed this past February.", "1998-03-01")),
+            V{"this past February=DATE:1998-02"});
+  EXPECT_EQ(found(tag("It crashed last January.", "1998-03-01")), V{"last January=DATE:1998-01"});
+  EXPECT_EQ(found(tag("It crashed last December.", "2025-01-10")), V{"last December=DATE:2023-12"});
+}
+
+TEST(Time, QuarterEndedOnADateAndQuartersInPassing) {
+  // The calendar quarter holding most of the three months up to the date.
+  EXPECT_EQ(found(tag("In the quarter ended July 31, it lost money.", "1989-10-30")),
+            (V{"the quarter=DATE:1989-Q2", "July 31=DATE:1989-07-31"}));
+  EXPECT_EQ(found(tag("The quarter ended Jan. 31 was flat.", "1989-10-30")),
+            (V{"The quarter=DATE:1988-Q4", "Jan. 31=DATE:1989-01-31"}));
+  // "a flat second quarter" is named in passing: the report stays on the third.
+  EXPECT_EQ(found(tag("Third-quarter net rose. After a flat second quarter, sales gained. Charges "
+                      "were taken in the year-earlier period.", "1989-10-30")),
+            (V{"Third-quarter=DATE:1989-Q3", "second quarter=DATE:1989-Q2",
+               "year-earlier period=DATE:1988-Q3"}));
+  // "a third-quarter loss" reports the quarter.
+  EXPECT_EQ(found(tag("It posted a third-quarter loss, against a profit a year ago.", "1989-10-30")),
+            (V{"third-quarter=DATE:1989-Q3", "a year ago=DATE:1988-Q3"}));
+}
+
+TEST(Time, ResultsPeriodsNamedWithoutNumber) {
+  // Once a quarter is named, "that quarter", "the same quarter a year ago",
+  // "the corresponding period last year" and "last year's quarter" are it.
+  EXPECT_EQ(found(tag("Third-quarter net rose. Results for that quarter included a charge.", "1989-10-26")),
+            (V{"Third-quarter=DATE:1989-Q3", "that quarter=DATE:1989-Q3"}));
+  EXPECT_EQ(found(tag("Third-quarter net rose, compared with the corresponding period last year "
+                      "and with last year's quarter.", "1989-10-26")),
+            (V{"Third-quarter=DATE:1989-Q3", "the corresponding period last year=DATE:1988-Q3",
+               "last year's quarter=DATE:1988-Q3"}));
+  EXPECT_EQ(found(tag("Third-quarter net rose from the same quarter a year earlier.", "1989-10-26")),
+            (V{"Third-quarter=DATE:1989-Q3", "the same quarter a year earlier=DATE:1988-Q3"}));
+  // "that period" may be any period.
+  EXPECT_EQ(found(tag("Third-quarter net rose. Nothing else happened in that period.", "1989-10-26")),
+            V{"Third-quarter=DATE:1989-Q3"});
+  // Fiscal quarters keep their number.
+  EXPECT_EQ(found(tag("It earned $5 million for the fiscal-first quarter ended Sept. 30. It lost "
+                      "$2 million a year ago.", "1989-10-26")),
+            (V{"the fiscal-first quarter=DATE:1989-Q1", "Sept. 30=DATE:1989-09-30",
+               "a year ago=DATE:1988-Q1"}));
+}
+
+TEST(Time, WeekdaysWithPluralPartsOfDayRecur) {
+  EXPECT_EQ(found(tag("Flights leave on Monday and Tuesday nights from March 30.")),
+            (V{"Monday=SET:XXXX-WXX-1TNI", "Tuesday nights=SET:XXXX-WXX-2TNI", "March 30=DATE:2025-03-30"}));
+  EXPECT_EQ(found(tag("He works Friday evenings.")), V{"Friday evenings=SET:XXXX-WXX-5TEV"});
+  EXPECT_EQ(found(tag("They met Monday night.")), V{"Monday night=TIME:2025-03-24TNI"});
+}
+
+TEST(Time, OrdinalDayOfAndOneDayAhead) {
+  // "It's the second day of ...": the day of the report.
+  EXPECT_EQ(found(tag("It's the second day of an offensive.")), V{"the second day=DATE:2025-03-28"});
+  EXPECT_TRUE(found(tag("On the second day of the trial he spoke.")).empty());
+  // After a modal, "one day" is some time ahead.
+  EXPECT_EQ(found(tag("It will one day be the largest.")), V{"one day=DATE:FUTURE_REF"});
+  EXPECT_EQ(found(tag("The strike took one day.")), V{"one day=DURATION:P1D"});
+}
+
+TEST(Time, RatesAreNotDurations) {
+  // "a week" after an amount is "per week".
+  EXPECT_TRUE(found(tag("It runs four flights a week and 700 seats a week.")).empty());
+  EXPECT_TRUE(found(tag("It saves $500 million a year and grew 20% a year.")).empty());
+  EXPECT_EQ(found(tag("It will finish within a year.")), V{"a year=DURATION:P1Y"});
+  EXPECT_EQ(found(tag("He saw 3 films a year ago.")), V{"a year ago=DATE:2024"});
+}
+
+TEST(Time, CountedDaysWithAQualifier) {
+  EXPECT_EQ(found(tag("Eight trading days later, the index fell.")), V{"Eight trading days=DURATION:P8D"});
+  EXPECT_EQ(found(tag("Refunds take ten business days.")), V{"ten business days=DURATION:P10D"});
+  EXPECT_EQ(found(tag("It followed a several-year tenure.")), V{"several-year=DURATION:PXY"});
+}
+
+TEST(Time, CommonNewsConstructions) {
+  EXPECT_EQ(found(tag("Sales rose in the first quarter of this year and the second half of last year.")),
+            (V{"the first quarter of this year=DATE:2025-Q1", "the second half of last year=DATE:2024-H2"}));
+  // A present-tense run of an event points ahead.
+  EXPECT_EQ(found(tag("The festival runs through Sunday.")), V{"Sunday=DATE:2025-03-30"});
+  EXPECT_EQ(found(tag("A decade-long war ended after a weeklong truce.")),
+            (V{"decade-long=DURATION:P10Y", "weeklong=DURATION:P1W"}));
+  EXPECT_TRUE(found(tag("He belongs to a long line.")).empty());
+}
+
+TEST(Time, WireServiceClockTimes) {
+  // The 24-hour clock with a zone: "(0900 GMT)".
+  EXPECT_EQ(found(tag("The quake struck at 4 a.m. local time (0900 GMT).")),
+            (V{"4 a.m. local time=TIME:2025-03-28T04:00", "0900 GMT=TIME:2025-03-28T09:00"}));
+  EXPECT_EQ(found(tag("It ended at 1530 GMT on Monday.")), V{"1530 GMT on Monday=TIME:2025-03-24T15:30"});
+  EXPECT_EQ(found(tag("Prices rose in 1998.")), V{"1998=DATE:1998"});
+  // "the early hours of Sunday" is no count of hours.
+  EXPECT_EQ(found(tag("The early hours of Sunday were quiet.")), V{"Sunday=DATE:2025-03-23"});
+  EXPECT_EQ(found(tag("After hours of talks they agreed.")), V{"hours=DURATION:PTXH"});
+}
+
+TEST(Time, OverTheYears) {
+  EXPECT_EQ(found(tag("Over the years many more patients died.")), V{"the years=DURATION:PXY"});
+  // Anchored on an event: no span up to now.
+  EXPECT_TRUE(found(tag("During the days after the attack, prices fell.")).empty());
+}
+
+TEST(Time, SpansAheadOfNow) {
+  // Like "recent weeks", an unstated number of units from now.
+  EXPECT_EQ(found(tag("Rates may fall in coming weeks and in upcoming months.")),
+            (V{"coming weeks=DURATION:PXW", "upcoming months=DURATION:PXM"}));
+  EXPECT_EQ(found(tag("Selling could erode prices in the weeks ahead.")),
+            V{"the weeks ahead=DURATION:PXW"});
+  // "future" before a unit is a time ahead; before another noun it is none.
+  EXPECT_EQ(found(tag("It will cut tax payments in future quarters and cover future losses.")),
+            V{"future quarters=DATE:FUTURE_REF"});
+}
+
+TEST(Time, BarePluralUnitsBeforeOf) {
+  // "months of talks" is some months; a count or order before it is not
+  // this pattern's ("nine months of", "the days of the empire").
+  EXPECT_EQ(found(tag("The merger follows months of twists and turns.")), V{"months=DURATION:PXM"});
+  EXPECT_EQ(found(tag("The heady days of swelling sales are over.")), V{"days=DURATION:PXD"});
+  EXPECT_TRUE(found(tag("In the days of the empire, roads were built.")).empty());
+}
+
+TEST(Time, QuotedTitlesAreNotDates) {
+  EXPECT_TRUE(found(tag("Baker said on ABC's \"This Week With David Brinkley\" that it was over.")).empty());
+  EXPECT_EQ(found(tag("He spoke to ``This Week'' on Sunday.")), V{"Sunday=DATE:2025-03-23"});
+  // A quoted sentence capitalizes only its first word.
+  EXPECT_EQ(found(tag("Baker said, \"This week we won.\"")), V{"This week=DATE:2025-W13"});
+}
+
+TEST(Time, YearsBesideDashes) {
+  // A spaced dash is punctuation; a joined hyphen makes a compound.
+  EXPECT_EQ(found(tag("It sold its stake in 1984 -- part of a plan.")), V{"1984=DATE:1984"});
+  EXPECT_TRUE(found(tag("A 2000-strong force arrived.")).empty());
+  // Year ranges written as one token; "2010-11" is a month.
+  EXPECT_EQ(found(tag("Output fell in 1984-1985 and 1998-99.")),
+            (V{"1984-1985=DATE:1984/1985", "1998-99=DATE:1998/1999"}));
+  EXPECT_EQ(found(tag("Data for 2010-11 were revised.")), V{"2010-11=DATE:2010-11"});
+}
+
+TEST(Time, HalvesInDurations) {
+  // TIMEX3 writes a half in the next smaller unit when it is whole.
+  EXPECT_EQ(found(tag("They lived in camps for 2 1/2 years.")), V{"2 1/2 years=DURATION:P2Y6M"});
+  EXPECT_EQ(found(tag("Talks lasted two and a half days.")), V{"two and a half days=DURATION:P2DT12H"});
+  EXPECT_EQ(found(tag("It took a minute and a half.")), V{"a minute and a half=DURATION:PT1M30S"});
+  EXPECT_EQ(found(tag("The works take half a year.")), V{"half a year=DURATION:P6M"});
+  EXPECT_EQ(found(tag("Shares rose for 1.5 hours and fell for 2.5 weeks.")),
+            (V{"1.5 hours=DURATION:PT1H30M", "2.5 weeks=DURATION:P2.5W"}));
+}
+
 TEST(Time, TenseWordsThatAreNounsOrAdjectives) {
   // "set on" and "the plan" are not future; "a still unspecified date" is
   // not past. Published 2025-03-28.
@@ -379,7 +572,7 @@ TEST(Time, PeriodsNamedByMonthOrWeek) {
             V{"the beginning of next week=DATE:2025-W13:START"});
   EXPECT_EQ(found(tag("Fighting should ease by mid summer.", "2025-03-20")),
             V{"mid summer=DATE:2025-SU:MID"});
-  EXPECT_EQ(found(tag("The siege paused for half an hour.")), V{"half an hour=DURATION:PT0.5H"});
+  EXPECT_EQ(found(tag("The siege paused for half an hour.")), V{"half an hour=DURATION:PT30M"});
 }
 
 TEST(Time, WeekdaysOfANamedWeek) {

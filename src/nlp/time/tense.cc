@@ -9,7 +9,8 @@ bool is_scheduling_verb(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
       "meet",   "meets",   "begin",  "begins",  "start",  "starts",  "open",   "opens",
       "resume", "resumes", "visit",  "visits",  "arrive", "arrives", "leave",  "leaves",
-      "travel", "travels", "return", "returns", "hold",   "holds",   "convene", "convenes"};
+      "travel", "travels", "return", "returns", "hold",   "holds",   "convene", "convenes",
+      "runs",   "lasts",   "ends",   "continues"};
   return k.count(w) > 0;
 }
 

@@ -246,7 +246,7 @@ bool may_start(std::string_view w) {
         "lately", "formerly", "recent", "noon", "midnight", "nineteen", "eighteen", "spring",
         "summer", "fall", "autumn", "winter", "q1", "q2", "q3", "q4", "h1", "h2", "several",
         "few", "many", "some", "half", "mid-", "christmas", "new", "overnight", "soon", "morning",
-        "afternoon", "evening", "night", "fiscal", "that", "end",
+        "afternoon", "evening", "night", "fiscal", "that", "end", "upcoming", "future",
         "beginning", "start", "middle", "month", "week"};
     for (const auto& m : {&month_names(), &month_abbreviations(), &weekday_names(),
                           &number_words(), &ordinal_words()})
@@ -255,9 +255,12 @@ bool may_start(std::string_view w) {
     return k;
   }();
   if (w.empty()) return false;
-  if ((w[0] >= '0' && w[0] <= '9') || w[0] == '\'' || w.find('-') != std::string_view::npos)
+  if ((w[0] >= '0' && w[0] <= '9') || w[0] == '\'' || w == "\u2019" ||
+      w.find('-') != std::string_view::npos)
     return true;
   if (kStarts.count(w)) return true;
+  // "weeklong", "yearlong".
+  if (w.size() > 4 && w.ends_with("long") && units().count(w.substr(0, w.size() - 4))) return true;
   // Plural weekdays: "on Mondays".
   return w.size() > 6 && w.back() == 's' && weekday_names().count(w.substr(0, w.size() - 1));
 }
@@ -306,6 +309,10 @@ class Scanner {
           ++i;
           continue;
         }
+        if (is_quoted_title(i, m->end)) {
+          i = m->end;
+          continue;
+        }
         i = emit(i, *m, out);
       }
     }
@@ -319,6 +326,18 @@ class Scanner {
     const std::string& x = words_[k];
     return is_time_zone(x) || weekday_names().count(x) || month_names().count(x) ||
            month_abbreviations().count(x) || x == "today" || x == "yesterday" || x == "tomorrow";
+  }
+
+  // A programme or book title, not a date: every word of the expression
+  // capitalized inside a sentence, just after an opening quote (ABC's "This
+  // Week"). A quoted sentence capitalizes only its first word.
+  bool is_quoted_title(size_t begin, size_t end) const {
+    if (end - begin < 2 || begin == sb_) return false;
+    std::string_view q = w(begin - 1);
+    if (q != "\"" && q != "\u201c" && q != "`") return false;  // "``" arrives as two tokens
+    for (size_t k = begin; k < end; ++k)
+      if (!capitalized(k)) return false;
+    return true;
   }
 
   std::string_view w(size_t i) const { return i < se_ ? std::string_view(words_[i]) : ""; }
@@ -341,6 +360,10 @@ class Scanner {
       for (size_t dist = 1; dist <= reach && begin >= sb_ + dist; ++dist) {
         Tense t = tense_word_at(begin - dist);
         if (t != Tense::unknown) return t;
+        // A present-tense verb nearer than any tense word is the date's
+        // clause: "The sale, which had been expected, is part of a program
+        // to pay down debt by February".
+        if (w(begin - dist) == "is" || w(begin - dist) == "are") return Tense::unknown;
         // News tells scheduled events in the present, the verb just before
         // its date: "the leaders meet Monday", "is to resume trading Tuesday".
         size_t k = begin - dist;
@@ -543,6 +566,14 @@ class Scanner {
       if (parse_int(x, 4, &n)) {
         *count = std::to_string(n);
         *end = i + 1;
+        // "2 1/2" (tokenized "2" "1" "/" "2"), "2 and a half".
+        if (is(i + 1, "1") && is(i + 2, "/") && is(i + 3, "2")) {
+          *count += ".5";
+          *end = i + 4;
+        } else if (and_a_half_at(i + 1)) {
+          *count += ".5";
+          *end = i + 4;
+        }
         return true;
       }
       size_t dot = x.find('.');
@@ -614,9 +645,44 @@ class Scanner {
       ++j;
     }
     *count = std::to_string(value);
+    if (and_a_half_at(j)) {  // "two and a half"
+      *count += ".5";
+      j += 3;
+    }
     *end = j;
     return true;
   }
+
+  // Whether "a <unit>" at i follows an amount, making it a rate: "$5 a
+  // year", "$2 million a year", "20% a year", "four flights a week", "700
+  // seats a week".
+  bool is_rate_before(size_t i) const {
+    auto amount = [&](size_t k) {
+      std::string_view p = w(k);
+      return is_number(k) || number_words().count(p) || p == "million" || p == "billion" ||
+             p == "trillion" || p == "thousand" || p == "%" || p == "percent";
+    };
+    if (i == sb_) return false;
+    if (amount(i - 1)) return true;
+    // A counted plural noun: "four flights", "fifty thousand CDs".
+    std::string_view noun = w(i - 1);
+    return i >= sb_ + 2 && noun.size() > 2 && noun.ends_with('s') && noun != "times" && amount(i - 2);
+  }
+
+  // Whether the word before i counts or places what follows ("nine months
+  // of", "the first hours of", "the early hours of Sunday", "the days of
+  // the empire").
+  bool counts_before(size_t i) const {
+    if (i == sb_) return false;
+    std::string_view p = w(i - 1);
+    return is_number(i - 1) || number_words().count(p) || ordinal_words().count(p) ||
+           day_ordinals().count(std::string(p)) || p == "few" || p == "several" || p == "many" ||
+           p == "the" || p == "those" || p == "these" || p == "next" || p == "past" ||
+           p == "early" || p == "late" || p == "small" || p == "wee" || p == "final" ||
+           p == "closing" || p == "opening" || p == "dying";
+  }
+
+  bool and_a_half_at(size_t k) const { return is(k, "and") && is(k + 1, "a") && is(k + 2, "half"); }
 
   // ---- patterns ----
 
@@ -734,6 +800,7 @@ class Scanner {
       if (m && m->v.gran == Gran::year) return m;
     }
     if (auto m = match_century_or_decade(i)) return m;
+    if (auto m = match_results_period(i)) return m;
     if (auto m = match_narrative(i)) return m;
     if (auto m = match_bare_day(i)) return m;
     if (auto m = match_quarter(i)) return m;
@@ -776,6 +843,43 @@ class Scanner {
     if (anchor_has(DatePrecision::year) && v.y > a_.year) v.y -= 100;
     v.relative = true;
     return Match{j + 1, v};
+  }
+
+  // The quarter a results report is about, named without its number: "that
+  // quarter", "the same quarter a year ago", "the corresponding period last
+  // year", "last year's quarter". Only once the text has named a quarter.
+  std::optional<Match> match_results_period(size_t i) const {
+    if (!last_quarter_) return std::nullopt;
+    size_t j = i;
+    int years = 0;
+    bool compared = false;  // "corresponding", "comparable": the period a year back
+    if (is(i, "that")) {
+      ++j;
+    } else if (is(i, "the") && (is(i + 1, "same") || is(i + 1, "corresponding") || is(i + 1, "comparable"))) {
+      compared = !is(i + 1, "same");
+      j = i + 2;
+    } else if (is(i, "last") && is(i + 1, "year") && is(i + 2, "'s")) {
+      years = 1;
+      j = i + 3;
+    } else {
+      return std::nullopt;
+    }
+    bool quarter = is(j, "quarter");
+    // "that period" may be any period; "the corresponding period" is the quarter's.
+    if (!quarter && !(is(j, "period") && !is(i, "that"))) return std::nullopt;
+    size_t end = j + 1;
+    if (years == 0 && is(end, "last") && is(end + 1, "year")) {
+      years = 1;
+      end += 2;
+    } else if (years == 0 && is(end, "a") && is(end + 1, "year") && (is(end + 2, "ago") || is(end + 2, "earlier"))) {
+      years = 1;
+      end += 3;
+    } else if (compared) {
+      years = 1;
+    }
+    auto q = quarter_years_back(years, /*in_results=*/true, quarter);
+    if (!q) return std::nullopt;
+    return Match{end, *q};
   }
 
   // Dates told from the last one the text named: "the following year" (after
@@ -945,20 +1049,40 @@ class Scanner {
   std::optional<Match> match_numeric(size_t i) const {
     std::string_view x = w(i);
     if (x.empty() || x[0] < '0' || x[0] > '9') {
-      if (x.size() == 4 && x[0] == '\'' && x[3] == 's') {  // "'90s"
-        int n = 0;
-        if (!parse_int(x.substr(1, 2), 2, &n) || n % 10 != 0) return std::nullopt;
-        Val v;
-        v.gran = Gran::decade;
-        v.y = (n >= 30 ? 1900 : 2000) + n;
-        v.year_given = true;
-        return Match{i + 1, v};
+      // "'90s", which the tokenizer splits into the apostrophe and "90s".
+      std::string_view digits;
+      size_t end = i + 1;
+      if (x.size() == 4 && x[0] == '\'' && x[3] == 's') {
+        digits = x.substr(1, 2);
+      } else if ((x == "'" || x == "\u2019") && i + 1 < se_ &&
+                 doc_.tokens[i].span.end == doc_.tokens[i + 1].span.begin && w(i + 1).size() == 3 &&
+                 w(i + 1)[2] == 's') {
+        digits = std::string_view(w(i + 1)).substr(0, 2);
+        end = i + 2;
       }
-      return std::nullopt;
+      int n = 0;
+      if (digits.empty() || !parse_int(digits, 2, &n) || n % 10 != 0) return std::nullopt;
+      Val v;
+      v.gran = Gran::decade;
+      v.y = (n >= 30 ? 1900 : 2000) + n;
+      v.year_given = true;
+      return Match{end, v};
     }
     int year = 0, month = 0, day = 0;
     // ISO "2025-03-27" / "2025-03" (one token).
     if (x.size() >= 7 && x[4] == '-') {
+      // "1984-1985", "1998-99": a range of years ("2010-11" is a month).
+      int last = 0;
+      if (is_year_number(x.substr(0, 4), &year) &&
+          (is_year_number(x.substr(5), &last) ||
+           (x.size() == 7 && parse_int(x.substr(5), 2, &last) && last > 12 &&
+            (last += year / 100 * 100) > 0)) &&
+          last > year && last - year < 100) {
+        Val v;
+        v.literal = std::to_string(year) + "/" + std::to_string(last);
+        v.year_given = true;
+        return Match{i + 1, v};
+      }
       auto p = PartialDate::parse(x);
       if (!p || p->precision < DatePrecision::month) {
         if (x.size() == 10) return Match{i + 1, invalid()};  // "2023-13-45"
@@ -1035,7 +1159,10 @@ class Scanner {
         return std::nullopt;
       std::string_view next = w(i + 1);
       bool fiscal = i > sb_ && w(i - 1) == "fiscal";
-      if (next == "%" || next == "percent" || next == "per" || next == "-" ||
+      // A hyphen joined to the number makes a compound ("a 2000-strong
+      // force"); a spaced dash is punctuation ("in 1984 -- part of").
+      bool hyphen = next == "-" && doc_.tokens[i].span.end == doc_.tokens[i + 1].span.begin;
+      if (next == "%" || next == "percent" || next == "per" || hyphen ||
           (!fiscal && next.size() > 3 && next.back() == 's' && i + 1 < se_ &&
            doc_.tokens[i + 1].value.kind == TokenKind::word && !capitalized(i + 1) &&
            next != "was" && next != "has" && next != "is" && next != "as" && next != "this" &&
@@ -1072,6 +1199,11 @@ class Scanner {
     std::string_view suffix;
     size_t j = i + 1;
     bool clock = false;
+    // Wire services give the 24-hour clock with a zone: "(0900 GMT)", "1530 GMT".
+    int hhmm = 0;
+    if (w(i).size() == 4 && parse_int(w(i), 4, &hhmm) && hhmm / 100 <= 24 && hhmm % 100 <= 59 &&
+        is_time_zone(w(i + 1)))
+      return clock_with_date(i + 1, hhmm / 100, hhmm % 100);
     if (!split(w(i), &hour, &suffix)) {
       auto it = number_words().find(w(i));
       if (it == number_words().end() || it->second > 12 || !is(i + 1, "o'clock")) return std::nullopt;
@@ -1176,6 +1308,17 @@ class Scanner {
       return Match{i + 1, v};
     }
     size_t j = i + 1;
+    // "Tuesday nights": every Tuesday night; "Monday and Tuesday nights"
+    // both, the plural serving the two.
+    const char* parts = plural_part_of_day(w(j));
+    bool shares_plural = !parts && (is(j, "and") || is(j, "or")) && weekday_names().count(w(j + 1)) &&
+                         plural_part_of_day(w(j + 2));
+    if (parts || shares_plural) {
+      Val v;
+      v.type = TimexType::set;
+      v.literal = "XXXX-WXX-" + std::to_string(wd) + "T" + (parts ? parts : plural_part_of_day(w(j + 2)));
+      return Match{parts ? j + 1 : j, v};
+    }
     // "Friday next week": that day of that week.
     if ((is(j, "next") || is(j, "last") || is(j, "this")) && is(j + 1, "week")) {
       int offset = is(j, "next") ? 1 : is(j, "last") ? -1 : 0;
@@ -1212,6 +1355,13 @@ class Scanner {
     }
   }
 
+  // "mornings", "nights": a part of day that recurs.
+  static const char* plural_part_of_day(std::string_view x) {
+    if (x.size() < 6 || x.back() != 's') return nullptr;
+    std::string_view one = x.substr(0, x.size() - 1);
+    return one == "overnight" ? nullptr : part_of_day(one);
+  }
+
   static const char* part_of_day(std::string_view x) {
     if (x == "morning") return "MO";
     if (x == "afternoon") return "AF";
@@ -1240,6 +1390,16 @@ class Scanner {
     size_t k = j;
     std::optional<Unit> unit;
     std::string_view x = w(j);
+    // "a decade-long war", "a weeklong strike" (AP writes "yearlong"): one unit.
+    std::string_view long_unit = x.ends_with("-long") ? x.substr(0, x.size() - 5)
+                               : x.ends_with("long") ? x.substr(0, x.size() - 4) : "";
+    if (!long_unit.empty() && long_unit.back() != 's' && (unit = unit_of(long_unit)) &&
+        long_unit.find('-') == std::string_view::npos) {
+      Val v;
+      v.type = TimexType::duration;
+      v.literal = duration_literal("1", *unit);
+      return Match{j + 1, v};
+    }
     // "five-year", "24-hour", "two-day": one token.
     size_t dash = x.rfind('-');
     // Only the singular joins a number: "five-year", not "three-quarters".
@@ -1250,16 +1410,21 @@ class Scanner {
       auto nw = number_words().find(num);
       if (parse_int(num, 4, &n)) count = std::to_string(n);
       else if (nw != number_words().end()) count = std::to_string(nw->second);
+      else if (num == "several") count = "X";  // "a several-year tenure"
       else return std::nullopt;
       k = j + 1;
     } else if (count_at(j, &k, &count, /*allow_article=*/true)) {
-      // "three" "hours"; "twenty four hours"; "20 more years", "an additional year"
+      // "three" "hours"; "twenty four hours"; "20 more years", "an additional year";
+      // "eight trading days", "ten business days".
       if (is(k, "more") || is(k, "additional") || is(k, "further") || is(k, "extra")) ++k;
+      if ((is(k, "trading") || is(k, "business") || is(k, "working")) &&
+          (is(k + 1, "days") || is(k + 1, "day") || is(k + 1, "weeks")))
+        ++k;
       unit = unit_of(w(k));
       // "a second" is mostly the ordinal: "a second phase"; "$5 a year" is a
       // rate, not a duration.
       if (!unit || (w(k) == "second" && count == "1" && !is_number(j))) return std::nullopt;
-      if ((w(j) == "a" || w(j) == "an") && j > sb_ && is_number(j - 1) && !is(k + 1, "ago") &&
+      if ((w(j) == "a" || w(j) == "an") && j > sb_ && is_rate_before(j) && !is(k + 1, "ago") &&
           !is(k + 1, "earlier"))
         return std::nullopt;
       // "twenty second" is an ordinal; "three quarters of" and "a quarter
@@ -1273,19 +1438,38 @@ class Scanner {
       count = "1";  // "the past year"
       k = j + 1;
       if (w(j).back() == 's') count = "X";
-    } else if (x == "recent" && (unit = unit_of(w(j + 1))) && w(j + 1).back() == 's') {
-      count = "X";  // "recent weeks": some weeks up to now
+    } else if ((x == "recent" || x == "coming" || x == "upcoming") && (unit = unit_of(w(j + 1))) &&
+               w(j + 1).back() == 's') {
+      count = "X";  // "recent weeks", "coming months": some weeks up to now, or from now
       k = j + 2;
-    } else if ((unit = unit_of(x)) && x.back() == 's' && x.size() > 4 && i > sb_ &&
+    } else if (x == "the" && (unit = unit_of(w(j + 1))) && w(j + 1).back() == 's' && is(j + 2, "ahead")) {
+      count = "X";  // "in the weeks ahead"
+      k = j + 3;
+    } else if (x == "the" && (unit = unit_of(w(j + 1))) && w(j + 1).back() == 's' && i > sb_ &&
+               (w(i - 1) == "over" || w(i - 1) == "through" || w(i - 1) == "during") &&
+               !is(j + 2, "after") && !is(j + 2, "before") && !is(j + 2, "since") &&
+               !is(j + 2, "of") && !is(j + 2, "following") && !is(j + 2, "that") && !is(j + 2, "when")) {
+      count = "X";  // "over the years": some years up to now
+      k = j + 2;
+    } else if ((unit = unit_of(x)) && x.back() == 's' && x.size() >= 4 && i > sb_ &&
                (w(i - 1) == "for" || w(i - 1) == "over" || w(i - 1) == "within" ||
-                w(i - 1) == "in")) {
-      count = "X";  // "for years"
+                w(i - 1) == "in" || (is(i + 1, "of") && !counts_before(i)))) {
+      count = "X";  // "for years", "after months of talks"
       k = j + 1;
     } else {
       return std::nullopt;
     }
     // "52 years old" is an age.
     if (is(k, "old") && unit->gran == Gran::year) return std::nullopt;
+    // "Islam will one day be ...": some time ahead, not a day's length.
+    if (is(j, "one") && k == j + 2 && is(j + 1, "day") && i > sb_ &&
+        (w(i - 1) == "will" || w(i - 1) == "would" || w(i - 1) == "could" || w(i - 1) == "may" ||
+         w(i - 1) == "might" || w(i - 1) == "can")) {
+      Val v;
+      v.relative = true;
+      v.literal = "FUTURE_REF";
+      return Match{k, v};
+    }
     // "a week or so (ago)": approximate.
     bool or_so = is(k, "or") && is(k + 1, "so");
     if (or_so) k += 2;
@@ -1311,16 +1495,50 @@ class Scanner {
     Val v;
     v.type = TimexType::duration;
     if (or_so) v.mod = "APPROX";
-    std::string n = count;
-    if (unit->factor != 1 && count != "X") {
-      int c = 0;
-      if (parse_int(count, 4, &c)) n = std::to_string(c * unit->factor);
+    // "a minute and a half", "a year and a half".
+    int whole = 0;
+    if (and_a_half_at(k) && parse_int(count, 4, &whole)) {
+      count += ".5";
+      k += 3;
     }
-    const char* letter = unit->letter;
-    if (count == "X" && unit->factor == 10) letter = "DE";
-    if (count == "X" && unit->factor == 100) letter = "CE";
-    v.literal = std::string("P") + (unit->time ? "T" : "") + n + letter;
+    if (count == "X") {
+      const char* letter = unit->factor == 10 ? "DE" : unit->factor == 100 ? "CE" : unit->letter;
+      v.literal = std::string("P") + (unit->time ? "T" : "") + "X" + letter;
+    } else {
+      v.literal = duration_literal(count, *unit);
+    }
     return Match{k, v};
+  }
+
+  // The TIMEX3 value of `count` (digits, maybe with a fraction: "2.5") units.
+  // A half is written in the next smaller unit when that is whole ("2.5
+  // years" is P2Y6M, "a minute and a half" PT1M30S), other fractions as
+  // decimals ("P1.5W").
+  static std::string duration_literal(const std::string& count, const Unit& unit) {
+    std::string prefix = unit.time ? "PT" : "P";
+    size_t dot = count.find('.');
+    int whole = 0;
+    if (dot == std::string::npos) {
+      if (!parse_int(count, 4, &whole)) return prefix + count + unit.letter;
+      return prefix + std::to_string(whole * unit.factor) + unit.letter;
+    }
+    if (!parse_int(count.substr(0, dot), 4, &whole)) return prefix + count + unit.letter;
+    if (count.substr(dot + 1) != "5") {
+      if (unit.factor == 1) return prefix + count + unit.letter;
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%g", std::stod(count) * unit.factor);
+      return prefix + buf + unit.letter;
+    }
+    // whole and a half: in units of letter, whole * factor + factor / 2.
+    int doubled = (2 * whole + 1) * unit.factor;  // halves of the letter's unit
+    std::string head = doubled / 2 ? std::to_string(doubled / 2) + unit.letter : "";
+    if (doubled % 2 == 0) return prefix + head;
+    std::string_view letter = unit.letter;
+    if (letter == "Y") return prefix + head + "6M";
+    if (letter == "D") return prefix + head + "T12H";
+    if (unit.time && letter == "H") return prefix + head + "30M";
+    if (unit.time && letter == "M") return prefix + head + "30S";
+    return prefix + std::to_string(whole * unit.factor) + ".5" + unit.letter;
   }
 
   // today, yesterday, now, this week, last year, next month, last fall,
@@ -1333,7 +1551,7 @@ class Scanner {
       // "the year-earlier quarter": the quarter under discussion (else the
       // latest reported one), a year back; "the year-ago third quarter".
       if (is(i + 1, "quarter") || is(i + 1, "period")) {
-        if (auto q = quarter_years_back(1)) return Match{i + 2, *q};
+        if (auto q = quarter_years_back(1, false, is(i + 1, "quarter"))) return Match{i + 2, *q};
         return Match{i + 2, shift(Gran::quarter, -5)};
       }
       if (auto ord = ordinal_words().find(w(i + 1));
@@ -1404,6 +1622,11 @@ class Scanner {
       v.literal = "FUTURE_REF";
       return Match{i + 2, v};
     }
+    // "in future quarters": a time ahead; "future losses" is no time.
+    if (x == "future" && unit_of(w(i + 1)) && w(i + 1).back() == 's') {
+      v.literal = "FUTURE_REF";
+      return Match{i + 2, v};
+    }
     if (x == "the" && (is(i + 1, "near") || is(i + 1, "foreseeable")) && is(i + 2, "future")) {
       v.literal = "FUTURE_REF";
       return Match{i + 3, v};
@@ -1443,7 +1666,8 @@ class Scanner {
     Tense tense = tense_at(i, k + 1);
     if (int month = month_at(k); month != 0 && x != "current") {
       // "last June": the latest one before this month; "next June": the
-      // first one after it; "this June": this year's.
+      // first one after it; "this June": this year's. The month just over
+      // is "last month", so "last February" on March 1 is a year before it.
       v.gran = Gran::month;
       v.m = month;
       Val now = shift(Gran::month, 0);
@@ -1452,7 +1676,10 @@ class Scanner {
         return Match{k + 1, v};
       }
       v.y = now.y;
-      if (offset < 0 && month >= now.m) v.y -= 1;
+      int back = (now.m - month + 12) % 12;  // months from that month to this one
+      bool just_over = x == "last" && back == 1;
+      if (offset < 0 && (month >= now.m || just_over)) v.y -= 1;
+      if (just_over && month == 12) v.y -= 1;  // "last December" in January
       if (offset > 0 && month <= now.m) v.y += 1;
       return Match{k + 1, v};
     }
@@ -1540,9 +1767,12 @@ class Scanner {
   // earlier"), the quarter last named, `years` back. `in_results`: anywhere
   // in a report that has named a quarter, as results stories compare each
   // figure with the same quarter a year back ("sales rose from a year ago").
-  std::optional<Val> quarter_years_back(int years, bool in_results = false) const {
+  // After a year-to-date period ("for the nine months"), the year of that
+  // quarter, `years` back, unless the phrase itself says `quarter`.
+  std::optional<Val> quarter_years_back(int years, bool in_results = false, bool quarter = false) const {
     if (!last_quarter_ || (!about_quarter_ && !in_results)) return std::nullopt;
     Val v = *last_quarter_;
+    if (year_to_date_ && !quarter) v.gran = Gran::year;
     v.y -= years;
     v.year_given = false;
     v.relative = false;
@@ -1590,6 +1820,11 @@ class Scanner {
   // "the fiscal year", "the weekend".
   std::optional<Match> match_the_period(size_t i) const {
     size_t j = i + 1;
+    // "Today is the eighth day of the operation", "It's the second day of
+    // an offensive": the day of the report.
+    if (i > sb_ && (w(i - 1) == "is" || w(i - 1) == "'s") && day_ordinals().count(words_[j]) &&
+        is(j + 1, "day") && is(j + 2, "of"))
+      return Match{j + 2, shift(Gran::day, 0)};
     if (is(j, "day") && (is(j + 1, "before") || is(j + 1, "after")) &&
         (is(j + 2, "yesterday") || is(j + 2, "tomorrow")))
       return Match{j + 3, shift(Gran::day, is(j + 2, "yesterday") ? -2 : 2)};
@@ -1626,13 +1861,17 @@ class Scanner {
       return Match{j + 1, v};
     }
     if (is(j, "quarter") || (latest && is(j, "period"))) {
-      // "the quarter ended Sept. 30": the calendar quarter of that month.
+      // "the quarter ended Sept. 30": the calendar quarter holding most of
+      // the three months up to that date, so that of its middle month ("the
+      // quarter ended July 31" is May to July: the second).
       if ((is(j + 1, "ended") || is(j + 1, "ending")) && month_at(j + 2) != 0) {
         auto date = match_month(j + 2);
         if (date && date->v.y != kNoYear && date->v.m != 0) {
           Val v = date->v;
+          int middle = v.y * 12 + (v.m - 1) - (v.gran == Gran::day && v.d < 15 ? 2 : 1);
           v.gran = Gran::quarter;
-          v.sub = (v.m - 1) / 3 + 1;
+          v.y = middle / 12;
+          v.sub = middle % 12 / 3 + 1;
           v.literal.clear();
           return Match{j + 1, v};
         }
@@ -1640,7 +1879,7 @@ class Scanner {
       bool reported = latest || (!current && tense_at(i, j + 1) != Tense::future);
       // "for the quarter a year ago": the quarter reported, a year back.
       if (is(j + 1, "a") && is(j + 2, "year") && (is(j + 3, "ago") || is(j + 3, "earlier"))) {
-        if (auto q = quarter_years_back(1, /*in_results=*/true)) return Match{j + 4, *q};
+        if (auto q = quarter_years_back(1, /*in_results=*/true, /*quarter=*/true)) return Match{j + 4, *q};
         return Match{j + 4, shift(Gran::quarter, -5)};
       }
       return Match{j + 1, shift(Gran::quarter, reported ? -1 : 0)};
@@ -1724,6 +1963,7 @@ class Scanner {
   // half", "the 1988 third quarter", "next year's first quarter".
   std::optional<Match> match_quarter(size_t i) const {
     size_t j = is(i, "the") ? i + 1 : i;
+    if (j > i && is(j, "fiscal")) ++j;  // "the fiscal first quarter"
     int year = 0;
     bool year_before = false;
     int year_offset = 0;
@@ -1736,6 +1976,15 @@ class Scanner {
       year_relative = true;
       year_offset = is(j, "this") ? 0 : is(j, "last") ? -1 : 1;
       j += 3;
+    }
+    // After "the nine months", "the 1988 period" is that year's nine months:
+    // the year.
+    if (year_before && is(j, "period") && year_to_date_ && about_quarter_) {
+      Val v;
+      v.gran = Gran::year;
+      v.y = year;
+      v.year_given = true;
+      return Match{j + 1, v};
     }
     if (year_before && (is(j, "quarter") || is(j, "period")) && last_quarter_ && about_quarter_) {
       Val v = *last_quarter_;  // "the 1988 period": the quarter under discussion, in 1988
@@ -1750,12 +1999,21 @@ class Scanner {
     int q = 0;
     bool half = false;
     size_t k = j;
-    if (x.size() == 2 && (x[0] == 'q' || x[0] == 'h') && x[1] >= '1' && x[1] <= '4') {
+    // "the first two quarters of 1990" is its first half; "the last two
+    // quarters" alone is a span up to now (a duration).
+    bool two_quarters = (x == "first" || x == "last") && is(j + 1, "two") && is(j + 2, "quarters") &&
+                        is(j + 3, "of");
+    if (two_quarters) {
+      q = x == "first" ? 1 : 2;
+      half = true;
+      k = j + 3;
+    } else if (x.size() == 2 && (x[0] == 'q' || x[0] == 'h') && x[1] >= '1' && x[1] <= '4') {
       q = x[1] - '0';
       half = x[0] == 'h';
       if (half && q > 2) return std::nullopt;
       k = j + 1;
     } else {
+      if (x.starts_with("fiscal-")) x = x.substr(7);  // "the fiscal-first quarter"
       size_t dash = x.find('-');
       std::string_view ord = dash == std::string_view::npos ? x : x.substr(0, dash);
       std::string_view noun = dash == std::string_view::npos ? w(j + 1) : x.substr(dash + 1);
@@ -1789,6 +2047,21 @@ class Scanner {
       v.y = year;
       v.year_given = true;
       return Match{end, v};
+    }
+    // "the first quarter of this year", "the second half of next year".
+    if (is(k, "of") && relative_year_at(k, &v, &end)) {
+      v.year_given = true;
+      return Match{end, v};
+    }
+    if (two_quarters) return std::nullopt;
+    // "the last half of the '80s": that decade (or century), its end.
+    if (half && is(k, "of")) {
+      auto whole = match_core(k + 1);
+      if (!whole && is(k + 1, "the")) whole = match_core(k + 2);  // "the '80s", "the 1990s"
+      if (whole && (whole->v.gran == Gran::decade || whole->v.gran == Gran::century)) {
+        whole->v.mod = q == 1 ? "START" : "END";
+        return whole;
+      }
     }
     // A quarter named without a year is this year's, unless a past-tense
     // sentence names one that has not begun yet.
@@ -1927,8 +2200,21 @@ class Scanner {
     // referent, nor do the current quarter and forecasts ("losses through the
     // third quarter of next year"): results compare a quarter that has ended,
     // by the calendar or by the text ("its fourth quarter ended Sept. 30").
-    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text && (ended(a) || is(m.end, "ended")))
+    // Nor does one named in passing, as a judged noun ("after a flat second
+    // quarter"); "a third-quarter loss" still reports the quarter.
+    bool in_passing = i > sb_ + 1 && (w(i - 2) == "a" || w(i - 2) == "an") && !is_number(i - 1) &&
+                      w(m.end - 1) == "quarter";
+    if (a.gran == Gran::quarter && a.y != kNoYear && !a.from_text && !in_passing &&
+        (ended(a) || is(m.end, "ended"))) {
       last_quarter_ = a;
+      year_to_date_ = false;
+    }
+    // "For the nine months, net rose from a year earlier": the comparison is
+    // with the year before, not with the quarter named earlier.
+    auto opens_period = [&](size_t k) { return is(k, "the") || is(k, "first") || is(k, "latest"); };
+    if (a.type == TimexType::duration && (a.literal == "P9M" || a.literal == "P6M") &&
+        (opens_period(i) || (i > sb_ && opens_period(i - 1))))
+      year_to_date_ = true;
     if (a.type == TimexType::date && a.y != kNoYear && range_end.empty()) {
       PartialDate d;
       d.year = a.y;
@@ -1985,6 +2271,9 @@ class Scanner {
   // The last quarter the text named: "a year earlier" in a sentence about
   // quarterly results means that quarter a year back.
   std::optional<Val> last_quarter_;
+  // The period last named is a year-to-date one ("the nine months") rather
+  // than last_quarter_: "a year earlier" is then the year before.
+  bool year_to_date_ = false;
   // The last calendar date the text named, for "the following year".
   std::optional<PartialDate> last_date_;
 };
