@@ -164,33 +164,6 @@ bool is_title_case(const SentenceView& sv) {
   return words >= 3 && capitals * 4 >= words * 3;
 }
 
-// "MWANZA, Tanzania — ", "KYIV (Reuters) - ": a dateline opening the
-// sentence names where the report was filed, not who did anything. The
-// token after its dash, or sv.first_token when there is none. A dateline is
-// a few capitalized words, commas and a parenthesized agency, with a word
-// all in capitals or a comma, so "Kim Jong Un — the leader — said" is not one.
-uint32_t dateline_end(const SentenceView& sv) {
-  constexpr uint32_t kMaxTokens = 10;
-  bool marked = false, open = false;
-  for (uint32_t t = sv.first_token; t < sv.end_token && t < sv.first_token + kMaxTokens; ++t) {
-    const Token& tok = sv.doc.tokens[t].value;
-    std::string_view w = sv.doc[sv.doc.tokens[t].span];
-    if (tok.kind == TokenKind::word) {
-      if (!tok.capitalized) return sv.first_token;
-      marked = marked || tok.all_caps;
-    } else if (w == "," && t > sv.first_token) {
-      marked = true;
-    } else if (w == "(" || w == ")") {
-      open = w == "(";
-    } else if ((w == "\u2014" || w == "\u2013" || w == "-" || w == "--") && !open) {
-      return marked && t > sv.first_token && t + 1 < sv.end_token ? t + 1 : sv.first_token;
-    } else {
-      return sv.first_token;
-    }
-  }
-  return sv.first_token;
-}
-
 std::string last_word_lower(std::string_view phrase) {
   size_t space = phrase.rfind(' ');
   return ascii_lower(space == std::string_view::npos ? phrase : phrase.substr(space + 1));
@@ -451,7 +424,8 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
   for (const auto& sent : doc.sentences) {
     SentenceView sv{doc, sent.span, sent.value.first_token, sent.value.end_token};
     if (sv.end_token <= sv.first_token || sv.end_token > doc.tokens.size()) continue;
-    if (uint32_t body = dateline_end(sv); body != sv.first_token) {
+    // A dateline ("MWANZA, Tanzania — ") is neither actor nor event text.
+    if (uint32_t body = dateline_end(doc, sv.first_token, sv.end_token); body != sv.first_token) {
       sv.first_token = body;
       sv.span.begin = doc.tokens[body].span.begin;
     }

@@ -15,6 +15,28 @@ std::string content_hash(std::string_view bytes) {
 
 void Document::assign_id() { id = content_hash(text); }
 
+uint32_t dateline_end(const Document& doc, uint32_t first, uint32_t end) {
+  constexpr uint32_t kMaxTokens = 10;
+  bool marked = false, open = false;
+  for (uint32_t t = first; t < end && t < first + kMaxTokens && t < doc.tokens.size(); ++t) {
+    const Token& tok = doc.tokens[t].value;
+    std::string_view w = doc[doc.tokens[t].span];
+    if (tok.kind == TokenKind::word) {
+      if (!tok.capitalized) return first;
+      marked = marked || tok.all_caps;
+    } else if (w == "," && t > first) {
+      marked = true;
+    } else if (w == "(" || w == ")") {
+      open = w == "(";
+    } else if ((w == "\u2014" || w == "\u2013" || w == "-" || w == "--") && !open) {
+      return marked && t > first && t + 1 < end ? t + 1 : first;
+    } else {
+      return first;
+    }
+  }
+  return first;
+}
+
 namespace {
 
 nlohmann::json span_json(const Document& doc, Span s) {

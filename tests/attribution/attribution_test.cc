@@ -376,6 +376,15 @@ TEST(Attribution, AnArticleAloneIsNoSource) {
   EXPECT_EQ(covering(d, "41.8 percent").name, "election commission");
 }
 
+TEST(Attribution, ADatelineAndAnAdverbAreNoSources) {
+  auto d = annotate(
+      "ALDERMOOR \u2014 A cyberattack has knocked out computer systems across the region, "
+      "the network said on Monday. "
+      "The partnership, which has said it will not pay, now believes 1.2 million patients were affected.");
+  EXPECT_EQ(covering(d, "computer systems").name, "network");
+  EXPECT_EQ(covering(d, "1.2 million").name, "partnership");
+}
+
 TEST(Attribution, HostileInputStaysBounded) {
   // One paragraph: 5,000 unpaired quote marks, then 5,000 sentences whose
   // speaker is a pronoun, all inside the last open quote.

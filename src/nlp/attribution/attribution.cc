@@ -145,7 +145,7 @@ const StringSet& cue_adverbs() {
       "further",   "separately", "once",       "again",      "already",    "still",      "never",
       "being",     "initially",  "privately",  "explicitly", "openly",     "falsely",    "wrongly",
       "allegedly", "apparently", "widely",     "generally",  "can",        "cannot",     "must",
-      "should"};
+      "should",    "now",        "currently"};
   return k;
 }
 // Conjunctions after a comma that start a clause of their own.
@@ -346,6 +346,7 @@ class DocumentTagger {
       sentence_begin_ = static_cast<int>(s.value.first_token);
       sentence_end_ = static_cast<int>(s.value.end_token);
       sentence_first_ = found_.size();
+      body_begin_ = static_cast<int>(dateline_end(doc_, s.value.first_token, s.value.end_token));
       attribute_sentence();
       paint_rule_roles();
       if (t_.roles_ && sentence_end_ > sentence_begin_) {
@@ -985,6 +986,9 @@ class DocumentTagger {
     if (s1 > s0) {
       if (name_end < 0) name_end = s1;
       int b = trim_source(s0, name_end);
+      // "ALDERMOOR — A cyberattack has knocked out ...": a dateline names
+      // a place, not a speaker.
+      if (s0 < body_begin_) return false;
       // "With all ballots counted, the National Unity Party won ...": a
       // "source" that is only an article is a misread, not a speaker.
       bool only_articles = true;
@@ -1525,6 +1529,7 @@ class DocumentTagger {
   bool acronyms_read_ = false;
   int sentence_begin_ = 0;
   int sentence_end_ = 0;
+  int body_begin_ = 0;  // after the sentence's dateline (core dateline_end)
   size_t sentence_first_ = 0;
 };
 
