@@ -128,6 +128,17 @@ TEST(Quantity, PartitiveOfAnotherNumber) {
   EXPECT_EQ(one(tag("Some 40 workers were reportedly hired."), "Some 40").counted_class, "workers");
 }
 
+TEST(Quantity, PartitiveWithTheWholeFirst) {
+  auto d = tag("Of the 45 kilometres affected, 18 lie within the reserve. Of the 27 dead, 21 were women.");
+  auto km = one(d, "18");
+  EXPECT_EQ(km.part_of, 45);
+  EXPECT_EQ(km.unit, "km");
+  auto women = one(d, "21");
+  EXPECT_EQ(women.part_of, 27);
+  EXPECT_EQ(women.counted, "dead");
+  EXPECT_FALSE(one(tag("Of course, 300 people came."), "300").part_of);
+}
+
 TEST(Quantity, CountedNounBeforeTheNumber) {
   auto d = tag("Western officials place Eritrean casualties at over 4,000.");
   auto q = one(d, "over 4,000");

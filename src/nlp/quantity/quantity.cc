@@ -1021,6 +1021,28 @@ class QuantityTagger : public Component {
         part.q.counted_span = whole.q.counted_span;
       }
     }
+    // The whole first: "Of the 27 dead, 21 were women", "Of the 45
+    // kilometres affected, 18 lie within the reserve".
+    constexpr size_t kMaxAfterWhole = 3;  // "affected", "still missing"
+    for (size_t a = 0; a + 1 < found.size(); ++a) {
+      const Mention& whole = found[a];
+      Mention& part = found[a + 1];
+      if (whole.begin < 2 || part.q.part_of || (part.q.kind != whole.q.kind && !part.q.unit.empty())) continue;
+      size_t d = whole.begin - 1;
+      if (t[d].lower != "the" && t[d].lower != "its" && t[d].lower != "their") continue;
+      if (t[d - 1].lower != "of" || (d - 1 > 0 && t[d - 2].kind == TokenKind::word)) continue;  // opens a clause
+      size_t comma = phrase_end(t, whole);
+      while (comma < part.begin && comma < phrase_end(t, whole) + kMaxAfterWhole && t[comma].text != ",") ++comma;
+      if (comma + 1 != part.begin || t[comma].text != ",") continue;
+      // The part counts what the whole counts, in its unit ("18 lie
+      // within": no noun of its own).
+      part.q.part_of = whole.q.value;
+      part.q.kind = whole.q.kind;
+      part.q.unit = whole.q.unit;
+      part.q.counted = whole.q.counted;
+      part.q.counted_class = whole.q.counted_class;
+      part.q.counted_span = whole.q.counted_span;
+    }
   }
 
   // One past the last token of a mention and what it counts.
