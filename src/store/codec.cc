@@ -68,7 +68,8 @@ void decode_payload(const nlohmann::json& j, Quantity& out) {
   out.kind = read_enum(
       j.value("kind", "count"), quantity_kind_name,
       {QuantityKind::count, QuantityKind::measure, QuantityKind::money, QuantityKind::percent,
-       QuantityKind::ordinal, QuantityKind::calibre, QuantityKind::model, QuantityKind::age},
+       QuantityKind::ordinal, QuantityKind::calibre, QuantityKind::model, QuantityKind::age,
+       QuantityKind::multiple},
       QuantityKind::count);
   out.value = j.at("value").get<double>();
   out.low = read_optional(j.value("low", nlohmann::json()));

@@ -139,6 +139,16 @@ TEST(Quantity, PartitiveWithTheWholeFirst) {
   EXPECT_FALSE(one(tag("Of course, 300 people came."), "300").part_of);
 }
 
+TEST(Quantity, IdentifiersAndMultiplesAreNoAmounts) {
+  auto d = tag("The tanker, registered under IMO number 9384120, spilled some 2,500 tonnes, "
+               "more than three times the 700 tonnes its owner reported.");
+  EXPECT_EQ(one(d, "9384120").kind, QuantityKind::model);
+  EXPECT_EQ(one(d, "more than three").kind, QuantityKind::multiple);
+  EXPECT_FALSE(is_claim(one(d, "more than three")));
+  EXPECT_TRUE(is_claim(one(d, "700 tonnes")));
+  EXPECT_EQ(one(tag("The number of dead rose to 31."), "31").kind, QuantityKind::count);
+}
+
 TEST(Quantity, CountedNounBeforeTheNumber) {
   auto d = tag("Western officials place Eritrean casualties at over 4,000.");
   auto q = one(d, "over 4,000");

@@ -33,6 +33,7 @@ const char* quantity_kind_name(QuantityKind k) {
     case QuantityKind::calibre: return "calibre";
     case QuantityKind::model: return "model";
     case QuantityKind::age: return "age";
+    case QuantityKind::multiple: return "multiple";
   }
   return "count";
 }

@@ -32,6 +32,7 @@ enum class QuantityKind : uint8_t {
   calibre,  // "170mm self-propelled guns": a weapon's size, not an amount
   model,    // "Galaxy S24", "Boeing 737": part of a name
   age,      // "a 25-year-old soldier"
+  multiple, // "three times the 700 tonnes": a ratio between two figures
 };
 
 struct Quantity {

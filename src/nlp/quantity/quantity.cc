@@ -567,6 +567,8 @@ class QuantityTagger : public Component {
     if (n.word_numeral || n.has_separator || n.has_scale || !n.unit.empty() || n.begin == 0)
       return false;
     const Tok& prev = t[n.begin - 1];
+    // "IMO number 9384120", "case number 4412": a number that names.
+    if (prev.lower == "number" && n.value >= 100) return true;
     if (prev.kind != TokenKind::word || !prev.capitalized || is_np_stop(prev.lower) ||
         is_month(prev.lower) || is_link_word(prev.lower))
       return false;
@@ -919,6 +921,11 @@ class QuantityTagger : public Component {
       q.kind = QuantityKind::model;
     if (q.kind == QuantityKind::count && q.unit.empty() && is_age_in_apposition(t, n))
       q.kind = QuantityKind::age;
+    // "three times the 700 tonnes", "twice as many": a ratio, not an amount.
+    if (q.kind == QuantityKind::count && q.unit.empty() && end + 1 < t.size() && t[end].lower == "times" &&
+        (t[end + 1].lower == "the" || t[end + 1].lower == "as" || t[end + 1].lower == "that" ||
+         t[end + 1].lower == "what" || t[end + 1].lower.ends_with("er")))
+      q.kind = QuantityKind::multiple;
     m->end = end;
 
     // Hedges, and modifiers written before the number ("the initial 11,000").
