@@ -49,6 +49,8 @@ CLASSES = [
                     "stoppage", "stopped work", "stop work", "walked out", "downed tools"]),
     ("destroy", ["destroy", "damage", "flatten", "raze", "demolish"], ["destruction"]),
     ("burn", ["burn", "scorch", "char"], []),
+    ("leak", ["leak", "spill", "escape", "discharge", "seep"], ["spillage"]),
+    ("pollute", ["pollute", "foul", "contaminate", "blacken"], ["polluted", "oiled"]),
     ("withdraw", ["withdraw", "retreat"], ["pullout"]),
     ("visit", ["visit", "travel", "tour"], ["trip"]),
     ("inspect", ["inspect", "oversee", "observe"], []),
@@ -78,13 +80,14 @@ CLASSES = [
 
 # Forms that look like a class's word but mostly mean something else in news:
 # "fire" and "fires" (the noun), "station" (a building), "shells" (munitions,
-# not shelling), "treat" (a pleasure), "lay" and "laid" (not "laid off").
+# not shelling), "treat" (a pleasure), "lay" and "laid" (not "laid off"),
+# "spill" and "leak" (the noun: "the spill has fouled 12 km").
 # The month "March" is no trigger because capitalized words inside running
 # text never are (claims/extract.cc).
 EXCLUDE = {"fire", "fires", "lay", "lays", "laid", "laying", "dear", "posts", "station", "stations",
            "host", "hosts", "tour", "tours", "rally", "ship", "ships", "shipping",
            "supply", "control", "treat", "treats", "shell", "shells", "test", "tests", "case",
-           "fall", "drop", "output", "aid"}
+           "fall", "drop", "output", "aid", "spill", "spills", "escape", "leak", "leaks"}
 # "case", "test", "aid" and "output" are nouns of the classes but also common
 # in other senses; keep the plural or inflected forms only where listed above.
 KEEP = {"case", "test", "aid", "output"}

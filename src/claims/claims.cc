@@ -119,7 +119,7 @@ struct FactCluster {
 // Figures this many times apart are never one fact: reports that dispute a
 // figure give it within an order of magnitude or so, while "about 1,200
 // patients diverted" and "records of 1.2 million patients" merely share a noun.
-constexpr double kSameFactMaxRatio = 50;
+constexpr double kSameFactMaxRatio = 10;
 
 // Figures dated more than this far apart, one of them by a date written out,
 // are two facts ("a similar accident in September 2018 killed 200" is not

@@ -455,6 +455,10 @@ TEST(PrimarySource, AcronymsHeadsAndQualifiers) {
            primary_source_key(d, "the army"), primary_source_key(d, "Valdor's army"),
            primary_source_key(d, "Eastland state media"), ""}),
       3u);
+  // Who speaks for a body is the body.
+  EXPECT_EQ(primary_source_key("coast guard spokesman"), primary_source_key("the coast guard"));
+  EXPECT_EQ(primary_source_key("police officials"), primary_source_key("police"));
+  EXPECT_EQ(primary_source_key("spokesman"), "spokesman");
 }
 
 TEST(Attribution, EachCueType) {

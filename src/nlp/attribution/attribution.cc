@@ -219,6 +219,14 @@ const StringSet& organization_heads() {
 }
 
 // Nouns naming a document a source issued: "the JDS report" is the JDS.
+// Who speaks for a body: "a coast guard spokesman", "police officials" are
+// the body as a primary source.
+const StringSet& speaker_roles() {
+  static const StringSet k = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official",
+                              "officials", "officer",    "officers",     "commander",    "representative",
+                              "representatives", "sources"};
+  return k;
+}
 const StringSet& document_nouns() {
   static const StringSet k = {"report",    "reports",    "statement",   "statements", "estimate",
                               "estimates", "assessment", "assessments", "data",       "figures",
@@ -1759,7 +1767,9 @@ std::string key_in(const KeyContext& context, std::string_view source_name) {
       break;
     }
   }
-  while (e - b > 1 && document_nouns().count(ascii_lower(words[e - 1]))) --e;
+  while (e - b > 1 && (document_nouns().count(ascii_lower(words[e - 1])) ||
+                       speaker_roles().count(ascii_lower(words[e - 1]))))
+    --e;
   std::string base;
   for (size_t k = b; k < e; ++k) {
     if (!base.empty()) base += ' ';
