@@ -29,7 +29,10 @@ CLASSES = [
     ("casualty", ["kill", "die", "perish"],
      ["dead", "death", "deaths", "casualty", "casualties", "fatality", "fatalities", "losses",
       "toll"]),
-    ("injure", ["wound", "injure", "hurt"], ["injury", "injuries"]),
+    # Those treated or taken to hospital are counted as the injured ("64
+    # people were treated", "more than 60 were taken to hospital").
+    ("injure", ["wound", "injure", "hurt", "treat", "hospitalize", "hospitalise"],
+     ["injury", "injuries", "to hospital", "patients"]),
     ("missing", [], ["missing", "unaccounted"]),
     ("evacuate", ["evacuate", "displace", "flee", "relocate"],
      ["evacuee", "evacuees", "homeless", "shelters"]),
@@ -64,7 +67,6 @@ CLASSES = [
     ("attend", ["attend", "march", "gather", "rally", "protest"],
      ["crowd", "marchers", "protesters", "demonstrators", "participants"]),
     ("case", ["infect"], ["case", "cases", "infection", "infections"]),
-    ("treat", ["treat", "hospitalize", "hospitalise"], ["patients"]),
     ("pay", ["pay", "fund", "pledge", "allocate", "spend", "donate", "invest"], ["aid"]),
     ("cost", ["cost"], ["damages"]),
     ("demand", ["demand", "seek"], []),
