@@ -106,6 +106,23 @@ bool is_share_won(const SentenceView& sv, const Quantity& q, uint32_t first, uin
          std::find(std::begin(kGetting), std::end(kGetting), sv.word(first - 1)) != std::end(kGetting);
 }
 
+// "The 480-metre bridge, which opened in 1967, carried ...": a date inside a
+// relative clause (", which|who|where ... ,") that does not hold `anchor`
+// dates that clause, not the figure.
+bool in_other_relative_clause(const SentenceView& sv, Span date, Span anchor) {
+  const auto& tokens = sv.doc.tokens;
+  uint32_t d = sv.token_at(date.begin);
+  uint32_t open = d;
+  while (open > sv.first_token && sv.doc[tokens[open - 1].span] != ",") --open;
+  if (open == sv.first_token || open >= sv.end_token) return false;
+  std::string w = sv.word(open);
+  if (w != "which" && w != "who" && w != "where") return false;
+  uint32_t close = d;
+  while (close < sv.end_token && sv.doc[tokens[close].span] != ",") ++close;
+  Span clause{tokens[open].span.begin, close < sv.end_token ? tokens[close].span.begin : sv.span.end};
+  return !clause.overlaps(anchor);
+}
+
 // "could", "may": a hedge of what might happen, not of how sure a count is
 // ("reportedly", "estimated").
 bool is_possibility_word(std::string_view w) {
@@ -475,6 +492,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       int64_t best_d = 0;
       for (const auto* d : dates) {
         if (!parse_time_range(d->value.value)) continue;
+        if (in_other_relative_clause(sv, d->span, anchor)) continue;
         int64_t dist = d->span.begin >= anchor.end ? d->span.begin - anchor.end
                        : anchor.begin >= d->span.end ? anchor.begin - d->span.end : 0;
         if (!best || dist < best_d) best = d, best_d = dist;

@@ -10,18 +10,13 @@
 #include "nlp/entity/gazetteer.h"
 #include "nlp/entity/ner_model.h"
 #include "nlp/tokenize.h"
+#include "scratch_dir.h"
 
 namespace cc {
 namespace {
 
-std::string write_temp(const std::string& name, const std::string& content) {
-  auto path = std::filesystem::temp_directory_path() / ("crosscheck_clusters_" + name);
-  std::ofstream(path, std::ios::binary) << content;
-  return path.string();
-}
-
 TEST(WordClusters, LoadsPathsAndFindsWordsAsWrittenWithDigitsFolded) {
-  auto c = WordClusters::load(write_temp("ok.tsv",
+  auto c = WordClusters::load(cc::testing::write_scratch_file("ok.tsv",
                                          "# comment\n"
                                          "Kiev\t0110\n"
                                          "ministry\t10\n"
@@ -43,10 +38,10 @@ TEST(WordClusters, ErrorsNameTheFileAndLine) {
   auto missing = WordClusters::load("/nonexistent/clusters.tsv");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("/nonexistent/clusters.tsv"), std::string::npos);
-  auto bad = WordClusters::load(write_temp("bad.tsv", "Kiev\t01\nLviv\t012\n"));
+  auto bad = WordClusters::load(cc::testing::write_scratch_file("bad.tsv", "Kiev\t01\nLviv\t012\n"));
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find(":2:"), std::string::npos);
-  EXPECT_FALSE(WordClusters::load(write_temp("notab.tsv", "Kiev 01\n")).ok());
+  EXPECT_FALSE(WordClusters::load(cc::testing::write_scratch_file("notab.tsv", "Kiev 01\n")).ok());
 }
 
 // Length of the common prefix of two paths.
@@ -97,7 +92,7 @@ std::vector<uint8_t> train_and_tag(const NerLexicons& lex, const std::string& wo
   std::string text = "-DOCSTART- O\n\n";
   for (int i = 0; i < 60; ++i)
     text += toy_name(i) + (i % 2 ? " B-ORG" : " B-PER") + "\nleft O\n. O\n\n";
-  auto c = read_iob_file(write_temp("two_types.txt", text));
+  auto c = read_iob_file(cc::testing::write_scratch_file("two_types.txt", text));
   EXPECT_TRUE(c.ok());
   NerTrainer trainer(lex);
   for (int e = 0; e < 5; ++e) trainer.train_epoch(c->docs, c->tags);
@@ -123,16 +118,16 @@ std::string toy_lexicon(const std::string& even, const std::string& odd, const s
 TEST(NerModel, WordClustersCarryATypeToAnUnseenWord) {
   // "Zorg" shares all but its last step with the persons, or the organizations.
   const std::string per = "000000000000", org = "111111111111";
-  auto near_per = WordClusters::load(write_temp("p.tsv", toy_lexicon(per, org, "000000000001", "\n")));
-  auto near_org = WordClusters::load(write_temp("o.tsv", toy_lexicon(per, org, "111111111110", "\n")));
+  auto near_per = WordClusters::load(cc::testing::write_scratch_file("p.tsv", toy_lexicon(per, org, "000000000001", "\n")));
+  auto near_org = WordClusters::load(cc::testing::write_scratch_file("o.tsv", toy_lexicon(per, org, "111111111110", "\n")));
   ASSERT_TRUE(near_per.ok() && near_org.ok());
   EXPECT_EQ(train_and_tag(NerLexicons{nullptr, &near_per.value(), nullptr}, "Zorg")[0], kBPer);
   EXPECT_EQ(train_and_tag(NerLexicons{nullptr, &near_org.value(), nullptr}, "Zorg")[0], kBOrg);
 }
 
 TEST(NerModel, NameListsCarryATypeToAnUnseenWord) {
-  auto as_per = Gazetteer::load(write_temp("np.tsv", toy_lexicon("PER", "ORG", "PER", "\t\t\n")));
-  auto as_org = Gazetteer::load(write_temp("no.tsv", toy_lexicon("PER", "ORG", "ORG", "\t\t\n")));
+  auto as_per = Gazetteer::load(cc::testing::write_scratch_file("np.tsv", toy_lexicon("PER", "ORG", "PER", "\t\t\n")));
+  auto as_org = Gazetteer::load(cc::testing::write_scratch_file("no.tsv", toy_lexicon("PER", "ORG", "ORG", "\t\t\n")));
   ASSERT_TRUE(as_per.ok()) << as_per.status().message();
   ASSERT_TRUE(as_org.ok());
   EXPECT_EQ(train_and_tag(NerLexicons{nullptr, nullptr, &as_per.value()}, "Zorg")[0], kBPer);
@@ -140,7 +135,7 @@ TEST(NerModel, NameListsCarryATypeToAnUnseenWord) {
 }
 
 TEST(Gazetteer, ReadsMiscNames) {
-  auto g = Gazetteer::load(write_temp("misc.tsv", "World Cup\tMISC\t\t\n"));
+  auto g = Gazetteer::load(cc::testing::write_scratch_file("misc.tsv", "World Cup\tMISC\t\t\n"));
   ASSERT_TRUE(g.ok()) << g.status().message();
   std::vector<std::string_view> words = {"the", "World", "Cup", "final"};
   std::vector<uint64_t> keys;

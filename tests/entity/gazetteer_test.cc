@@ -7,14 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "scratch_dir.h"
+
 namespace cc {
 namespace {
-
-std::string write_gazetteer(const std::string& name, const std::string& content) {
-  auto path = std::filesystem::temp_directory_path() / ("crosscheck_gaz_" + name);
-  std::ofstream(path, std::ios::binary) << content;
-  return path.string();
-}
 
 std::vector<GazetteerMatch> match(const Gazetteer& g, const std::vector<std::string_view>& words) {
   std::vector<uint64_t> keys;
@@ -25,7 +21,7 @@ std::vector<GazetteerMatch> match(const Gazetteer& g, const std::vector<std::str
 }
 
 TEST(Gazetteer, LongestCapitalizedMatchWins) {
-  auto g = Gazetteer::load(write_gazetteer("ok.tsv",
+  auto g = Gazetteer::load(cc::testing::write_scratch_file("ok.tsv",
                                            "# comment\n"
                                            "Korea\tLOC\tKorea\t\n"
                                            "North Korean\tNORP\tNorth Korea\t\n"
@@ -51,10 +47,10 @@ TEST(Gazetteer, ErrorsNameTheFileAndLine) {
   auto missing = Gazetteer::load("/nonexistent/gazetteer.tsv");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("/nonexistent/gazetteer.tsv"), std::string::npos);
-  auto bad = Gazetteer::load(write_gazetteer("bad.tsv", "Kyiv\tLOC\tKyiv\t\nOdesa\tTOWN\tOdesa\t\n"));
+  auto bad = Gazetteer::load(cc::testing::write_scratch_file("bad.tsv", "Kyiv\tLOC\tKyiv\t\nOdesa\tTOWN\tOdesa\t\n"));
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find(":2: unknown type 'TOWN'"), std::string::npos);
-  auto short_line = Gazetteer::load(write_gazetteer("short.tsv", "Kyiv\tLOC\n"));
+  auto short_line = Gazetteer::load(cc::testing::write_scratch_file("short.tsv", "Kyiv\tLOC\n"));
   ASSERT_FALSE(short_line.ok());
   EXPECT_NE(short_line.status().message().find(":1:"), std::string::npos);
 }

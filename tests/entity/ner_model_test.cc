@@ -6,17 +6,13 @@
 #include <fstream>
 #include <string>
 
+#include "scratch_dir.h"
+
 namespace cc {
 namespace {
 
-std::string write_temp(const std::string& name, const std::string& content) {
-  auto path = std::filesystem::temp_directory_path() / ("crosscheck_entity_" + name);
-  std::ofstream(path, std::ios::binary) << content;
-  return path.string();
-}
-
 TEST(IobReader, ConvertsIob1ToIob2AndSplitsDocuments) {
-  std::string path = write_temp("iob1.txt",
+  std::string path = cc::testing::write_scratch_file("iob1.txt",
                                 "-DOCSTART- -X- O O\n\n"
                                 "Envoys NNS I-NP O\nin IN I-PP O\nKyiv NNP I-NP I-LOC\n"
                                 "Lviv NNP I-NP B-LOC\n. . O O\n\n"
@@ -33,7 +29,7 @@ TEST(IobReader, ConvertsIob1ToIob2AndSplitsDocuments) {
 }
 
 TEST(IobReader, ReadsWikiannAndWnutStyles) {
-  std::string path = write_temp("iob2.txt",
+  std::string path = cc::testing::write_scratch_file("iob2.txt",
                                 "en:Sioux\tB-ORG\nen:Falls\tI-ORG\n\n"
                                 "@user\tO\nat\tO\nSamsung\tB-corporation\nnow\tO\n\n");
   auto c = read_iob_file(path);
@@ -48,7 +44,7 @@ TEST(IobReader, ErrorsNameTheFileAndLine) {
   auto missing = read_iob_file("/nonexistent/eng.train");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("/nonexistent/eng.train"), std::string::npos);
-  std::string path = write_temp("bad.txt", "word O\nlonely\n");
+  std::string path = cc::testing::write_scratch_file("bad.txt", "word O\nlonely\n");
   auto bad = read_iob_file(path);
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find(":2:"), std::string::npos);
@@ -63,7 +59,7 @@ TEST(NerModel, LearnsAToyCorpusAndSurvivesSaveAndLoad) {
     text += "minister O\n" + std::string(names[i % 8]) + " B-PER\nflew O\nto O\n" +
             places[(i / 8) % 8] + " B-LOC\n. O\n\n";
   }
-  auto c = read_iob_file(write_temp("toy.txt", text));
+  auto c = read_iob_file(cc::testing::write_scratch_file("toy.txt", text));
   ASSERT_TRUE(c.ok());
   NerTrainer trainer(NerLexicons{});
   size_t first = trainer.train_epoch(c->docs, c->tags);
@@ -72,7 +68,7 @@ TEST(NerModel, LearnsAToyCorpusAndSurvivesSaveAndLoad) {
   EXPECT_GT(first, 0u);
   EXPECT_EQ(last, 0u);
   NerModel model = trainer.finish(0.0f);
-  std::string path = write_temp("toy.model", "");
+  std::string path = cc::testing::write_scratch_file("toy.model", "");
   ASSERT_TRUE(model.save(path).ok());
   auto loaded = NerModel::load(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
@@ -91,10 +87,10 @@ TEST(NerModel, LearnsAToyCorpusAndSurvivesSaveAndLoad) {
 }
 
 TEST(NerModel, RejectsCorruptFiles) {
-  auto bad = NerModel::load(write_temp("bad.model", "CCNER001 truncated"));
+  auto bad = NerModel::load(cc::testing::write_scratch_file("bad.model", "CCNER001 truncated"));
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("bad.model"), std::string::npos);
-  EXPECT_FALSE(NerModel::load(write_temp("wrong.model", std::string(64, 'x'))).ok());
+  EXPECT_FALSE(NerModel::load(cc::testing::write_scratch_file("wrong.model", std::string(64, 'x'))).ok());
 }
 
 }  // namespace

@@ -345,7 +345,7 @@ Brief sample_brief() {
   r.via = {"Coast Wire"};
   r.modality = "asserted";
   r.time = "2026-04-14";
-  r.evidence = {r.doc_id, {10, 80}, {20, 31}, 22, 33};
+  r.evidence = {r.doc_id, {10, 80}, {20, 31}, 22, 33, ""};
   r.sentence_text = "At least 61 people were rescued.";
   f.reports.push_back(r);
   r.as_written = "58";

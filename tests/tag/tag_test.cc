@@ -10,6 +10,7 @@
 
 #include "nlp/pipeline.h"
 #include "nlp/tag/tagger.h"
+#include "scratch_dir.h"
 
 namespace cc {
 namespace {
@@ -168,16 +169,6 @@ TEST(Tag, TokensCarryTagsInJson) {
   EXPECT_FALSE(untagged.contains("pos"));
 }
 
-std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("crosscheck_tag_" + name)).string();
-}
-
-std::string write_temp(const std::string& name, const std::string& content) {
-  std::string path = temp_path(name);
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
-
 TEST(TagModel, MissingAndDamagedFilesGiveClearErrors) {
   const std::string data = CROSSCHECK_DATA_DIR;
   auto missing = PosTagger::load("/nonexistent/pos.model", data + "/tag/pos_dict.tsv");
@@ -191,20 +182,20 @@ TEST(TagModel, MissingAndDamagedFilesGiveClearErrors) {
   std::ifstream in(data + "/tag/chunk.model", std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   ASSERT_GT(bytes.size(), 1000u);
-  auto truncated = Chunker::load(write_temp("cut.model", bytes.substr(0, bytes.size() / 2)));
+  auto truncated = Chunker::load(cc::testing::write_scratch_file("cut.model", bytes.substr(0, bytes.size() / 2)));
   ASSERT_FALSE(truncated.ok());
   EXPECT_NE(truncated.status().message().find("cut.model"), std::string::npos);
   EXPECT_NE(truncated.status().message().find("truncated"), std::string::npos);
   // Another tagger's file, and no model at all.
-  EXPECT_FALSE(PosTagger::load(write_temp("chunk_as_pos.model", bytes),
+  EXPECT_FALSE(PosTagger::load(cc::testing::write_scratch_file("chunk_as_pos.model", bytes),
                                data + "/tag/pos_dict.tsv").ok());
-  EXPECT_FALSE(Chunker::load(write_temp("junk.model", std::string(64, 'x'))).ok());
-  auto bad_dict = TagDictionary::load(write_temp("bad_dict.tsv", "the DT\nword NOTATAG\n"));
+  EXPECT_FALSE(Chunker::load(cc::testing::write_scratch_file("junk.model", std::string(64, 'x'))).ok());
+  auto bad_dict = TagDictionary::load(cc::testing::write_scratch_file("bad_dict.tsv", "the DT\nword NOTATAG\n"));
   ASSERT_FALSE(bad_dict.ok());
   EXPECT_NE(bad_dict.status().message().find(":2"), std::string::npos);
 
   // The component fails to load naming the file.
-  auto dir = std::filesystem::temp_directory_path() / "crosscheck_tag_empty_data";
+  auto dir = std::filesystem::path(cc::testing::scratch_path("tag_empty_data"));
   std::filesystem::create_directories(dir);
   auto made = make_tagger(Resources{dir.string()});
   ASSERT_FALSE(made.ok());
@@ -223,7 +214,7 @@ std::string toy_conll() {
 }
 
 TEST(TagModel, LearnsAToyCorpusAndSurvivesSaveAndLoad) {
-  auto c = read_conll_tags(write_temp("toy.conll", toy_conll()));
+  auto c = read_conll_tags(cc::testing::write_scratch_file("toy.conll", toy_conll()));
   ASSERT_TRUE(c.ok()) << c.status().message();
   // "wo" "n't" joined as the tokenizer writes it, with the first part's tags.
   ASSERT_EQ(c->input.sentences.size(), 32u);
@@ -244,8 +235,8 @@ TEST(TagModel, LearnsAToyCorpusAndSurvivesSaveAndLoad) {
   EXPECT_EQ(last, 0u);
   PosTagger tagger = pt.finish(0.0f);
   Chunker chunker = ct.finish(0.0f);
-  const std::string model = temp_path("toy_pos.model"), dict = temp_path("toy_dict.tsv"),
-                    chunks = temp_path("toy_chunk.model");
+  const std::string model = cc::testing::scratch_path("toy_pos.model"), dict = cc::testing::scratch_path("toy_dict.tsv"),
+                    chunks = cc::testing::scratch_path("toy_chunk.model");
   ASSERT_TRUE(tagger.save(model, dict).ok());
   ASSERT_TRUE(chunker.save(chunks).ok());
   auto pos2 = PosTagger::load(model, dict);
@@ -272,7 +263,7 @@ TEST(TagModel, LearnsAToyCorpusAndSurvivesSaveAndLoad) {
 }
 
 TEST(TagModel, ReadsGmbCsvAndNamesBadLines) {
-  auto c = read_gmb_csv(write_temp(
+  auto c = read_gmb_csv(cc::testing::write_scratch_file(
       "gmb.csv",
       "Sentence #,Word,POS,Tag\nSentence: 1,Prices,NNS,O\n,\"1,500\",CD,O\n,\"\"\"\",``,O\n"
       ",\",\",\",\",O\nSentence: 2,They,PRP,O\n,do,VBP,O\n,n't,RB,O\n,LRB,LRB,O\n"));
@@ -284,7 +275,7 @@ TEST(TagModel, ReadsGmbCsvAndNamesBadLines) {
   EXPECT_EQ(c->input.words[5], "don't");
   EXPECT_EQ(pos_of_class(c->pos[6]), PosTag::lrb);
   EXPECT_TRUE(c->chunk.empty());
-  auto bad = read_gmb_csv(write_temp("bad.csv", "Sentence #,Word,POS,Tag\nSentence: 1,x,QQ,O\n"));
+  auto bad = read_gmb_csv(cc::testing::write_scratch_file("bad.csv", "Sentence #,Word,POS,Tag\nSentence: 1,x,QQ,O\n"));
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find(":2:"), std::string::npos);
 }
