@@ -633,7 +633,11 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       // "Homes lost as fire grows": a change verb is a predicate only of the
       // change itself ("rose by 3%"); "risen to 31" is resolved below.
       if (c.predicate == "rise" && !(qt > sv.first_token && sv.word(qt - 1) == "by")) c.predicate.clear();
-      if (is_reading_unit(qv.unit) || is_position(sv, qv, fg.end)) c.predicate.clear();
+      // "the 480-metre bridge": a measure glued to the noun it describes is
+      // a dimension of that noun, not what the verb did.
+      bool dimension = qv.kind == QuantityKind::measure && doc[fig->span].find('-') != std::string_view::npos &&
+                       fg.end < sv.end_token && doc.tokens[fg.end].value.kind == TokenKind::word;
+      if (is_reading_unit(qv.unit) || is_position(sv, qv, fg.end) || dimension) c.predicate.clear();
       bool share_won = is_share_won(sv, qv, qt, fg.end);
       if (share_won) {
         c.predicate = "win";

@@ -88,11 +88,14 @@ TEST(ClaimsPipeline, WhatAFigureCountsFromTheWordsAroundIt) {
       "The boat sank about 35 nautical miles south of the cape, after carrying migrants for two days.\n"
       "The gang has demanded a ransom of 4 million dollars, the chief executive said, as it emerged that "
       "records may have been taken.\n"
-      "A security firm said the gang demanded 12 million dollars.\n");
+      "A security firm said the gang demanded 12 million dollars.\n"
+      "The 480-metre steel bridge, which opened in 1967, carried traffic, the authority said.\n"
+      "Engineers said the bridge, nearly 500 metres long, was due for renovation last year.\n");
   EXPECT_TRUE(same_fact(b, 9, 17)) << "bodies recovered count the dead";
   EXPECT_FALSE(same_fact(b, 17, 100)) << "what the toll could reach is not a count";
   EXPECT_TRUE(same_fact(b, 170, 200)) << "the number on board is what the boat carried";
   EXPECT_TRUE(same_fact(b, 4e6, 12e6)) << "a modal elsewhere in the clause does not make a demand a projection";
+  EXPECT_TRUE(same_fact(b, 480, 500)) << "1967 dates the opening, not the length";
   for (const auto& f : b.facts)
     if (f.unit == "nmi") EXPECT_EQ(f.predicate, "") << "a distance that places the wreck";
 }
