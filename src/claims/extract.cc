@@ -657,6 +657,10 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
         c.predicate = std::string(noun_cls);
         c.counted_class.clear();
         c.counted.clear();
+        // "Of the 27 dead, 21 were women", "Five of the nine dead were
+        // passengers": a part of the dead named by no verb of its own is a
+        // subset of the toll, not a count of the dead.
+        if (qv.part_of && !best && *qv.part_of > qv.value) c.is_part = true;
       }
       // People counted as killed or wounded: the predicate says so, any
       // person noun may name them.
