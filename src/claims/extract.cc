@@ -618,6 +618,10 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       const Trigger* after = trigger_in(fg.np_end, after_hi, false);
       bool subject = fg.np_end < sv.end_token && is_verb_start(sv, fg.np_end);
       const Trigger* best = subject ? after : (before ? before : after);
+      // "mourning for the 27 people killed": a participle right after the
+      // counted phrase says what happened to them, whatever verb governs it.
+      if (!subject && after && after->token == fg.np_end && fg.np_end > fg.end && sv.word(after->token).ends_with("ed"))
+        best = after;
       // "licensed to carry 100", "a capacity of 100": what may be, not what is.
       for (const auto& tr : triggers)
         if (tr.cls == "capacity" && tr.token >= before_lo && tr.token < after_hi) best = &tr;

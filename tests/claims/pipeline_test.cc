@@ -102,6 +102,18 @@ TEST(ClaimsPipeline, WhatAFigureCountsFromTheWordsAroundIt) {
     if (f.unit == "nmi") EXPECT_EQ(f.predicate, "") << "a distance that places the wreck";
 }
 
+TEST(ClaimsPipeline, AParticipleAfterTheCountedPhraseIsItsPredicate) {
+  Brief b = brief_of("The government will pay 5,000 euros to each family, as the city mourned the 27 people killed.\n");
+  bool found = false;
+  for (const auto& f : b.facts)
+    for (const auto& r : f.reports)
+      if (r.value == 27) {
+        found = true;
+        EXPECT_EQ(f.predicate, "casualty");
+      }
+  EXPECT_TRUE(found);
+}
+
 TEST(ClaimsPipeline, VoteSharesAreWonByTheirParty) {
   Brief b = brief_of(
       "The ruling National Unity Party won 41.2 percent of the vote, the commission said.\n"
