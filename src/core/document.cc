@@ -17,15 +17,17 @@ void Document::assign_id() { id = content_hash(text); }
 
 uint32_t dateline_end(const Document& doc, uint32_t first, uint32_t end) {
   constexpr uint32_t kMaxTokens = 10;
-  bool marked = false, open = false;
+  bool marked = false, open = false, comma = false;
   for (uint32_t t = first; t < end && t < first + kMaxTokens && t < doc.tokens.size(); ++t) {
     const Token& tok = doc.tokens[t].value;
     std::string_view w = doc[doc.tokens[t].span];
     if (tok.kind == TokenKind::word) {
-      if (!tok.capitalized) return first;
+      // "BRENNA, Halden province — ": after a place in capitals and a comma,
+      // a region's common noun may follow ("NATO allies — " is no dateline).
+      if (!tok.capitalized && !(doc.tokens[first].value.all_caps && comma)) return first;
       marked = marked || tok.all_caps;
     } else if (w == "," && t > first) {
-      marked = true;
+      marked = comma = true;
     } else if (w == "(" || w == ")") {
       open = w == "(";
     } else if ((w == "\u2014" || w == "\u2013" || w == "-" || w == "--") && !open) {

@@ -72,7 +72,8 @@ struct Document {
 // "MWANZA, Tanzania — ", "KYIV (Reuters) - ": a dateline opening the
 // sentence of tokens [first, end) names where the report was filed, not who
 // did or said anything. Returns the token after its dash, or `first` when
-// there is none. A dateline is a few capitalized words, commas and a
+// there is none. A dateline is a few capitalized words (after a first word
+// in capitals, lower-case ones too: "BRENNA, Halden province"), commas and a
 // parenthesized agency, with a word all in capitals or a comma, so "Kim Jong
 // Un — the leader — said" is not one.
 uint32_t dateline_end(const Document& doc, uint32_t first, uint32_t end);

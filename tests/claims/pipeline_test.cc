@@ -60,6 +60,18 @@ TEST(ClaimsPipeline, ADatelineIsNeitherActorNorEvent) {
   }
   ASSERT_FALSE(b.facts.empty());
   EXPECT_EQ(b.facts[0].actor, "");
+
+  Brief region = brief_of("BRENNA, Halden province \u2014 The death toll has risen to 11, the rescue service said.\n");
+  ASSERT_FALSE(region.facts.empty());
+  EXPECT_EQ(region.facts[0].actor, "") << "a region's common noun may follow the place";
+  EXPECT_EQ(region.facts[0].reports[0].attributed_to, "rescue service");
+}
+
+TEST(ClaimsPipeline, TitleCaseHeadlineNumbersAreCounts) {
+  Brief b = brief_of("Quake Kills 48 in Tarsu Province\nRescuers searched the rubble through the night.\n");
+  ASSERT_EQ(b.facts.size(), 1u) << "'Kills 48' in a headline is no model number";
+  EXPECT_EQ(b.facts[0].reports[0].value, 48);
+  EXPECT_EQ(b.facts[0].predicate, "casualty");
 }
 
 // The value of every figure of the brief, by fact, in fact order.

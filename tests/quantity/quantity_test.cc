@@ -139,6 +139,11 @@ TEST(Quantity, PartitiveWithTheWholeFirst) {
   EXPECT_FALSE(one(tag("Of course, 300 people came."), "300").part_of);
 }
 
+TEST(Quantity, TitleCaseCapitalsAreNoModelNames) {
+  EXPECT_EQ(one(tag("Quake Kills 48 in Tarsu Province"), "48").kind, QuantityKind::count);
+  EXPECT_EQ(one(tag("Fans queued for Tekken 8 on Friday."), "8").kind, QuantityKind::model);
+}
+
 TEST(Quantity, IdentifiersAndMultiplesAreNoAmounts) {
   auto d = tag("The tanker, registered under IMO number 9384120, spilled some 2,500 tonnes, "
                "more than three times the 700 tonnes its owner reported.");

@@ -715,9 +715,24 @@ class QuantityTagger : public Component {
     return true;
   }
 
+  // A headline in title case ("Quake Kills 48 in Tarsu Province", "Toll
+  // Reaches 11"): every word of four letters or more capitalized, so its
+  // capitals do not mark names and a capitalized word before a number does
+  // not make it a model number.
+  static bool is_title_case(const std::vector<Tok>& t) {
+    int words = 0;
+    for (const Tok& tok : t) {
+      if (tok.kind != TokenKind::word || tok.text.size() < 4) continue;
+      if (!tok.capitalized) return false;
+      ++words;
+    }
+    return words >= 3;
+  }
+
   void process_sentence(Document& doc, const std::vector<Tok>& t,
                         std::vector<Mention>& found) const {
     found.clear();
+    bool title_case = is_title_case(t);
     for (size_t i = 0; i < t.size();) {
       auto parsed = parse_number(t, i);
       if (!parsed) {
@@ -734,7 +749,7 @@ class QuantityTagger : public Component {
         continue;
       }
       Mention& m = found.emplace_back();
-      build(t, n, &m);
+      build(t, n, title_case, &m);
       next = std::max(next, m.end);
       i = next;
     }
@@ -752,7 +767,7 @@ class QuantityTagger : public Component {
   }
 
   // Everything around a numeral: currency, hedge, range, unit, counted thing, delta.
-  void build(const std::vector<Tok>& t, const Number& n, Mention* m) const {
+  void build(const std::vector<Tok>& t, const Number& n, bool title_case, Mention* m) const {
     Quantity& q = m->q;
     q.kind = n.kind;
     q.value = n.value;
@@ -917,7 +932,7 @@ class QuantityTagger : public Component {
     }
     if (m->begin > 0 && (t[m->begin - 1].lower == "aged" || t[m->begin - 1].lower == "age"))
       q.kind = QuantityKind::age;  // "aged 25", "a man of age 87"
-    if (q.kind == QuantityKind::count && q.unit.empty() && is_model_number(t, n))
+    if (q.kind == QuantityKind::count && q.unit.empty() && !title_case && is_model_number(t, n))
       q.kind = QuantityKind::model;
     if (q.kind == QuantityKind::count && q.unit.empty() && is_age_in_apposition(t, n))
       q.kind = QuantityKind::age;
