@@ -533,11 +533,14 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
         // ("could rise to nearly 100"), not one elsewhere in a long clause
         // ("demanded 4 million dollars, ..., as it emerged that records may
         // have been taken") or after a subject ("300,000 may have been").
+        // "may have been carrying" doubts the past; it projects nothing.
         constexpr uint32_t kModalReach = 48;  // bytes
         Span t = m->value.trigger;
+        size_t next = doc.tokens.first_ending_after(t.end);
+        bool perfect = next < doc.tokens.size() && ascii_lower(doc[doc.tokens[next].span]) == "have";
         c.projected = kind == ModalityKind::conditional ||
                       (kind == ModalityKind::hedged && t.end <= anchor.begin && anchor.begin - t.end <= kModalReach &&
-                       is_possibility_word(ascii_lower(doc[t])));
+                       is_possibility_word(ascii_lower(doc[t])) && !perfect);
       }
     };
 
