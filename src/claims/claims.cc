@@ -430,6 +430,7 @@ class BriefBuilder {
     r.approx = q.approx;
     r.hedge = q.hedge;
     r.attributed_to = c.source;
+    r.source_key = c.source_key;
     r.via = c.via;
     r.modality = c.modality;
     r.time = c.time;
@@ -511,11 +512,12 @@ class BriefBuilder {
     return ra && rb && ra->last < rb->first;
   }
 
-  // Who stands behind a report: its primary source's key (nlp/attribution
-  // primary_source_key(): lower case, without determiners, titles or
-  // document nouns, a location qualifier after '@'), else its outlet.
+  // Who stands behind a report: its primary source's key (Claim::source_key,
+  // nlp/attribution primary_source_key(): lower case, without determiners,
+  // titles or document nouns, a location qualifier after '@'), else its
+  // outlet.
   std::string source_key(const FactReport& r) const {
-    if (!r.attributed_to.empty()) return primary_source_key(r.attributed_to);
+    if (!r.source_key.empty()) return r.source_key;
     const Document& d = docs_[doc_index_.at(r.doc_id)];
     std::string outlet = !d.source.empty() ? "outlet:" + ascii_lower(d.source) : "doc:" + d.id;
     std::replace(outlet.begin(), outlet.end(), '@', ' ');  // '@' starts a qualifier

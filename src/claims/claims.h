@@ -40,6 +40,10 @@ struct FactReport {
   bool approx = false;
   std::string hedge;
   std::string attributed_to;   // primary source, "" when the outlet's own
+  // Its primary-source key (claims/extract.h Claim::source_key), for
+  // counting independent sources while the brief is built; not stored in
+  // the ledger, whose facts are compared, never reconciled again.
+  std::string source_key;
   std::vector<std::string> via;  // intermediaries, outermost first
   std::string modality;        // "asserted", "hedged", "planned", ...
   std::string time;            // TIMEX3 value of the time the figure refers to, "" when none

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "claims/lexicon.h"
+#include "nlp/attribution/attribution.h"  // primary_source_key
 #include "nlp/quantity/quantity.h"  // is_delta_modifier
 
 namespace cc {
@@ -523,6 +524,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       if (const auto* a = smallest_containing(doc.attributions, anchor)) {
         c.source = resolve(a->value.source_name.empty() ? std::string(doc[a->value.source])
                                                         : a->value.source_name);
+        c.source_key = primary_source_key(a->value.affiliation.empty() ? c.source : resolve(a->value.affiliation));
         c.via = a->value.via;
         c.source_span = a->value.source;
       }
@@ -698,6 +700,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       fill_context(c, fig->span);
       if (!c.cited_source.empty()) {
         c.source = resolve(c.cited_source);
+        c.source_key = primary_source_key(c.source);
         c.via.clear();
       }
       out->push_back(std::move(c));

@@ -50,6 +50,9 @@ struct Claim {
   std::optional<TimeRange> range;
 
   std::string source;            // primary source, "" when the outlet's own
+  // The source's primary-source key (primary_source_key() of the body it
+  // speaks for, else of `source`), "" when the outlet's own.
+  std::string source_key;
   std::string cited_source;      // "police" in "the police count of 41": a figure cited, not reported
   std::vector<std::string> via;
   Span source_span;

@@ -101,6 +101,7 @@ void decode_payload(const nlohmann::json& j, Attribution& out) {
   out.cue_lemma = j.value("cue_lemma", "");
   out.source_name = j.value("source_name", "");
   out.via = j.value("via", std::vector<std::string>{});
+  out.affiliation = j.value("affiliation", "");
   out.primary_key = j.value("primary_key", "");
 }
 

@@ -385,6 +385,25 @@ TEST(Attribution, ADatelineAndAnAdverbAreNoSources) {
   EXPECT_EQ(covering(d, "1.2 million").name, "partnership");
 }
 
+TEST(Attribution, ANamedSpeakersRoleSaysWhomTheySpeakFor) {
+  auto d = annotate(
+      "The Tanzania Red Cross Society said 58 people died. "
+      "Regional police commander Joseph Mwakalinga said 41 bodies had been found. "
+      "\"We registered 150 passengers,\" the society's regional coordinator Amina Salum said. "
+      "Analyst Petra Vanek said the toll would rise.");
+  const Attribution* police = attribution_for(d, find(d, "41 bodies"));
+  ASSERT_NE(police, nullptr);
+  EXPECT_EQ(police->source_name, "Joseph Mwakalinga");
+  EXPECT_EQ(police->affiliation, "police");
+  EXPECT_EQ(police->primary_key, "police");
+  const Attribution* society = attribution_for(d, find(d, "150 passengers"));
+  ASSERT_NE(society, nullptr);
+  EXPECT_EQ(society->affiliation, "Tanzania Red Cross Society");
+  const Attribution* analyst = attribution_for(d, find(d, "the toll"));
+  ASSERT_NE(analyst, nullptr);
+  EXPECT_EQ(analyst->affiliation, "") << "an analyst speaks for no body";
+}
+
 TEST(Attribution, HostileInputStaysBounded) {
   // One paragraph: 5,000 unpaired quote marks, then 5,000 sentences whose
   // speaker is a pronoun, all inside the last open quote.

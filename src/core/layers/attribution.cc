@@ -26,6 +26,7 @@ void to_json(nlohmann::json& j, const Attribution& a) {
        {"cue_lemma", a.cue_lemma},
        {"source_name", a.source_name},
        {"via", a.via},
+       {"affiliation", a.affiliation},
        {"primary_key", a.primary_key}};
 }
 

@@ -18,9 +18,14 @@ struct Attribution {
   // Intermediaries between the outlet and the primary source, outermost first:
   // "Yonhap quoted the JCS as saying" -> source JCS, via {"Yonhap"}.
   std::vector<std::string> via;
+  // Whom a named speaker speaks for, from the role words before the name:
+  // "police" for "Regional police commander Joseph Mwakalinga"; "" when the
+  // source phrase names no body.
+  std::string affiliation;
   // The primary source's key (nlp/attribution primary_source_key()): two
   // reports are independent confirmations when their keys are not
-  // same_primary_source(). Empty when there is no source name.
+  // same_primary_source(); the affiliation's when there is one. Empty when
+  // there is no source name.
   std::string primary_key;
 };
 

@@ -219,6 +219,13 @@ const StringSet& organization_heads() {
 }
 
 // Nouns naming a document a source issued: "the JDS report" is the JDS.
+// The role words before a name that say whom the person speaks for.
+const StringSet& affiliation_roles() {
+  static const StringSet k = {"commander", "spokesman", "spokeswoman", "spokesperson", "official",
+                              "officer",   "chief",     "coordinator", "director",     "head",
+                              "representative", "secretary"};
+  return k;
+}
 // Who speaks for a body: "a coast guard spokesman", "police officials" are
 // the body as a primary source.
 const StringSet& speaker_roles() {
@@ -1006,6 +1013,7 @@ class DocumentTagger {
       f.value.source_name = source_name(b, name_end, &person);
     }
     f.person = person;
+    if (person && s1 > s0) f.value.affiliation = affiliation(s0, name_end < 0 ? s1 : name_end);
     f.value.via = std::move(via);
     found_.push_back(std::move(f));
     return true;
@@ -1149,6 +1157,34 @@ class DocumentTagger {
       }
     }
     return antecedent(want_person, {}, person);
+  }
+
+  // Whom the person named at the end of [s0, s1) speaks for, from the role
+  // word before the name: "Regional police commander Joseph Mwakalinga" ->
+  // "police", "Coast Guard commander Pavel Dorn" -> "Coast Guard", "the
+  // society's regional coordinator Amina Salum" -> "society". "" otherwise.
+  std::string affiliation(int s0, int s1) const {
+    auto is_noun = [&](int k) {
+      PosTag p = doc_.tokens[k].value.pos;
+      return p == PosTag::NN || p == PosTag::NNS || p == PosTag::NNP || p == PosTag::NNPS;
+    };
+    int role = -1;
+    for (int k = s0; k < s1; ++k)
+      if (is_word(k) && !capitalized(k) && !possessive(k)) role = k;
+    if (role <= s0 || role + 1 >= s1 || !affiliation_roles().count(low(role))) return {};
+    int end = role;
+    for (int k = s0; k < role; ++k)
+      if (possessive(k)) end = k;  // the owner: "the society's regional coordinator"
+    int b = end;
+    while (b > s0 && is_word(b - 1) && is_noun(b - 1)) --b;
+    if (b == end) return {};
+    // "the society's": the body named before, as for "the agency said".
+    if (end - b == 1 && b > s0 && low(b - 1) == "the" && !capitalized(b)) {
+      bool unused = false;
+      std::string named = antecedent(false, low(b), &unused);
+      if (!named.empty()) return named;
+    }
+    return std::string(tokens_span(b, end).of(doc_.text));
   }
 
   // The entity naming the source phrase [s0, s1): one spanning the whole
@@ -1796,7 +1832,8 @@ void Tagger::process(Document& doc) const {
   DocumentTagger(*this, doc).run();
   if (doc.attributions.empty()) return;
   KeyContext context = key_context(doc);
-  for (auto& a : doc.attributions) a.value.primary_key = key_in(context, a.value.source_name);
+  for (auto& a : doc.attributions)
+    a.value.primary_key = key_in(context, a.value.affiliation.empty() ? a.value.source_name : a.value.affiliation);
 }
 
 std::string primary_source_key(const Document& doc, std::string_view source_name) {
