@@ -111,15 +111,16 @@ bool is_share_won(const SentenceView& sv, const Quantity& q, uint32_t first, uin
 // relative clause (", which|who|where ... ,") that does not hold `anchor`
 // dates that clause, not the figure.
 bool in_other_relative_clause(const SentenceView& sv, Span date, Span anchor) {
+  constexpr uint32_t kMaxClause = 40;  // tokens each way: a relative clause is short
   const auto& tokens = sv.doc.tokens;
   uint32_t d = sv.token_at(date.begin);
   uint32_t open = d;
-  while (open > sv.first_token && sv.doc[tokens[open - 1].span] != ",") --open;
-  if (open == sv.first_token || open >= sv.end_token) return false;
+  while (open > sv.first_token && d - open < kMaxClause && sv.doc[tokens[open - 1].span] != ",") --open;
+  if (open == sv.first_token || open >= sv.end_token || sv.doc[tokens[open - 1].span] != ",") return false;
   std::string w = sv.word(open);
   if (w != "which" && w != "who" && w != "where") return false;
   uint32_t close = d;
-  while (close < sv.end_token && sv.doc[tokens[close].span] != ",") ++close;
+  while (close < sv.end_token && close - d < kMaxClause && sv.doc[tokens[close].span] != ",") ++close;
   Span clause{tokens[open].span.begin, close < sv.end_token ? tokens[close].span.begin : sv.span.end};
   return !clause.overlaps(anchor);
 }
@@ -299,15 +300,18 @@ struct FigureGiver {
 FigureGiver figure_giver(const SentenceView& sv, uint32_t clause_begin, uint32_t noun) {
   static constexpr std::string_view kGivers[] = {"raised", "raises", "revised", "revises", "lowered",
                                                  "lowers", "updated", "updates", "put", "puts"};
+  constexpr uint32_t kMaxPhrase = 12;  // tokens of a noun phrase read, so long input stays linear
   const auto& tokens = sv.doc.tokens;
   uint32_t verb = noun;
-  while (verb > clause_begin && tokens[verb].value.chunk == ChunkType::NP && !tokens[verb].value.chunk_begin) --verb;
+  while (verb > clause_begin && noun - verb < kMaxPhrase && tokens[verb].value.chunk == ChunkType::NP &&
+         !tokens[verb].value.chunk_begin)
+    --verb;
   if (verb == clause_begin || std::find(std::begin(kGivers), std::end(kGivers), sv.word(--verb)) == std::end(kGivers))
     return {};
   uint32_t b = clause_begin;
   if (tokens[b].value.chunk != ChunkType::NP) return {};
   uint32_t e = b + 1;
-  while (e < verb && tokens[e].value.chunk == ChunkType::NP && !tokens[e].value.chunk_begin) ++e;
+  while (e < verb && e - b < kMaxPhrase && tokens[e].value.chunk == ChunkType::NP && !tokens[e].value.chunk_begin) ++e;
   PosTag head = tokens[e - 1].value.pos;
   if (head != PosTag::NN && head != PosTag::NNS && head != PosTag::NNP && head != PosTag::NNPS) return {};
   while (b < e && tokens[b].value.pos == PosTag::DT) ++b;

@@ -969,6 +969,8 @@ class DocumentTagger {
   void add_continuations() {
     constexpr int kMaxAdjunct = 6;
     size_t n = found_.size();
+    uint32_t last_cue = 0;  // the sentence's last cue, so each check is O(1)
+    for (size_t j = sentence_first_; j < n; ++j) last_cue = std::max(last_cue, found_[j].value.cue.begin);
     for (size_t i = sentence_first_; i < n; ++i) {
       if (found_[i].content.empty() || found_[i].content.end > found_[i].value.cue.begin) continue;
       uint32_t after = std::max(found_[i].value.cue.end, found_[i].value.source.end);
@@ -978,10 +980,7 @@ class DocumentTagger {
       while (k < limit && (is_word(k) || doc_.tokens[k].value.kind == TokenKind::number)) ++k;
       if (k + 2 >= sentence_end_ || raw(k) != "," || low(k + 1) != "and") continue;
       int b = k + 2, e = content_end();
-      bool cue_inside = false;
-      for (size_t j = sentence_first_; j < found_.size(); ++j)
-        cue_inside = cue_inside || found_[j].value.cue.begin >= tok(b).begin;
-      if (cue_inside || e <= b) continue;
+      if (last_cue >= tok(b).begin || e <= b) continue;  // a cue of its own lies in it
       Found more = found_[i];
       more.content = tokens_span(b, e);
       found_.push_back(std::move(more));
