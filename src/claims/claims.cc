@@ -882,39 +882,67 @@ class BriefBuilder {
   // year") and an explicit date that disagree; other reports' dates of the
   // same figure are named alongside.
   void find_inconsistencies(Brief* brief) const {
+    // A document's dated claims that could be about one figure: its figures
+    // by fact and its event claims by predicate, so a report is compared
+    // with its own claims about the same thing, at most kMaxComparedClaims
+    // of them (a hostile document only gets its first ones compared).
+    constexpr size_t kMaxComparedClaims = 64;
     std::set<std::pair<std::string, std::pair<uint32_t, uint32_t>>> seen;
-    for (size_t i = 0; i < claims_.size(); ++i) {
-      const Claim& q = claims_[i];
-      size_t fact = fact_of_claim_[i];
-      if (!q.quantity || !q.range || fact == SIZE_MAX) continue;
-      // Claims are stored document by document: only this one's are candidates.
-      for (size_t j = doc_claims_[q.doc]; j < doc_claims_[q.doc + 1]; ++j) {
+    for (size_t doc = 0; doc + 1 < doc_claims_.size(); ++doc) {
+      std::unordered_map<size_t, std::vector<size_t>> by_fact;
+      std::unordered_map<std::string, std::vector<size_t>> events_by_predicate;
+      for (size_t j = doc_claims_[doc]; j < doc_claims_[doc + 1]; ++j) {
         const Claim& o = claims_[j];
-        if (j == i || !o.range) continue;
-        bool same = o.quantity ? fact_of_claim_[j] == fact : refers_to(o, q);
-        if (!same || o.range->overlaps(*q.range)) continue;
-        // Years apart, the two dates are two events (kSameFactMaxGapDays).
-        if (std::max(o.range->first - q.range->last, q.range->first - o.range->last) > kSameFactMaxGapDays)
-          continue;
-        if (relative(q) == relative(o)) continue;  // two explicit dates may be two events
-        const Document& d = docs_[q.doc];
-        auto key = std::make_pair(d.id, std::minmax(q.time_span.begin, o.time_span.begin));
-        if (!seen.insert(key).second) continue;
-        Inconsistency inc;
-        inc.doc_id = d.id;
-        std::string counted = q.quantity->counted.empty() ? "figure" : q.quantity->counted;
-        inc.what = "This report dates the same " + std::string(q.is_delta ? "additional " : "") +
-                   counted + " (" + q.predicate + ") both as '" + text(q, q.time_span) + "' (" +
-                   q.time + ") and as '" + text(o, o.time_span) + "' (" + o.time + ").";
-        for (size_t k : fact_clusters_[fact].claims) {
-          const Claim& other = claims_[k];
-          if (other.doc == q.doc || !other.range) continue;
-          inc.what += " " + short_id(docs_[other.doc].id) + " dates it " + other.time + ".";
-        }
-        inc.evidence.push_back(make_evidence(d, q.sentence, q.time_span));
-        inc.evidence.push_back(make_evidence(d, o.sentence, o.time_span));
-        brief->inconsistencies.push_back(std::move(inc));
+        if (!o.range) continue;
+        if (o.quantity && fact_of_claim_[j] != SIZE_MAX) by_fact[fact_of_claim_[j]].push_back(j);
+        if (!o.quantity) events_by_predicate[o.predicate].push_back(j);
       }
+      std::vector<size_t> candidates;
+      for (size_t i = doc_claims_[doc]; i < doc_claims_[doc + 1]; ++i) {
+        const Claim& q = claims_[i];
+        if (!q.quantity || !q.range || fact_of_claim_[i] == SIZE_MAX) continue;
+        const std::vector<size_t>& same_fact = by_fact[fact_of_claim_[i]];
+        candidates.assign(same_fact.begin(), same_fact.begin() + std::min(same_fact.size(), kMaxComparedClaims));
+        if (auto it = events_by_predicate.find(q.predicate); it != events_by_predicate.end())
+          candidates.insert(candidates.end(), it->second.begin(),
+                            it->second.begin() + std::min(it->second.size(), kMaxComparedClaims));
+        add_inconsistencies(i, candidates, &seen, brief);
+      }
+    }
+  }
+
+  // Claim i (a dated figure) against `candidates` of its own document.
+  void add_inconsistencies(size_t i, const std::vector<size_t>& candidates,
+                           std::set<std::pair<std::string, std::pair<uint32_t, uint32_t>>>* seen,
+                           Brief* brief) const {
+    const Claim& q = claims_[i];
+    size_t fact = fact_of_claim_[i];
+    for (size_t j : candidates) {
+      const Claim& o = claims_[j];
+      if (j == i || !o.range) continue;
+      bool same = o.quantity ? fact_of_claim_[j] == fact : refers_to(o, q);
+      if (!same || o.range->overlaps(*q.range)) continue;
+      // Years apart, the two dates are two events (kSameFactMaxGapDays).
+      if (std::max(o.range->first - q.range->last, q.range->first - o.range->last) > kSameFactMaxGapDays)
+        continue;
+      if (relative(q) == relative(o)) continue;  // two explicit dates may be two events
+      const Document& d = docs_[q.doc];
+      auto key = std::make_pair(d.id, std::minmax(q.time_span.begin, o.time_span.begin));
+      if (!seen->insert(key).second) continue;
+      Inconsistency inc;
+      inc.doc_id = d.id;
+      std::string counted = q.quantity->counted.empty() ? "figure" : q.quantity->counted;
+      inc.what = "This report dates the same " + std::string(q.is_delta ? "additional " : "") +
+                 counted + " (" + q.predicate + ") both as '" + text(q, q.time_span) + "' (" +
+                 q.time + ") and as '" + text(o, o.time_span) + "' (" + o.time + ").";
+      for (size_t k : fact_clusters_[fact].claims) {
+        const Claim& other = claims_[k];
+        if (other.doc == q.doc || !other.range) continue;
+        inc.what += " " + short_id(docs_[other.doc].id) + " dates it " + other.time + ".";
+      }
+      inc.evidence.push_back(make_evidence(d, q.sentence, q.time_span));
+      inc.evidence.push_back(make_evidence(d, o.sentence, o.time_span));
+      brief->inconsistencies.push_back(std::move(inc));
     }
   }
 

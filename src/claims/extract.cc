@@ -31,21 +31,38 @@ constexpr uint32_t kTriggerChain = 3;
 // run-on "sentence" only gets its first ones paired.
 constexpr size_t kMaxPairedDates = 32;
 constexpr size_t kMaxPairedTriggers = 128;
+constexpr uint32_t kMaxSentenceTokens = 400;
 
 bool is_agent(EntityType t) { return t != EntityType::misc; }
 
-// The smallest item of a nested layer whose span contains `anchor`. Layers
-// are sorted by begin, so only items beginning at or before anchor count.
+// The smallest item of a nested layer (sorted by begin) whose span contains
+// an anchor. Built once per document: with the largest end among the items
+// up to each one, a look-up walks back from the last item beginning at or
+// before the anchor only while an earlier item still reaches it, so a
+// document costs what its nesting costs, not items times figures.
 template <class T>
-const Annotation<T>* smallest_containing(const Layer<T>& layer, Span anchor) {
-  const Annotation<T>* best = nullptr;
-  for (const auto& item : layer) {
-    if (item.span.begin > anchor.begin) break;
-    if (item.span.contains(anchor) && (!best || item.span.size() < best->span.size()))
-      best = &item;
+class Containing {
+ public:
+  explicit Containing(const Layer<T>& layer) : layer_(layer), max_end_(layer.size()) {
+    for (size_t i = 0; i < layer.size(); ++i)
+      max_end_[i] = std::max(layer[i].span.end, i ? max_end_[i - 1] : 0);
   }
-  return best;
-}
+  const Annotation<T>* smallest(Span anchor) const {
+    auto after = std::partition_point(layer_.begin(), layer_.end(),
+                                      [&](const Annotation<T>& item) { return item.span.begin <= anchor.begin; });
+    const Annotation<T>* best = nullptr;
+    for (size_t i = static_cast<size_t>(after - layer_.begin()); i-- > 0 && max_end_[i] >= anchor.end;) {
+      const Annotation<T>& item = layer_[i];
+      // Walking back, "<=" keeps the earliest of equal spans, as the layer's order gives.
+      if (item.span.contains(anchor) && (!best || item.span.size() <= best->span.size())) best = &item;
+    }
+    return best;
+  }
+
+ private:
+  const Layer<T>& layer_;
+  std::vector<uint32_t> max_end_;
+};
 
 struct SentenceView {
   const Document& doc;
@@ -442,10 +459,24 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
     return n > 0 && max_source_end[n - 1] > s.begin;
   };
 
+  Containing<Attribution> attribution_around(doc.attributions);
+  Containing<Modality> modality_around(doc.modalities);
   size_t q = 0, tx = 0, ent = 0;  // cursors into layers sorted by begin
+  // A run-on "sentence" (garbled or hostile input without full stops) is
+  // read in windows of kMaxSentenceTokens, so pairing its figures with
+  // triggers, dates and entities stays bounded per window.
+  std::vector<SentenceView> views;
   for (const auto& sent : doc.sentences) {
-    SentenceView sv{doc, sent.span, sent.value.first_token, sent.value.end_token};
-    if (sv.end_token <= sv.first_token || sv.end_token > doc.tokens.size()) continue;
+    uint32_t first = sent.value.first_token, end = sent.value.end_token;
+    if (end <= first || end > doc.tokens.size()) continue;
+    for (uint32_t b = first; b < end; b += kMaxSentenceTokens) {
+      uint32_t e = std::min<uint32_t>(end, b + kMaxSentenceTokens);
+      Span span{b == first ? sent.span.begin : doc.tokens[b].span.begin,
+                e == end ? sent.span.end : doc.tokens[e - 1].span.end};
+      views.push_back({doc, span, b, e});
+    }
+  }
+  for (SentenceView sv : views) {
     // A dateline ("MWANZA, Tanzania — ") is neither actor nor event text.
     if (uint32_t body = dateline_end(doc, sv.first_token, sv.end_token); body != sv.first_token) {
       sv.first_token = body;
@@ -508,7 +539,7 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
     // inside the attributed text when `claim` is attributed ("Reuters quoted
     // the office as saying the ferry carried ..." is not about Reuters).
     auto actor_before = [&](Span anchor, Span claim) -> std::string {
-      const auto* content = smallest_containing(doc.attributions, claim);
+      const auto* content = attribution_around.smallest(claim);
       for (auto it = entities.rbegin(); it != entities.rend(); ++it) {
         const auto& e = **it;
         if (e.span.end > anchor.begin || is_place_phrase(sv, e) || is_noun_modifier(sv, e)) continue;
@@ -525,14 +556,14 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       c.range = parse_time_range(c.time);
     };
     auto fill_context = [&](Claim& c, Span anchor) {
-      if (const auto* a = smallest_containing(doc.attributions, anchor)) {
+      if (const auto* a = attribution_around.smallest(anchor)) {
         c.source = resolve(a->value.source_name.empty() ? std::string(doc[a->value.source])
                                                         : a->value.source_name);
         c.source_key = primary_source_key(a->value.affiliation.empty() ? c.source : resolve(a->value.affiliation));
         c.via = a->value.via;
         c.source_span = a->value.source;
       }
-      if (const auto* m = smallest_containing(doc.modalities, anchor)) {
+      if (const auto* m = modality_around.smallest(anchor)) {
         c.modality = modality_name(m->value.kind);
         ModalityKind kind = m->value.kind;
         // The possibility must govern the figure: a modal shortly before it
