@@ -142,6 +142,54 @@ TEST(Entity, HeadWordsDecideOrganizationsAndPlaces) {
   EXPECT_EQ(mention(d, "Mount Hermon").type, "LOC");
 }
 
+TEST(Entity, ShipPrefixNamesAVesselActingAsOneOrganization) {
+  auto d = annotate(
+      "The MV Nyamagana ran aground on Lake Victoria on Tuesday, officials said.\n"
+      "Nyamagana was carrying 400 tonnes of fuel when it struck the reef.\n"
+      "Rescuers reached the Nyamagana by noon, and HMS Protector and USS Cole stood by.\n");
+  Found first = mention(d, "MV Nyamagana");
+  EXPECT_EQ(first.type, "ORG");
+  EXPECT_EQ(first.canonical, "MV Nyamagana");
+  Found bare = mention(d, "Nyamagana", d.text.find("was carrying") - 12);
+  EXPECT_EQ(bare.type, "ORG");
+  EXPECT_EQ(bare.canonical, "MV Nyamagana");
+  Found after_the = mention(d, "Nyamagana", d.text.find("by noon") - 12);
+  EXPECT_EQ(after_the.type, "ORG");
+  EXPECT_EQ(after_the.canonical, "MV Nyamagana");
+  EXPECT_EQ(mention(d, "HMS Protector").type, "ORG");
+  EXPECT_EQ(mention(d, "USS Cole").type, "ORG");
+}
+
+TEST(Entity, ShipNounBeforeACapitalizedNameMakesItAVessel) {
+  auto d = annotate(
+      "The tanker Calder Star leaked oil off the coast, the ferry Ondina turned back and "
+      "the freighter Morning Glory sailed on.\n"
+      "Calder Star had left port on Sunday.\n");
+  Found tanker = mention(d, "Calder Star");
+  EXPECT_EQ(tanker.type, "ORG");
+  EXPECT_EQ(tanker.canonical, "Calder Star");
+  EXPECT_EQ(mention(d, "Calder Star", d.text.find("had left") - 14).type, "ORG");
+  EXPECT_EQ(mention(d, "Ondina").type, "ORG");
+  EXPECT_EQ(mention(d, "Morning Glory").type, "ORG");
+}
+
+TEST(Entity, WhatIsNoShipNameStaysAsItWas) {
+  // A state after a ship noun is its captor or flag; "Ms" is a title; an
+  // all-caps run is a headline; the ship's name inside a longer name is not
+  // the ship.
+  auto d = annotate(
+      "The tanker Iran seized last week was released.\n"
+      "Ms Amina Yusuf said HMS Victory was repaired before Victory Day.\n");
+  EXPECT_NE(mention(d, "Iran").type, "ORG");
+  EXPECT_EQ(mention(d, "HMS Victory").type, "ORG");
+  for (const auto& f : mentions(d)) {
+    EXPECT_NE(f.text, "Victory") << "the 'Victory' of 'Victory Day' is no ship";
+    EXPECT_EQ(f.text.find("Ms "), std::string::npos);
+  }
+  auto headline = annotate("MV NYAMAGANA SINKS OFF MWANZA\n");
+  for (const auto& f : mentions(headline)) EXPECT_NE(f.canonical, "NYAMAGANA SINKS OFF MWANZA");
+}
+
 TEST(Entity, SurnameAfterFullNameIsTheSamePerson) {
   auto d = annotate(
       "Kim Jong Un inspected the factory on Monday.\n"
