@@ -190,6 +190,24 @@ TEST(Entity, WhatIsNoShipNameStaysAsItWas) {
   for (const auto& f : mentions(headline)) EXPECT_NE(f.canonical, "NYAMAGANA SINKS OFF MWANZA");
 }
 
+TEST(Entity, OrganizationNamedForItsPlaceKeepsThePlace) {
+  auto d = annotate(
+      "Officials of the Patriotic Union of Kurdistan met on Monday. The Democratic Party of "
+      "Kurdistan disagreed.\n"
+      "The Central Bank of Kenya raised rates. The National Bank of Greece said profits rose.\n"
+      "Members of the Communist Party of China gathered. The Revenue Authority of Uganda said "
+      "it would appeal.\n"
+      "The Socialist Party of Serbia won, while the Workers Party of Ireland lost.\n"
+      "Talks in Nairobi of Kenya's ministers continued.\n");
+  for (const char* name : {"Patriotic Union of Kurdistan", "Democratic Party of Kurdistan",
+                           "Central Bank of Kenya", "National Bank of Greece",
+                           "Communist Party of China", "Revenue Authority of Uganda",
+                           "Socialist Party of Serbia", "Workers Party of Ireland"})
+    EXPECT_EQ(mention(d, name).type, "ORG") << name;
+  // A place before "of" is no organization's name.
+  for (const auto& f : mentions(d)) EXPECT_NE(f.text, "Nairobi of Kenya");
+}
+
 TEST(Entity, SurnameAfterFullNameIsTheSamePerson) {
   auto d = annotate(
       "Kim Jong Un inspected the factory on Monday.\n"

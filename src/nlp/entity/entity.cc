@@ -230,8 +230,9 @@ void apply_title_case(Work& w, const std::vector<std::pair<uint32_t, uint32_t>>&
 }
 
 // Grows names over what the tagger tends to cut: a particle inside a person's
-// name ("Mohammed bin Salman") and "of ..." ending an organization's name
-// ("Joint Chiefs" + "of Staff").
+// name ("Mohammed bin Salman"), "of ..." ending an organization's name
+// ("Joint Chiefs" + "of Staff") and "of" + the place an organization is named
+// for ("Patriotic Union" + "of Kurdistan").
 void extend_names(Work& w) {
   // An untagged "Mohammed bin Salman".
   for (uint32_t i = 0; i + 2 < w.size(); ++i) {
@@ -255,6 +256,15 @@ void extend_names(Work& w) {
       uint32_t stop = e + 1;
       if (m.type == EntityType::person && is_name_particle(link)) {
         stop = e + 2;
+      } else if (int32_t place = w.owner[e + 1];
+                 link == "of" && place >= 0 && w.drafts[place].first == e + 1 &&
+                 w.drafts[place].type == EntityType::location &&
+                 (m.type == EntityType::organization || is_organization_head(w.low(e - 1)))) {
+        // An organization named for its place ("Patriotic Union" + "of
+        // Kurdistan", "Central Bank" + "of Kenya"): the place is part of
+        // the name, not a separate actor.
+        stop = w.drafts[place].end;
+        m.type = EntityType::organization;
       } else if (link == "of" || link == "for") {
         while (stop < w.size() && stop - e <= 4 && starts_upper(w.words[stop])) ++stop;
         if (!is_organization_head(w.low(stop - 1))) break;
