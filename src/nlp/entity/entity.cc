@@ -474,10 +474,18 @@ void apply_acronyms(Work& w) {
 // ship noun is the ship's flag or captor ("the tanker Iran seized"), not its
 // name.
 void apply_vessels(Work& w, const std::vector<GazetteerMatch>& matches) {
-  std::vector<uint8_t> state(w.size(), 0);
-  for (const auto& m : matches)
-    if (m.entry->kinds & (kGazCountry | kGazMetonym | kGazSeat | kGazNationality))
-      for (uint32_t i = m.begin; i < m.end; ++i) state[i] = 1;
+  // Per token: inside a state or demonym; filled at the first ship noun, as
+  // most documents have none.
+  std::vector<uint8_t> state;
+  auto is_state = [&](uint32_t i) {
+    if (state.empty()) {
+      state.assign(w.size(), 0);
+      for (const auto& m : matches)
+        if (m.entry->kinds & (kGazCountry | kGazMetonym | kGazSeat | kGazNationality))
+          for (uint32_t k = m.begin; k < m.end; ++k) state[k] = 1;
+    }
+    return state[i] != 0;
+  };
   auto has_lower = [](std::string_view word) {
     return std::any_of(word.begin(), word.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
@@ -493,7 +501,7 @@ void apply_vessels(Work& w, const std::vector<GazetteerMatch>& matches) {
   for (uint32_t i = 0; i + 1 < w.size(); ++i) {
     bool prefix = is_vessel_prefix(w.words[i]);
     if (!prefix && !(!starts_upper(w.words[i]) && is_vessel_noun(w.low(i)))) continue;
-    if (!prefix && state[i + 1]) continue;
+    if (!prefix && is_state(i + 1)) continue;
     // The name: up to four capitalized words, not all in capitals (a
     // headline's "MV NYAMAGANA SINKS" runs into its verb), no title.
     uint32_t end = i + 1;
