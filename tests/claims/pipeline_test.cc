@@ -132,6 +132,22 @@ TEST(ClaimsPipeline, AParticipleAfterTheCountedPhraseIsItsPredicate) {
   EXPECT_TRUE(found);
 }
 
+TEST(ClaimsPipeline, AShipIsTheActorOfWhatItLeaks) {
+  // Without the entity stage's ship rule the tagger reads some of these
+  // names as MISC or as a place, and their figures lose their actor.
+  Brief b = brief_of(
+      "The freighter Morning Glory leaked 50 tonnes of diesel near the port on Monday.\n"
+      "The ferry Ondina leaked 20 tonnes of fuel on Tuesday.\n"
+      "The tanker Calder Star leaked 300 tonnes of oil off the coast on Wednesday.\n");
+  std::map<double, std::string> actor_of;
+  for (const auto& f : b.facts)
+    for (const auto& r : f.reports) actor_of[r.value] = f.actor;
+  ASSERT_TRUE(actor_of.count(50) && actor_of.count(20) && actor_of.count(300));
+  EXPECT_EQ(actor_of[50], "Morning Glory");
+  EXPECT_EQ(actor_of[20], "Ondina");
+  EXPECT_EQ(actor_of[300], "Calder Star");
+}
+
 TEST(ClaimsPipeline, VoteSharesAreWonByTheirParty) {
   Brief b = brief_of(
       "The ruling National Unity Party won 41.2 percent of the vote, the commission said.\n"

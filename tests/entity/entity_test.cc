@@ -142,6 +142,72 @@ TEST(Entity, HeadWordsDecideOrganizationsAndPlaces) {
   EXPECT_EQ(mention(d, "Mount Hermon").type, "LOC");
 }
 
+TEST(Entity, ShipPrefixNamesAVesselActingAsOneOrganization) {
+  auto d = annotate(
+      "The MV Nyamagana ran aground on Lake Victoria on Tuesday, officials said.\n"
+      "Nyamagana was carrying 400 tonnes of fuel when it struck the reef.\n"
+      "Rescuers reached the Nyamagana by noon, and HMS Protector and USS Cole stood by.\n");
+  Found first = mention(d, "MV Nyamagana");
+  EXPECT_EQ(first.type, "ORG");
+  EXPECT_EQ(first.canonical, "MV Nyamagana");
+  Found bare = mention(d, "Nyamagana", d.text.find("was carrying") - 12);
+  EXPECT_EQ(bare.type, "ORG");
+  EXPECT_EQ(bare.canonical, "MV Nyamagana");
+  Found after_the = mention(d, "Nyamagana", d.text.find("by noon") - 12);
+  EXPECT_EQ(after_the.type, "ORG");
+  EXPECT_EQ(after_the.canonical, "MV Nyamagana");
+  EXPECT_EQ(mention(d, "HMS Protector").type, "ORG");
+  EXPECT_EQ(mention(d, "USS Cole").type, "ORG");
+}
+
+TEST(Entity, ShipNounBeforeACapitalizedNameMakesItAVessel) {
+  auto d = annotate(
+      "The tanker Calder Star leaked oil off the coast, the ferry Ondina turned back and "
+      "the freighter Morning Glory sailed on.\n"
+      "Calder Star had left port on Sunday.\n");
+  Found tanker = mention(d, "Calder Star");
+  EXPECT_EQ(tanker.type, "ORG");
+  EXPECT_EQ(tanker.canonical, "Calder Star");
+  EXPECT_EQ(mention(d, "Calder Star", d.text.find("had left") - 14).type, "ORG");
+  EXPECT_EQ(mention(d, "Ondina").type, "ORG");
+  EXPECT_EQ(mention(d, "Morning Glory").type, "ORG");
+}
+
+TEST(Entity, WhatIsNoShipNameStaysAsItWas) {
+  // A state after a ship noun is its captor or flag; "Ms" is a title; an
+  // all-caps run is a headline; the ship's name inside a longer name is not
+  // the ship.
+  auto d = annotate(
+      "The tanker Iran seized last week was released.\n"
+      "Ms Amina Yusuf said HMS Victory was repaired before Victory Day.\n");
+  EXPECT_NE(mention(d, "Iran").type, "ORG");
+  EXPECT_EQ(mention(d, "HMS Victory").type, "ORG");
+  for (const auto& f : mentions(d)) {
+    EXPECT_NE(f.text, "Victory") << "the 'Victory' of 'Victory Day' is no ship";
+    EXPECT_EQ(f.text.find("Ms "), std::string::npos);
+  }
+  auto headline = annotate("MV NYAMAGANA SINKS OFF MWANZA\n");
+  for (const auto& f : mentions(headline)) EXPECT_NE(f.canonical, "NYAMAGANA SINKS OFF MWANZA");
+}
+
+TEST(Entity, OrganizationNamedForItsPlaceKeepsThePlace) {
+  auto d = annotate(
+      "Officials of the Patriotic Union of Kurdistan met on Monday. The Democratic Party of "
+      "Kurdistan disagreed.\n"
+      "The Central Bank of Kenya raised rates. The National Bank of Greece said profits rose.\n"
+      "Members of the Communist Party of China gathered. The Revenue Authority of Uganda said "
+      "it would appeal.\n"
+      "The Socialist Party of Serbia won, while the Workers Party of Ireland lost.\n"
+      "Talks in Nairobi of Kenya's ministers continued.\n");
+  for (const char* name : {"Patriotic Union of Kurdistan", "Democratic Party of Kurdistan",
+                           "Central Bank of Kenya", "National Bank of Greece",
+                           "Communist Party of China", "Revenue Authority of Uganda",
+                           "Socialist Party of Serbia", "Workers Party of Ireland"})
+    EXPECT_EQ(mention(d, name).type, "ORG") << name;
+  // A place before "of" is no organization's name.
+  for (const auto& f : mentions(d)) EXPECT_NE(f.text, "Nairobi of Kenya");
+}
+
 TEST(Entity, SurnameAfterFullNameIsTheSamePerson) {
   auto d = annotate(
       "Kim Jong Un inspected the factory on Monday.\n"

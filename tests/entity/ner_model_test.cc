@@ -86,6 +86,24 @@ TEST(NerModel, LearnsAToyCorpusAndSurvivesSaveAndLoad) {
   EXPECT_GT(margins[1], 0.f);
 }
 
+TEST(NerModel, UnsureLoneNamesTakeTheTypeTheirWordHasWhereTheTaggerIsSure) {
+  NerInput input;
+  input.words = {"Leeds", "United", "won", ".", "Leeds", "lost", ".", "Leeds", "drew", ".",
+                 "Hull", "won", ".", "York", "lost", "."};
+  input.sentences = {{0, 4}, {4, 7}, {7, 10}, {10, 13}, {13, 16}};
+  std::vector<uint8_t> tags = {kBOrg, kIOrg, kO, kO, kBLoc, kO, kO, kBLoc, kO, kO,
+                               kBLoc, kO, kO, kBPer, kO, kO};
+  std::vector<float> margins = {30, 28, 9, 9, 3, 9, 9, 15, 9, 9, 2, 9, 9, 4, 9, 9};
+  NerScratch scratch;
+  settle_lone_names(input, scratch, tags, margins);
+  EXPECT_EQ(tags[4], kBOrg) << "an unsure lone 'Leeds' follows the sure 'Leeds United'";
+  EXPECT_EQ(tags[7], kBLoc) << "a fairly sure one keeps its own reading";
+  EXPECT_EQ(tags[10], kBLoc) << "no sure mention of 'Hull' to follow";
+  EXPECT_EQ(tags[13], kBPer);
+  EXPECT_EQ(tags[0], kBOrg);
+  EXPECT_EQ(tags[1], kIOrg);
+}
+
 TEST(NerModel, RejectsCorruptFiles) {
   auto bad = NerModel::load(cc::testing::write_scratch_file("bad.model", "CCNER001 truncated"));
   ASSERT_FALSE(bad.ok());

@@ -230,8 +230,9 @@ void apply_title_case(Work& w, const std::vector<std::pair<uint32_t, uint32_t>>&
 }
 
 // Grows names over what the tagger tends to cut: a particle inside a person's
-// name ("Mohammed bin Salman") and "of ..." ending an organization's name
-// ("Joint Chiefs" + "of Staff").
+// name ("Mohammed bin Salman"), "of ..." ending an organization's name
+// ("Joint Chiefs" + "of Staff") and "of" + the place an organization is named
+// for ("Patriotic Union" + "of Kurdistan").
 void extend_names(Work& w) {
   // An untagged "Mohammed bin Salman".
   for (uint32_t i = 0; i + 2 < w.size(); ++i) {
@@ -255,6 +256,15 @@ void extend_names(Work& w) {
       uint32_t stop = e + 1;
       if (m.type == EntityType::person && is_name_particle(link)) {
         stop = e + 2;
+      } else if (int32_t place = w.owner[e + 1];
+                 link == "of" && place >= 0 && w.drafts[place].first == e + 1 &&
+                 w.drafts[place].type == EntityType::location &&
+                 (m.type == EntityType::organization || is_organization_head(w.low(e - 1)))) {
+        // An organization named for its place ("Patriotic Union" + "of
+        // Kurdistan", "Central Bank" + "of Kenya"): the place is part of
+        // the name, not a separate actor.
+        stop = w.drafts[place].end;
+        m.type = EntityType::organization;
       } else if (link == "of" || link == "for") {
         while (stop < w.size() && stop - e <= 4 && starts_upper(w.words[stop])) ++stop;
         if (!is_organization_head(w.low(stop - 1))) break;
@@ -455,6 +465,94 @@ void apply_acronyms(Work& w) {
   }
 }
 
+// Ships: "MV Nyamagana", "HMS Victory" and "the tanker Calder Star" name a
+// vessel, which news treats as an actor (it sinks, collides, leaks, is
+// seized), whatever the tagger read: often MISC, or one type per mention.
+// Every mention of the name in the document becomes one organization, so the
+// claims stage sees one agent. The canonical name is the first written with
+// a prefix ("MV Nyamagana"), else the bare name. A state or demonym after a
+// ship noun is the ship's flag or captor ("the tanker Iran seized"), not its
+// name.
+void apply_vessels(Work& w, const std::vector<GazetteerMatch>& matches) {
+  // Per token: inside a state or demonym; filled at the first ship noun, as
+  // most documents have none.
+  std::vector<uint8_t> state;
+  auto is_state = [&](uint32_t i) {
+    if (state.empty()) {
+      state.assign(w.size(), 0);
+      for (const auto& m : matches)
+        if (m.entry->kinds & (kGazCountry | kGazMetonym | kGazSeat | kGazNationality))
+          for (uint32_t k = m.begin; k < m.end; ++k) state[k] = 1;
+    }
+    return state[i] != 0;
+  };
+  auto has_lower = [](std::string_view word) {
+    return std::any_of(word.begin(), word.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+    });
+  };
+  struct Ship {
+    std::vector<std::string_view> words;  // the bare name
+    std::string canonical;
+    bool prefixed = false;
+  };
+  std::vector<Ship> ships;
+  std::unordered_map<std::string, size_t> by_name;  // bare name -> ship
+  for (uint32_t i = 0; i + 1 < w.size(); ++i) {
+    bool prefix = is_vessel_prefix(w.words[i]);
+    if (!prefix && !(!starts_upper(w.words[i]) && is_vessel_noun(w.low(i)))) continue;
+    if (!prefix && is_state(i + 1)) continue;
+    // The name: up to four capitalized words, not all in capitals (a
+    // headline's "MV NYAMAGANA SINKS" runs into its verb), no title.
+    uint32_t end = i + 1;
+    bool lower_seen = false;
+    while (end < w.size() && end - i <= 4 && name_like(w.words[end]) &&
+           !is_title_word(w.low(end))) {
+      lower_seen |= has_lower(w.words[end]);
+      ++end;
+    }
+    if (end == i + 1 || !lower_seen) continue;
+    std::string bare = w.text(i + 1, end);
+    auto [it, added] = by_name.emplace(bare, ships.size());
+    if (added) ships.push_back({{w.words.begin() + i + 1, w.words.begin() + end}, bare, false});
+    Ship& ship = ships[it->second];
+    if (prefix && !ship.prefixed) {
+      ship.canonical = w.text(i, end);
+      ship.prefixed = true;
+    }
+    i = end - 1;
+  }
+  if (ships.empty()) return;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_first;
+  for (size_t k = 0; k < ships.size(); ++k) by_first[ships[k].words[0]].push_back(k);
+  for (uint32_t i = 0; i < w.size(); ++i) {
+    auto it = by_first.find(w.words[i]);
+    if (it == by_first.end()) continue;
+    const Ship* found = nullptr;
+    for (size_t k : it->second) {
+      const Ship& ship = ships[k];
+      if (i + ship.words.size() > w.size() ||
+          (found && found->words.size() >= ship.words.size()) ||
+          !std::equal(ship.words.begin(), ship.words.end(), w.words.begin() + i))
+        continue;
+      found = &ship;
+    }
+    if (!found) continue;
+    auto end = static_cast<uint32_t>(i + found->words.size());
+    // Inside a longer name ("Victory Day" beside "HMS Victory") it is not
+    // the ship.
+    bool prefixed = i > 0 && is_vessel_prefix(w.words[i - 1]);
+    if ((end < w.size() && starts_upper(w.words[end]) && !is_title_word(w.low(end))) ||
+        (i > 0 && !prefixed && name_like(w.words[i - 1]) &&
+         !is_name_function_word(w.low(i - 1))))
+      continue;
+    uint32_t first = prefixed ? i - 1 : i;
+    w.clear(first, end);
+    w.add(Draft{first, end, EntityType::organization, found->canonical, 0.9});
+    i = end - 1;
+  }
+}
+
 // "Kim" after "Kim Jong Un", "Putin" after "Vladimir Putin": the single name
 // takes the full name of the nearest earlier person it is the first or last
 // word of (or the first later one, for a headline). Untagged occurrences of
@@ -589,6 +687,7 @@ void EntityTagger::process(Document& doc) const {
   apply_titles(w, input.sentences);
   apply_gazetteer(w, scratch.gaz);
   apply_acronyms(w);
+  apply_vessels(w, scratch.gaz);
   apply_person_coreference(w);
 
   for (Draft& d : w.drafts) {

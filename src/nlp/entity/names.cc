@@ -53,6 +53,16 @@ bool is_place_prefix(std::string_view lower) {
          lower == "gulf" || lower == "isle" || lower == "river";
 }
 
+bool is_vessel_prefix(std::string_view word) {
+  return word == "MV" || word == "MT" || word == "MS" || word == "SS" || word == "HMS" ||
+         word == "USS" || word == "RMS" || word == "HMAS";
+}
+
+bool is_vessel_noun(std::string_view lower) {
+  return lower == "tanker" || lower == "ferry" || lower == "vessel" || lower == "freighter" ||
+         lower == "ship" || lower == "trawler" || lower == "carrier" || lower == "barge";
+}
+
 bool is_name_particle(std::string_view lower) {
   static const std::unordered_set<std::string_view> kParticles = {
       "bin", "bint", "ibn", "al", "el", "abu", "de", "da", "di", "del", "della", "dos", "du",

@@ -27,6 +27,14 @@ bool is_place_head(std::string_view lower);
 // True for the first word of landform names ("Lake", "Mount", "Cape").
 bool is_place_prefix(std::string_view lower);
 
+// True for the prefix written before a ship's name, as written ("MV", "MT",
+// "MS", "SS", "HMS", "USS", "RMS", "HMAS"): case matters, so "ms" is no ship.
+bool is_vessel_prefix(std::string_view word);
+// True for the lower-case nouns that stand before a ship's name ("the tanker
+// Calder Star", "the ferry Nyamagana"): tanker, ferry, vessel, freighter,
+// ship, trawler, carrier, barge.
+bool is_vessel_noun(std::string_view lower);
+
 // True for the lower-case particles inside personal names ("bin", "al",
 // "van", "de").
 bool is_name_particle(std::string_view lower);

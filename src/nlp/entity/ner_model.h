@@ -65,6 +65,9 @@ struct NerScratch {
   std::vector<uint64_t> upper_seen;     // words seen capitalized inside running text
   std::vector<uint64_t> history_keys;   // capitalized words tagged earlier
   std::vector<uint16_t> history_counts; // kNumNerTypes counts per history key
+  std::vector<uint64_t> vote_keys;      // words of names tagged with a wide margin
+  std::vector<float> votes;             // kNumNerTypes margin sums per vote key
+  std::vector<float> margins;           // per word, when tag()'s caller wants none
 };
 
 class NerModel {
@@ -74,6 +77,7 @@ class NerModel {
 
   // Writes one tag per word into `tags` and, when `margins` is not null, the
   // score margin of the chosen tag over the runner-up (in weight units).
+  // Ends with settle_lone_names().
   void tag(const NerInput& input, const NerLexicons& lexicons, NerScratch& scratch,
            std::vector<uint8_t>& tags, std::vector<float>* margins) const;
 
@@ -83,6 +87,16 @@ class NerModel {
   friend class NerTrainer;
   PerceptronModel weights_;
 };
+
+// Document consistency, the last step of tagging: a one-word name tagged
+// with a narrow margin takes the type its word has where the tagger was sure
+// elsewhere in the document (a wide margin, alone or inside a longer name:
+// "Leeds United" for a lone "Leeds" read as a place). CoNLL documents are
+// whole articles, so a company or club named once with confidence is named
+// so throughout. Linear in the words; margins in weight units, as tag()
+// gives them.
+void settle_lone_names(const NerInput& input, NerScratch& scratch, std::vector<uint8_t>& tags,
+                       const std::vector<float>& margins);
 
 // Averaged-perceptron training over documents with gold tags.
 class NerTrainer {
