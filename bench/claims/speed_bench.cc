@@ -19,8 +19,10 @@ namespace {
 using cc::Document;
 
 struct Piece {
+  enum Kind { plain, quantity, time, entity };
+  Piece(std::string t, Kind k = plain) : text(std::move(t)), kind(k) {}
   std::string text;
-  enum Kind { plain, quantity, time, entity } kind = plain;
+  Kind kind = plain;
   cc::Quantity q;
   std::string value;
   cc::EntityType type = cc::EntityType::location;
@@ -70,7 +72,7 @@ Document make_doc(std::mt19937& rng, int index) {
   cc::Tokenizer().process(d);
   for (auto& [p, span] : spans) {
     if (p.kind == Piece::quantity) d.quantities.add(span, p.q);
-    if (p.kind == Piece::time) d.times.add(span, cc::Timex{cc::TimexType::date, p.value, "", "published"});
+    if (p.kind == Piece::time) d.times.add(span, cc::Timex{cc::TimexType::date, p.value, "", "published", ""});
     if (p.kind == Piece::entity) d.entities.add(span, cc::EntityMention{p.type, p.text, 1.0});
   }
   return d;

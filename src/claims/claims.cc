@@ -310,7 +310,12 @@ class BriefBuilder {
       }
       if (chosen == SIZE_MAX) {
         chosen = fact_clusters_.size();
-        fact_clusters_.push_back({block, c.counted_class, c.counted, c.actor, {}});
+        FactCluster fresh;
+        fresh.block = block;
+        fresh.counted_class = c.counted_class;
+        fresh.counted = c.counted;
+        fresh.actor = c.actor;
+        fact_clusters_.push_back(std::move(fresh));
         members.push_back(chosen);
         alignment_[i] = {"first report of this figure", 1};
       } else {

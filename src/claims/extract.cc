@@ -462,21 +462,10 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
   Containing<Attribution> attribution_around(doc.attributions);
   Containing<Modality> modality_around(doc.modalities);
   size_t q = 0, tx = 0, ent = 0;  // cursors into layers sorted by begin
-  // A run-on "sentence" (garbled or hostile input without full stops) is
-  // read in windows of kMaxSentenceTokens, so pairing its figures with
+  // A run-on "sentence" is read in windows, so pairing its figures with
   // triggers, dates and entities stays bounded per window.
-  std::vector<SentenceView> views;
-  for (const auto& sent : doc.sentences) {
-    uint32_t first = sent.value.first_token, end = sent.value.end_token;
-    if (end <= first || end > doc.tokens.size()) continue;
-    for (uint32_t b = first; b < end; b += kMaxSentenceTokens) {
-      uint32_t e = std::min<uint32_t>(end, b + kMaxSentenceTokens);
-      Span span{b == first ? sent.span.begin : doc.tokens[b].span.begin,
-                e == end ? sent.span.end : doc.tokens[e - 1].span.end};
-      views.push_back({doc, span, b, e});
-    }
-  }
-  for (SentenceView sv : views) {
+  for (const SentenceWindow& w : sentence_windows(doc, kMaxSentenceTokens)) {
+    SentenceView sv{doc, w.span, w.first_token, w.end_token};
     // A dateline ("MWANZA, Tanzania — ") is neither actor nor event text.
     if (uint32_t body = dateline_end(doc, sv.first_token, sv.end_token); body != sv.first_token) {
       sv.first_token = body;

@@ -15,6 +15,21 @@ std::string content_hash(std::string_view bytes) {
 
 void Document::assign_id() { id = content_hash(text); }
 
+std::vector<SentenceWindow> sentence_windows(const Document& doc, uint32_t max_tokens) {
+  std::vector<SentenceWindow> out;
+  for (const auto& s : doc.sentences) {
+    uint32_t first = s.value.first_token, end = s.value.end_token;
+    if (end <= first || end > doc.tokens.size()) continue;
+    for (uint32_t b = first; b < end; b += max_tokens) {
+      uint32_t e = std::min<uint32_t>(end, b + max_tokens);
+      out.push_back({b, e,
+                     Span{b == first ? s.span.begin : doc.tokens[b].span.begin,
+                          e == end ? s.span.end : doc.tokens[e - 1].span.end}});
+    }
+  }
+  return out;
+}
+
 uint32_t dateline_end(const Document& doc, uint32_t first, uint32_t end) {
   constexpr uint32_t kMaxTokens = 10;
   bool marked = false, open = false, comma = false;

@@ -78,6 +78,16 @@ struct Document {
 // Un — the leader — said" is not one.
 uint32_t dateline_end(const Document& doc, uint32_t first, uint32_t end);
 
+// The document's sentences as windows of at most `max_tokens` tokens: a
+// run-on "sentence" (garbled or hostile input without full stops) is cut
+// into consecutive windows, so a stage that looks around inside a sentence
+// stays linear; an ordinary sentence is one window.
+struct SentenceWindow {
+  uint32_t first_token, end_token;
+  Span span;
+};
+std::vector<SentenceWindow> sentence_windows(const Document& doc, uint32_t max_tokens);
+
 // 64-bit content hash as 16 lower-case hex digits.
 std::string content_hash(std::string_view bytes);
 

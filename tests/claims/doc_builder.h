@@ -45,7 +45,7 @@ class DocBuilder {
   }
   DocBuilder& time(const std::string& as_written, const std::string& value,
                    const std::string& anchor = "absolute") {
-    doc_.times.add(find(as_written), Timex{TimexType::date, value, "", anchor});
+    doc_.times.add(find(as_written), Timex{TimexType::date, value, "", anchor, ""});
     return *this;
   }
   DocBuilder& entity(const std::string& as_written, EntityType type, std::string canonical = "",

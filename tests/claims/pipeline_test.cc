@@ -117,7 +117,9 @@ TEST(ClaimsPipeline, WhatAFigureCountsFromTheWordsAroundIt) {
   EXPECT_TRUE(same_fact(b, 480, 500)) << "1967 dates the opening, not the length";
   EXPECT_FALSE(same_fact(b, 27, 21)) << "a part of the dead is not a count of the dead";
   for (const auto& f : b.facts)
-    if (f.unit == "nmi") EXPECT_EQ(f.predicate, "") << "a distance that places the wreck";
+    if (f.unit == "nmi") {
+      EXPECT_EQ(f.predicate, "") << "a distance that places the wreck";
+    }
 }
 
 TEST(ClaimsPipeline, AParticipleAfterTheCountedPhraseIsItsPredicate) {

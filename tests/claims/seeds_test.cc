@@ -151,8 +151,9 @@ TEST_F(Seeds, EventsWithNormalizedTimesInOrder) {
   }
   for (size_t i = 0; i < found.size(); ++i)
     for (size_t j = 0; j < found.size(); ++j)
-      if (found[i].first.last < found[j].first.first)
+      if (found[i].first.last < found[j].first.first) {
         EXPECT_LT(found[i].second, found[j].second) << "timeline out of order";
+      }
 }
 
 TEST_F(Seeds, SelfContradictingDatesAreFlagged) {

@@ -211,6 +211,7 @@ void add_every_layer(Document& doc) {
                                    "according_to",
                                    "Coast Guard Authority",
                                    {"Coast Wire"},
+                                   "",
                                    "coast guard authority"});
   doc.modalities.add(at("the toll could rise to 40"), Modality{ModalityKind::hedged, at("could")});
   doc.times.sort();

@@ -357,11 +357,14 @@ class DocumentTagger {
     doc_.attributions.clear();
     doc_.modalities.clear();
     describe_tokens();
-    for (const auto& s : doc_.sentences) {
-      sentence_begin_ = static_cast<int>(s.value.first_token);
-      sentence_end_ = static_cast<int>(s.value.end_token);
+    // A run-on "sentence" is read in windows, so the look-arounds of its
+    // cues stay bounded.
+    constexpr uint32_t kMaxSentenceTokens = 400;
+    for (const SentenceWindow& w : sentence_windows(doc_, kMaxSentenceTokens)) {
+      sentence_begin_ = static_cast<int>(w.first_token);
+      sentence_end_ = static_cast<int>(w.end_token);
       sentence_first_ = found_.size();
-      body_begin_ = static_cast<int>(dateline_end(doc_, s.value.first_token, s.value.end_token));
+      body_begin_ = static_cast<int>(dateline_end(doc_, w.first_token, w.end_token));
       attribute_sentence();
       paint_rule_roles();
       if (t_.roles_ && sentence_end_ > sentence_begin_) {
@@ -370,7 +373,7 @@ class DocumentTagger {
         apply_roles();
       }
       add_continuations();
-      mark_modality(s.span);
+      mark_modality(w.span);
     }
     link_chains();
     for (auto& f : found_) doc_.attributions.add(f.content, std::move(f.value));
