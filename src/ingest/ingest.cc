@@ -381,6 +381,18 @@ void Ingester::read(const std::string& path, const DocumentSink& on_document,
   }
   // A damaged text would silently lose its end, so it is refused whole.
   if (!problem.empty()) return on_error({path, problem + ": nothing kept"});
+  // A JSON file holds one record (an object) or a list of them, each read
+  // as a JSON Lines record; anything else is no report, not text to read.
+  if (name.ends_with(".json")) {
+    auto parsed = nlohmann::json::parse(bytes, nullptr, false);
+    if (parsed.is_discarded()) return on_error({path, "not valid JSON"});
+    if (!parsed.is_object() && !parsed.is_array())
+      return on_error({path, "a JSON file must hold a record object or an array of them"});
+    std::string records;
+    for (const auto& record : parsed.is_array() ? parsed : nlohmann::json::array({parsed}))
+      records += record.dump() + "\n";
+    return read_jsonl(records, path, entry, on_document, on_error);
+  }
   auto doc = document_from_text(bytes, path);
   if (!doc.ok()) return on_error({path, doc.status().message()});
   if (doc->replaced_bytes)

@@ -119,6 +119,24 @@ TEST_F(IngestTest, Headlines) {
   EXPECT_EQ(run.docs[0].title, "");
 }
 
+TEST_F(IngestTest, JsonFilesHoldRecordsAndNothingElseIsRead) {
+  auto run = read({write("one.json", R"({"id": "a", "text": "Police said 41 people died.", "source": "Wire"})"),
+                   write("many.json", R"([{"text": "Rescuers saved 37 people."}, {"title": "no text"}])"),
+                   write("answers.json", R"({"facts": [{"what": "people killed"}]})"),
+                   write("number.json", "42"), write("broken.json", "{\"text\": ")});
+  ASSERT_EQ(run.docs.size(), 2u);
+  EXPECT_EQ(run.docs[0].source, "Wire");
+  EXPECT_EQ(run.docs[1].text, "Rescuers saved 37 people.");
+  std::vector<std::string> where;
+  for (const auto& e : run.errors) where.push_back(fs::path(e.path).filename().string() + " " + e.message);
+  ASSERT_EQ(where.size(), 4u) << ::testing::PrintToString(where);
+  std::sort(where.begin(), where.end());
+  EXPECT_NE(where[0].find("answers.json:1 no \"text\""), std::string::npos) << where[0];
+  EXPECT_NE(where[1].find("broken.json not valid JSON"), std::string::npos) << where[1];
+  EXPECT_NE(where[2].find("many.json:2"), std::string::npos) << where[2];
+  EXPECT_NE(where[3].find("number.json a JSON file must hold"), std::string::npos) << where[3];
+}
+
 TEST_F(IngestTest, BinaryFileIsRefused) {
   std::string bytes = "PK\x03\x04";
   bytes.append(std::string("\0\x01\x02\xff\xfe", 5));
