@@ -573,29 +573,37 @@ class BriefBuilder {
     constexpr int64_t kUnknownFirst = std::numeric_limits<int64_t>::min();
     constexpr int64_t kUnknownLast = std::numeric_limits<int64_t>::max();
     std::vector<Dated> dated(independent.size());
-    std::map<std::string, LaterFigures> by_source;
+    // Later figures per source, the source being its key and the first
+    // intermediary's: "the opposition said observers recorded 300" and "the
+    // commission said observers confirmed 212" are not the observers
+    // revising themselves.
+    std::vector<std::string> relay(independent.size());
+    for (size_t i = 0; i < independent.size(); ++i)
+      if (!independent[i]->via.empty()) relay[i] = primary_source_key(independent[i]->via.front());
+    std::map<std::pair<std::string, std::string>, LaterFigures> by_source;
     LaterFigures revisions;
     for (size_t i = 0; i < independent.size(); ++i) {
       auto day = date_range(docs_[doc_index_.at(independent[i]->doc_id)].published);
       dated[i] = {day ? day->first : kUnknownFirst, day ? day->last : kUnknownLast, interval_of(*independent[i])};
       if (!day) continue;
-      by_source[keys[i]].add(day->first, dated[i].iv.low, dated[i].iv.high);
+      by_source[{keys[i], relay[i]}].add(day->first, dated[i].iv.low, dated[i].iv.high);
       if (independent[i]->revises) revisions.add(day->first, dated[i].iv.low, dated[i].iv.high);
     }
     revisions.finish();
-    for (auto& [key, later] : by_source) later.finish();
+    for (auto& [source, later] : by_source) later.finish();
     // Sources named alike: each source by its head and by every word suffix
     // of its head, so a report finds the sources whose head ends with its
     // own and those whose head its own ends with.
     struct Named {
-      std::string_view key;
+      std::string_view key, relay;
       const LaterFigures* later;
     };
     std::unordered_map<std::string, std::vector<Named>> by_head, ending_with;
-    for (const auto& [key, later] : by_source) {
-      std::vector<std::string> suffixes = head_suffixes(key);
-      by_head[suffixes.front()].push_back({key, &later});
-      for (const std::string& suffix : suffixes) ending_with[suffix].push_back({key, &later});
+    for (const auto& [source, later] : by_source) {
+      std::vector<std::string> suffixes = head_suffixes(source.first);
+      Named named{source.first, source.second, &later};
+      by_head[suffixes.front()].push_back(named);
+      for (const std::string& suffix : suffixes) ending_with[suffix].push_back(named);
     }
     std::vector<bool> superseded(independent.size(), false);
     for (size_t a = 0; a < independent.size(); ++a) {
@@ -603,7 +611,8 @@ class BriefBuilder {
       if (d.last == kUnknownLast) continue;
       auto disjoint_later = [&](const LaterFigures& l) { return l.any_disjoint_after(d.last, d.iv.low, d.iv.high); };
       auto same_source_later = [&](const Named& n) {
-        return same_qualifier(keys[a], n.key) && disjoint_later(*n.later);
+        bool same_relay = relay[a].empty() || n.relay.empty() || relay[a] == n.relay;
+        return same_relay && same_qualifier(keys[a], n.key) && disjoint_later(*n.later);
       };
       superseded[a] = disjoint_later(revisions);
       std::vector<std::string> suffixes = head_suffixes(keys[a]);

@@ -221,6 +221,27 @@ TEST(Claims, UnnamedPartsAndFiguresOrdersOfMagnitudeApartStayApart) {
   for (const auto& f : brief.facts) EXPECT_EQ(f.status, FactStatus::single_source) << f.what << ": " << f.note;
 }
 
+TEST(Claims, OneSourceRelayedByTwoWithDifferentFiguresIsADispute) {
+  Document opposition =
+      DocBuilder("The opposition said observers had recorded 300 violations.", "2025-04-02")
+          .quantity("300", 300, "violation", "violations")
+          .attribution("300 violations", "observers", "observers", {"opposition"})
+          .build();
+  Document commission =
+      DocBuilder("The commission said observers had confirmed 212 violations.", "2025-04-04")
+          .quantity("212", 212, "violation", "violations")
+          .attribution("212 violations", "observers", "observers", {"commission"})
+          .build();
+  Brief b = build_brief({opposition, commission});
+  ASSERT_EQ(b.facts.size(), 1u);
+  EXPECT_EQ(b.facts[0].status, FactStatus::disputed) << b.facts[0].note;
+  Document later_same = DocBuilder("The opposition said observers had now recorded 340 violations.", "2025-04-05")
+                            .quantity("340", 340, "violation", "violations")
+                            .attribution("340 violations", "observers", "observers", {"opposition"})
+                            .build();
+  EXPECT_EQ(build_brief({opposition, later_same}).facts[0].status, FactStatus::updated);
+}
+
 TEST(Claims, ALaterRevisionSupersedesEvenUnderAnotherName) {
   // The same service named two ways, then a revision worded as one ("risen
   // to") by a source named differently again: an update, not a dispute.
