@@ -32,7 +32,12 @@ CLASSES = [
     # Those treated or taken to hospital are counted as the injured ("64
     # people were treated", "more than 60 were taken to hospital").
     ("injure", ["wound", "injure", "hurt", "treat", "hospitalize", "hospitalise"],
-     ["injury", "injuries", "to hospital", "patients"]),
+     ["injury", "injuries", "to hospital", "patients", "admitted"]),
+    # Those who fell ill are not the injured: "112 people had fallen ill",
+    # "41 children were admitted".
+    ("sicken", ["sicken", "poison"], ["fell ill", "fallen ill", "taken ill", "falls ill", "fall ill"]),
+    ("derail", ["derail"], []),
+    ("overturn", ["overturn", "flip"], []),
     ("missing", [], ["missing", "unaccounted"]),
     ("evacuate", ["evacuate", "displace", "flee", "relocate"],
      ["evacuee", "evacuees", "homeless", "shelters"]),
