@@ -79,12 +79,14 @@ int main(int argc, char** argv) {
   for (const auto& dir : sets) {
     cc::IngestOptions options;
     options.meta_path = (dir / "meta.jsonl").string();
+    // The reports are the set's .txt files (not expected.json or meta.jsonl).
+    std::vector<std::string> reports;
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().extension() == ".txt") reports.push_back(e.path().string());
+    std::sort(reports.begin(), reports.end());
     std::vector<cc::Document> docs;
     cc::Status st = cc::read_inputs(
-        {dir.string()}, options,
-        [&](cc::Document&& d) {
-          if (fs::path(d.path).extension() == ".txt") docs.push_back(std::move(d));
-        },
+        reports, options, [&](cc::Document&& d) { docs.push_back(std::move(d)); },
         [&](cc::InputError&& e) { std::fprintf(stderr, "%s: %s\n", e.path.c_str(), e.message.c_str()); });
     if (!st.ok()) {
       std::fprintf(stderr, "%s: %s\n", dir.c_str(), st.message().c_str());
