@@ -618,6 +618,11 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       // ("4,000 of the 11,000 troops were killed" is a whole count of the
       // killed, so part_of does not make a part here.)
       c.is_part = qt > sv.first_token && sv.word(qt - 1) == "first";
+      // "4,500 of them children", "three of them seriously": a part of the
+      // figure before.
+      if (fg.end + 1 < sv.end_token && sv.word(fg.end) == "of" &&
+          (sv.word(fg.end + 1) == "them" || sv.word(fg.end + 1) == "whom" || sv.word(fg.end + 1) == "those"))
+        c.is_part = true;
       c.rate = rate_after(sv, fg.np_end);
       uint32_t rev_lo = qt >= sv.first_token + kRevisionBefore ? qt - kRevisionBefore : sv.first_token;
       uint32_t rev_hi = std::min(sv.end_token, fg.np_end + kRevisionAfter);

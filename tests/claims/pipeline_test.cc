@@ -106,7 +106,8 @@ TEST(ClaimsPipeline, WhatAFigureCountsFromTheWordsAroundIt) {
       "The 480-metre steel bridge, which opened in 1967, carried traffic, the authority said.\n"
       "Engineers said the bridge, nearly 500 metres long, was due for renovation last year.\n"
       "The fire service said 27 people were killed. Of the 27 dead, 21 were women, the union said.\n"
-      "The health authority said 112 people had fallen ill. The hospital said 41 children had been admitted.\n");
+      "The health authority said 112 people had fallen ill. The hospital said 41 children had been admitted.\n"
+      "The agency said about 14,000 people were evacuated, 4,500 of them children.\n");
   EXPECT_TRUE(same_fact(b, 9, 17)) << "bodies recovered count the dead";
   EXPECT_FALSE(same_fact(b, 17, 100)) << "what the toll could reach is not a count";
   size_t capacity_reports = 0;
@@ -118,6 +119,7 @@ TEST(ClaimsPipeline, WhatAFigureCountsFromTheWordsAroundIt) {
   EXPECT_TRUE(same_fact(b, 480, 500)) << "1967 dates the opening, not the length";
   EXPECT_FALSE(same_fact(b, 27, 21)) << "a part of the dead is not a count of the dead";
   EXPECT_FALSE(same_fact(b, 112, 41)) << "the ill are not the hospitalised";
+  EXPECT_FALSE(same_fact(b, 14000, 4500)) << "'4,500 of them' is a part of the evacuated";
   for (const auto& f : b.facts)
     if (f.unit == "nmi") {
       EXPECT_EQ(f.predicate, "") << "a distance that places the wreck";
