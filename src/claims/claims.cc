@@ -55,6 +55,11 @@ Evidence make_evidence(const Document& doc, Span sentence, Span span) {
   return e;
 }
 
+// "about 3,000": 7.5 % either side, so two loose figures agree when they
+// are within about 15 % ("about 800" / 780), not when they are as far apart
+// as "about 170" and "about 200".
+constexpr double kLoose = 0.075;
+
 // The values a report allows: bounds as written, widened for approximations.
 struct Interval {
   double low, high;
@@ -63,10 +68,6 @@ template <class Figure>  // FactReport or Quantity
 Interval interval_of(const Figure& r) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
   double v = r.value;
-  // "about 3,000": 7.5 % either side, so two loose figures agree when they
-  // are within about 15 % ("about 800" / 780), not when they are as far
-  // apart as "about 170" and "about 200".
-  constexpr double kLoose = 0.075;
   // The quantity layer may give a point value as equal bounds; "about 800"
   // is still a point written loosely.
   bool point = r.low && r.high && *r.low == *r.high;
@@ -104,6 +105,7 @@ struct Alignment {
 
 struct FactCluster {
   std::string block;
+  std::string predicate;  // the block's predicate class
   std::string counted_class;
   std::string counted;  // lemma of the first report that names one
   std::string actor;
@@ -291,7 +293,10 @@ class BriefBuilder {
     std::unordered_map<std::string, std::vector<size_t>> blocks;
     fact_of_claim_.assign(claims_.size(), SIZE_MAX);
     alignment_.assign(claims_.size(), {});
-    for (size_t i : canonical_order()) {
+    std::vector<size_t> order = canonical_order();
+    canonical_rank_.assign(claims_.size(), 0);
+    for (size_t r = 0; r < order.size(); ++r) canonical_rank_[order[r]] = r;
+    for (size_t i : order) {
       const Claim& c = claims_[i];
       if (!c.quantity) continue;
       // A figure with neither a predicate nor a counted thing nor a unit says
@@ -312,6 +317,7 @@ class BriefBuilder {
         chosen = fact_clusters_.size();
         FactCluster fresh;
         fresh.block = block;
+        fresh.predicate = c.predicate;
         fresh.counted_class = c.counted_class;
         fresh.counted = c.counted;
         fresh.actor = c.actor;
@@ -334,7 +340,127 @@ class BriefBuilder {
       fc.claims.push_back(i);
       fact_of_claim_[i] = chosen;
     }
+    merge_same_figures();
     attach_unpredicated(blocks);
+  }
+
+  // Reports word one figure their own way: "launched 16 drones" / "sent 16
+  // drones", "1,180 soldiers deployed" / "bringing the force to about 1,200
+  // troops". Facts that differ only in their predicate class (or where one
+  // names none) are one fact when they count the same thing in the same unit
+  // and shape, their figures meet (same_figure), and exactly one such fact is
+  // on offer. Classes that name what became of the counted thing (killed,
+  // injured, evacuated, arrested, withdrawn; is_exclusive_class) never join
+  // another class: "5 killed" and "5 injured" agree in number only. Facts
+  // are compared within their shape and counted class, at most
+  // kMaxMergeCandidates of them: beyond that a figure's match is never
+  // unique anyway.
+  void merge_same_figures() {
+    constexpr size_t kMaxMergeCandidates = 64;
+    std::unordered_map<std::string, std::vector<size_t>> by_kind;  // shape|counted class -> facts
+    for (size_t f = 0; f < fact_clusters_.size(); ++f) {
+      const FactCluster& fc = fact_clusters_[f];
+      const Claim& first = claims_[fc.claims.front()];
+      if (is_exclusive_class(fc.predicate)) continue;
+      if (fc.counted.empty() && (first.quantity->unit.empty() || is_relative_unit(first.quantity->unit))) continue;
+      by_kind[block_of("", first) + "|" + fc.counted_class].push_back(f);
+    }
+    for (auto& [kind, members] : by_kind) {
+      if (members.size() < 2 || members.size() > kMaxMergeCandidates) continue;
+      std::vector<FigureIndex> figures(members.size());
+      for (size_t m = 0; m < members.size(); ++m) figures[m] = figure_index(fact_clusters_[members[m]]);
+      for (size_t a = 0; a < members.size(); ++a) {
+        FactCluster& loose = fact_clusters_[members[a]];
+        if (loose.claims.empty()) continue;
+        size_t match = SIZE_MAX, matches = 0;
+        for (size_t b = 0; b < members.size() && matches < 2; ++b) {
+          const FactCluster& other = fact_clusters_[members[b]];
+          if (b == a || other.claims.empty() || other.predicate.empty() || other.predicate == loose.predicate)
+            continue;
+          if (!same_figure(loose, figures[a], other, figures[b])) continue;
+          match = b;
+          ++matches;
+        }
+        if (matches != 1) continue;
+        // The fact with a predicate absorbs the one without, else the
+        // earlier the later, so ids and wording follow the first report.
+        size_t into = match, from = a;
+        if (!loose.predicate.empty() && members[a] < members[match]) std::swap(into, from);
+        absorb(&fact_clusters_[members[into]], &fact_clusters_[members[from]]);
+        figures[into] = figure_index(fact_clusters_[members[into]]);
+        figures[from] = {};
+      }
+    }
+  }
+
+  // A fact's figures as loose points (kLoose either side of the value as
+  // written, whatever its bounds: "up to 300" is no match for "about 170"
+  // here) sorted by lower bound, with the running maximum of upper bounds:
+  // "is any figure close to this one?" is one binary search.
+  struct FigureIndex {
+    std::vector<Interval> by_low;
+    std::vector<double> max_high;
+    bool meets(Interval x) const {
+      auto it = std::upper_bound(by_low.begin(), by_low.end(), x.high * (1 + 1e-9),
+                                 [](double v, const Interval& iv) { return v < iv.low; });
+      return it != by_low.begin() && max_high[static_cast<size_t>(it - by_low.begin()) - 1] * (1 + 1e-9) >= x.low;
+    }
+  };
+  FigureIndex figure_index(const FactCluster& fc) const {
+    FigureIndex index;
+    for (size_t i : fc.claims) {
+      double v = claims_[i].quantity->value;
+      double a = v * (1 - kLoose), b = v * (1 + kLoose);
+      index.by_low.push_back({std::min(a, b), std::max(a, b)});
+    }
+    std::sort(index.by_low.begin(), index.by_low.end(),
+              [](const Interval& a, const Interval& b) { return a.low < b.low; });
+    double running = -std::numeric_limits<double>::infinity();
+    for (const Interval& iv : index.by_low) index.max_high.push_back(running = std::max(running, iv.high));
+    return index;
+  }
+
+  // Whether two facts of one shape and counted class, with different
+  // predicates, state one figure: counted things that can be one (or
+  // neither names one and the unit is what is counted), compatible actors,
+  // dates not years apart, and figures that meet: every figure of each is
+  // close to one of the other's (a dispute worded two ways, "340 passengers
+  // on board" / "held tickets", is still one dispute).
+  bool same_figure(const FactCluster& a, const FigureIndex& a_figures, const FactCluster& b,
+                   const FigureIndex& b_figures) const {
+    CountedMatch m = match_counted(a.counted_class, a.counted, b.counted_class, b.counted);
+    if (m != CountedMatch::same_noun && m != CountedMatch::generic && m != CountedMatch::compound &&
+        !(a.counted.empty() && b.counted.empty()))
+      return false;
+    if (!actors_compatible(a.actor, b.actor)) return false;
+    if (a.range && b.range && (a.absolute || b.absolute) &&
+        std::max(a.range->first - b.range->last, b.range->first - a.range->last) > kSameFactMaxGapDays)
+      return false;
+    auto all_met = [](const FigureIndex& from, const FigureIndex& by) {
+      return std::all_of(from.by_low.begin(), from.by_low.end(), [&](const Interval& x) { return by.meets(x); });
+    };
+    return all_met(a_figures, b_figures) && all_met(b_figures, a_figures);
+  }
+
+  void absorb(FactCluster* into, FactCluster* from) {
+    size_t target = static_cast<size_t>(into - fact_clusters_.data());
+    std::string joined = from->predicate.empty() ? "no predicate" : "predicate '" + from->predicate + "'";
+    for (size_t i : from->claims) {
+      fact_of_claim_[i] = target;
+      alignment_[i] = {joined + " beside '" + into->predicate +
+                           "': the same counted thing in the same unit, and its figures meet the other's",
+                       0.6};
+    }
+    std::vector<size_t> both;
+    std::merge(into->claims.begin(), into->claims.end(), from->claims.begin(), from->claims.end(),
+               std::back_inserter(both), [&](size_t x, size_t y) { return canonical_rank_[x] < canonical_rank_[y]; });
+    into->claims = std::move(both);
+    if (!into->range && from->range) into->range = from->range, into->absolute = from->absolute;
+    if (into->counted.empty()) into->counted = from->counted, into->counted_class = from->counted_class;
+    if (into->actor.empty()) into->actor = from->actor;
+    into->min_value = std::min(into->min_value, from->min_value);
+    into->max_value = std::max(into->max_value, from->max_value);
+    from->claims.clear();
   }
 
   // Inside a block (same predicate, unit, and total, change or part), a
@@ -386,15 +512,16 @@ class BriefBuilder {
     std::unordered_map<std::string, std::vector<size_t>> by_counted;  // counted|unit|delta -> facts
     for (size_t f = 0; f < fact_clusters_.size(); ++f) {
       const FactCluster& fc = fact_clusters_[f];
+      if (fc.claims.empty()) continue;
       const Claim& first = claims_[fc.claims.front()];
-      if (first.predicate.empty() || fc.counted.empty() || is_generic_counted(fc.counted)) continue;
+      if (fc.predicate.empty() || fc.counted.empty() || is_generic_counted(fc.counted)) continue;
       by_counted[fc.counted + "|" + block_of("", first)].push_back(f);
     }
     for (const auto& [block, members] : blocks) {
       if (block.front() != '|') continue;  // only the blocks without a predicate
       for (size_t f : members) {
         FactCluster& loose = fact_clusters_[f];
-        if (loose.counted.empty()) continue;
+        if (loose.claims.empty() || loose.counted.empty()) continue;
         auto it = by_counted.find(loose.counted + "|" + block_of("", claims_[loose.claims.front()], true));
         if (it == by_counted.end() || it->second.size() != 1) continue;
         FactCluster& target = fact_clusters_[it->second.front()];
@@ -454,7 +581,7 @@ class BriefBuilder {
   Fact make_fact(const FactCluster& fc) const {
     Fact f;
     const Claim& first = claims_[fc.claims.front()];
-    f.predicate = first.predicate;
+    f.predicate = fc.predicate;
     f.counted_class = fc.counted_class;
     f.actor = fc.actor;
     f.unit = first.quantity->unit;
@@ -968,6 +1095,7 @@ class BriefBuilder {
   std::vector<FactCluster> fact_clusters_;
   std::vector<size_t> fact_of_claim_;
   std::vector<Alignment> alignment_;  // per claim: why it joined its fact
+  std::vector<size_t> canonical_rank_;  // per claim: its place in canonical_order()
   std::vector<EventCluster> event_clusters_;
 };
 

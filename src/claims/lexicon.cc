@@ -65,6 +65,15 @@ std::string_view counted_noun_class(std::string_view w) {
   return it == kNouns.end() ? std::string_view() : it->second;
 }
 
+bool is_exclusive_class(std::string_view cls) {
+  static constexpr std::string_view kExclusive[] = {
+      "arrest", "burn",    "case", "casualty", "cut",  "demand", "derail",  "destroy", "evacuate",
+      "injure", "missing", "offer", "overturn", "rescue", "rise", "sicken", "withdraw"};
+  return std::find(std::begin(kExclusive), std::end(kExclusive), cls) != std::end(kExclusive);
+}
+
+bool is_relative_unit(std::string_view unit) { return unit == "percent" || unit == "fraction"; }
+
 bool is_generic_counted(std::string_view w) {
   static constexpr std::string_view kGeneric[] = {
       "troop", "soldier", "serviceman", "servicemen", "personnel", "fighter", "force", "forces",

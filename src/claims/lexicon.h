@@ -26,6 +26,17 @@ bool is_revision_word(std::string_view lower_word);
 // whatever the verb. "" for other nouns.
 std::string_view counted_noun_class(std::string_view lower_word);
 
+// Classes that say what became of the counted thing ("casualty", "injure",
+// "evacuate", "arrest", "withdraw", "rise", "demand", ...): a figure of one
+// is never the same fact as a figure of another class, however alike the
+// numbers ("5 killed", "5 injured"). Other classes ("send", "launch",
+// "carry") are ways of wording one figure.
+bool is_exclusive_class(std::string_view predicate_class);
+
+// Units that measure against something else ("percent", "fraction"): the
+// unit alone says nothing about what is counted.
+bool is_relative_unit(std::string_view unit);
+
 // Generic heads of a counted class ("troop", "soldier", "people"): two of them
 // name the same thing, while specific heads ("sapper", "engineer") only match
 // themselves even when their class is the same.

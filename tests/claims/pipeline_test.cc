@@ -24,6 +24,21 @@ Brief brief_of(const std::string& text) {
   return build_brief({*doc});
 }
 
+// Reports briefed together, each published a day after the one before.
+Brief brief_of_reports(const std::vector<std::string>& texts) {
+  auto pipeline = Pipeline::load(Resources{CROSSCHECK_DATA_DIR});
+  EXPECT_TRUE(pipeline.ok()) << pipeline.status().message();
+  std::vector<Document> docs;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    auto doc = document_from_text(texts[i], "report" + std::to_string(i) + ".txt");
+    EXPECT_TRUE(doc.ok()) << doc.status().message();
+    doc->published = *PartialDate::parse("2026-04-1" + std::to_string(i));
+    pipeline->run(*doc);
+    docs.push_back(std::move(*doc));
+  }
+  return build_brief(docs);
+}
+
 TEST(ClaimsPipeline, APlaceModifyingANounIsNoActor) {
   Brief b = brief_of(
       "Police Revise Lake Victoria Ferry Toll to 61\n"
@@ -168,6 +183,27 @@ TEST(ClaimsPipeline, VoteSharesAreWonByTheirParty) {
   EXPECT_EQ(opposition->actor, "Civic Alliance");
   EXPECT_FALSE(same_fact(b, 38.5, 41.2));
   EXPECT_FALSE(same_fact(b, 38.5, 64));
+}
+
+TEST(ClaimsPipeline, OneFigureWordedByEachReportItsOwnWay) {
+  Brief b = brief_of_reports({
+      "Rebels Say They Launched 16 Drones\n"
+      "The rebel group said it had launched 16 drones at the port overnight.\n"
+      "The Defence Ministry said 1,180 soldiers had been deployed to the province.\n",
+      "The rebels said they sent 16 drones; the Defence Ministry said nine drones were detected.\n"
+      "The army is bringing its force in the province to about 1,200 troops, the ministry said.\n"
+      "The company said 340 passengers were on board. Police said about 500 passengers were on board.\n",
+      "The company insists 340 passengers held tickets, while police put the figure at about 500 passengers.\n"
+      "Five people were killed and five people were injured, the ministry said.\n"
+      "The city plans to open a shelter for up to 300 people. The ferry had about 170 people on board.\n"});
+  EXPECT_TRUE(same_fact(b, 16, 9)) << "launched, sent and detected: one disputed count of drones";
+  EXPECT_TRUE(same_fact(b, 1180, 1200)) << "soldiers deployed and the force of troops agree";
+  EXPECT_TRUE(same_fact(b, 340, 500)) << "on board and holding tickets: one dispute worded two ways";
+  EXPECT_FALSE(same_fact(b, 300, 170)) << "'up to 300' is no match for 'about 170'";
+  for (const auto& f : b.facts)
+    if (f.predicate == "casualty" || f.predicate == "injure") {
+      EXPECT_EQ(f.reports.size(), 1u) << f.what << ": the killed and the injured are two facts";
+    }
 }
 
 }  // namespace
