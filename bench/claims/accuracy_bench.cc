@@ -38,7 +38,12 @@ struct Labelled {
 
 std::string describe(const Labelled& f) {
   std::string out = f.what + " [" + f.status + "]";
-  for (const auto& [file, value] : f.pairs) out += " " + file.substr(0, 2) + "=" + std::to_string(value);
+  for (const auto& [file, value] : f.pairs) {
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on " " + substr.
+    out += ' ';
+    out.append(file, 0, 2);
+    out += '=' + std::to_string(value);
+  }
   return out;
 }
 

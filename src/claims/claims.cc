@@ -60,7 +60,16 @@ Evidence make_evidence(const Document& doc, Span sentence, Span span) {
 // as "about 170" and "about 200".
 constexpr double kLoose = 0.075;
 
-// The values a report allows: bounds as written, widened for approximations.
+// How far a measure written as a whole number may be from what was
+// measured: "46 degrees" is 46.3 rounded, "a column 9 kilometres high" may be
+// 8.7. Counts and money are exact as written.
+double rounding_of(const Quantity& q) {
+  return q.kind == QuantityKind::measure && q.value == std::floor(q.value) ? 0.5 : 0;
+}
+double rounding_of(const FactReport& r) { return r.rounding; }
+
+// The values a report allows: bounds as written, widened for approximations
+// and rounding.
 struct Interval {
   double low, high;
 };
@@ -74,7 +83,8 @@ Interval interval_of(const Figure& r) {
   if (r.low && r.high && !point) return {*r.low, *r.high};
   if (r.low && !r.high) return {*r.low, r.approx ? *r.low * 1.25 : kInf};   // "over 6,000"
   if (r.high && !r.low) return {r.approx ? *r.high * 0.8 : 0.0, *r.high};   // "nearly 3,000", "up to"
-  return r.approx ? Interval{v * (1 - kLoose), v * (1 + kLoose)} : Interval{v, v};
+  double spread = std::max(r.approx ? std::fabs(v) * kLoose : 0.0, rounding_of(r));
+  return {v - spread, v + spread};
 }
 
 // A report's figure for a note: as the report wrote it ("at least 41"),
@@ -208,6 +218,7 @@ class BriefBuilder {
       for (const auto& r : d.removed) brief.removed.push_back({d.id, r});
     }
 
+    find_temperature_unit();
     cluster_facts();
     for (const auto& c : fact_clusters_) brief.facts.push_back(make_fact(c));
     make_ids_unique(&brief.facts);
@@ -263,6 +274,23 @@ class BriefBuilder {
   }
 
   std::string text(const Claim& c, Span s) const { return std::string(docs_[c.doc][s]); }
+
+  // "46 degrees" in a story whose other reports write "46.3 degrees
+  // Celsius" is in Celsius: a bare degree takes the one temperature scale
+  // the story's figures name, and stays a degree when they name both or none.
+  void find_temperature_unit() {
+    bool celsius = false, fahrenheit = false;
+    for (const Claim& c : claims_)
+      if (c.quantity) {
+        celsius = celsius || c.quantity->unit == "°c";
+        fahrenheit = fahrenheit || c.quantity->unit == "°f";
+      }
+    if (celsius != fahrenheit) bare_degree_unit_ = celsius ? "°c" : "°f";
+  }
+
+  const std::string& unit_of(const Claim& c) const {
+    return c.quantity->unit == "degree" && !bare_degree_unit_.empty() ? bare_degree_unit_ : c.quantity->unit;
+  }
 
   // Claims in a canonical order, earliest publication first, so facts do not
   // depend on the order the inputs were given in.
@@ -362,7 +390,7 @@ class BriefBuilder {
       const FactCluster& fc = fact_clusters_[f];
       const Claim& first = claims_[fc.claims.front()];
       if (is_exclusive_class(fc.predicate)) continue;
-      if (fc.counted.empty() && (first.quantity->unit.empty() || is_relative_unit(first.quantity->unit))) continue;
+      if (fc.counted.empty() && (unit_of(first).empty() || is_relative_unit(unit_of(first)))) continue;
       by_kind[block_of("", first) + "|" + fc.counted_class].push_back(f);
     }
     for (auto& [kind, members] : by_kind) {
@@ -476,12 +504,12 @@ class BriefBuilder {
   }
 
   // The reason and score recorded for a claim that joined an existing fact.
-  static Alignment joined_reason(const Claim& c, const FactCluster& fc, CountedMatch how) {
+  Alignment joined_reason(const Claim& c, const FactCluster& fc, CountedMatch how) const {
     static const double kScore[] = {0, 1.0, 0.6, 0.9, 0.8, 0.7};  // by CountedMatch
     Alignment a;
     a.score = kScore[static_cast<int>(how)];
     a.reason = (c.predicate.empty() ? std::string("no predicate") : "same predicate '" + c.predicate + "'") +
-               (c.quantity->unit.empty() ? "" : ", unit " + c.quantity->unit) + "; " + counted_match_reason(how);
+               (unit_of(c).empty() ? "" : ", unit " + unit_of(c)) + "; " + counted_match_reason(how);
     if (how != CountedMatch::same_noun && how != CountedMatch::unknown && !c.counted.empty())
       a.reason += " ('" + c.counted + "' / '" + fc.counted + "')";
     if (c.actor.empty() || fc.actor.empty()) {
@@ -498,8 +526,8 @@ class BriefBuilder {
   // it may still join the one fact with a predicate that counts its noun
   // ("Rescuers brought 12 of the 40 trapped miners to the surface" / "12
   // miners had been rescued"), for which `unnamed_part_as_total` is set.
-  static std::string block_of(const std::string& predicate, const Claim& c, bool unnamed_part_as_total = false) {
-    std::string unit = c.quantity->unit + (c.rate.empty() ? "" : "/" + c.rate);
+  std::string block_of(const std::string& predicate, const Claim& c, bool unnamed_part_as_total = false) const {
+    std::string unit = unit_of(c) + (c.rate.empty() ? "" : "/" + c.rate);
     bool part = c.is_part || (!unnamed_part_as_total && predicate.empty() && c.quantity->part_of);
     return predicate + "|" + unit + "|" + (c.is_delta ? "delta" : part ? "part" : "total") +
            (c.projected ? "|projected" : "");
@@ -560,6 +588,7 @@ class BriefBuilder {
     r.low = q.low;
     r.high = q.high;
     r.approx = q.approx;
+    r.rounding = rounding_of(q);
     r.hedge = q.hedge;
     r.attributed_to = c.source;
     r.source_key = c.source_key;
@@ -584,7 +613,7 @@ class BriefBuilder {
     f.predicate = fc.predicate;
     f.counted_class = fc.counted_class;
     f.actor = fc.actor;
-    f.unit = first.quantity->unit;
+    f.unit = unit_of(first);
     f.is_delta = first.is_delta;
     std::string specific = is_generic_counted(fc.counted) ? "" : fc.counted;
     f.id = "f" + content_hash(fc.block + "|" + fc.counted_class + "|" + specific + "|" + ascii_lower(fc.actor))
@@ -1096,6 +1125,7 @@ class BriefBuilder {
   std::vector<size_t> fact_of_claim_;
   std::vector<Alignment> alignment_;  // per claim: why it joined its fact
   std::vector<size_t> canonical_rank_;  // per claim: its place in canonical_order()
+  std::string bare_degree_unit_;        // what a bare "degree" is in this story, "" when unknown
   std::vector<EventCluster> event_clusters_;
 };
 

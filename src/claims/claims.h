@@ -38,6 +38,7 @@ struct FactReport {
   double value = 0;
   std::optional<double> low, high;
   bool approx = false;
+  double rounding = 0;         // half the last written digit of a whole measure ("46 degrees": 45.5-46.5)
   std::string hedge;
   std::string attributed_to;   // primary source, "" when the outlet's own
   // Its primary-source key (claims/extract.h Claim::source_key), for

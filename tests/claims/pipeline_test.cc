@@ -206,5 +206,26 @@ TEST(ClaimsPipeline, OneFigureWordedByEachReportItsOwnWay) {
     }
 }
 
+TEST(ClaimsPipeline, WholeMeasuresAreRoundedCountsAreNot) {
+  Brief b = brief_of_reports({
+      "Temperatures reached 46.3 degrees Celsius in Ebrin, the weather service said.\n"
+      "The fire service said 27 people were killed.\n",
+      "Temperatures reached 46 degrees in Ebrin on Monday, the weather service said.\n"
+      "Police said 28 people were killed.\n"});
+  const Fact* heat = nullptr;
+  const Fact* toll = nullptr;
+  for (const auto& f : b.facts)
+    for (const auto& r : f.reports) {
+      if (r.value == 46) heat = &f;
+      if (r.value == 27) toll = &f;
+    }
+  ASSERT_NE(heat, nullptr);
+  EXPECT_TRUE(same_fact(b, 46, 46.3)) << "a bare degree is the story's Celsius";
+  EXPECT_EQ(heat->unit, "°c");
+  EXPECT_EQ(heat->status, FactStatus::agreed) << "46 is 46.3 rounded";
+  ASSERT_NE(toll, nullptr);
+  EXPECT_EQ(toll->status, FactStatus::disputed) << "27 and 28 dead are two counts";
+}
+
 }  // namespace
 }  // namespace cc
