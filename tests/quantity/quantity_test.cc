@@ -164,6 +164,10 @@ TEST(Quantity, CountedNounBeforeTheNumber) {
   EXPECT_EQ(q.modifiers, (std::vector<std::string>{"eritrean"}));
   auto t = one(tag("The death toll rose to 312 on Monday."), "312");
   EXPECT_EQ(t.counted_class, "casualties");
+  EXPECT_EQ(one(tag("Officials put the number of displaced people at over 150,000."), "over 150,000").counted,
+            "people");
+  EXPECT_EQ(one(tag("The number of people who have left their homes has climbed to 12,500."), "12,500").counted, "")
+      << "the last noun of a relative clause is not what the number counts";
 }
 
 TEST(Quantity, ScalesAndOfConstructions) {

@@ -699,6 +699,15 @@ class QuantityTagger : public Component {
     }
     if (links == 0 || k == 0) return false;
     size_t head = k - 1;
+    // "the number of people who have left their homes has climbed to
+    // 12,500": what is counted is named after "number of" (the claims
+    // stage reads that phrase), not by the last noun of a relative clause.
+    bool relative_clause = false;
+    for (size_t r = head; r-- > 0 && head - r <= 10 && t[r].kind == TokenKind::word;) {
+      relative_clause = relative_clause || t[r].lower == "who" || t[r].lower == "that" || t[r].lower == "which";
+      if (relative_clause && (t[r].lower == "number" || t[r].lower == "total") && t[r + 1].lower == "of")
+        return false;
+    }
     const auto* c = counted_noun(t[head]);
     if (!c) return false;
     // The end of a name is no counted thing: "on Lake Victoria to 61".
