@@ -262,6 +262,25 @@ bool is_verb_start(const SentenceView& sv, uint32_t t) {
   return !predicate_class(w).empty() && w.size() > 2 && w.ends_with("ed");
 }
 
+// Whether the figure at [first, np_end) is the subject of a clause a
+// subordinator opens: "Police launched a manhunt after 27 inmates broke
+// out" — the main clause's verb does not govern it, whatever its own verb
+// is. A finite verb (as the tagger reads it) must follow, so "after 27
+// hours" stays a preposition's object.
+bool opens_subordinate_clause(const SentenceView& sv, uint32_t first, uint32_t np_end) {
+  static constexpr std::string_view kSubordinators[] = {"after", "when", "while", "because", "as",
+                                                       "since", "until", "before", "although", "if"};
+  uint32_t t = first;
+  while (t > sv.first_token && (sv.word(t - 1) == "the" || sv.word(t - 1) == "some" || sv.word(t - 1) == "about"))
+    --t;
+  if (t == sv.first_token) return false;
+  std::string before = sv.word(t - 1);
+  if (std::find(std::begin(kSubordinators), std::end(kSubordinators), before) == std::end(kSubordinators))
+    return false;
+  PosTag pos = sv.doc.tokens[np_end].value.pos;
+  return pos == PosTag::VBD || pos == PosTag::VBZ || pos == PosTag::VBP || pos == PosTag::MD;
+}
+
 // Whether only a conjunction, commas and determiners stand between tokens
 // [from, to): "1,200 firefighters and eight aircraft".
 bool coordinated(const SentenceView& sv, uint32_t from, uint32_t to) {
@@ -650,7 +669,8 @@ void extract_claims(const Document& doc, size_t doc_index, const EntityResolver&
       };
       const Trigger* before = trigger_in(before_lo, qt, true);
       const Trigger* after = trigger_in(fg.np_end, after_hi, false);
-      bool subject = fg.np_end < sv.end_token && is_verb_start(sv, fg.np_end);
+      bool subject = fg.np_end < sv.end_token &&
+                     (is_verb_start(sv, fg.np_end) || opens_subordinate_clause(sv, qt, fg.np_end));
       const Trigger* best = subject ? after : (before ? before : after);
       // "mourning for the 27 people killed": a participle right after the
       // counted phrase says what happened to them, whatever verb governs it.

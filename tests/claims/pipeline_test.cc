@@ -227,5 +227,17 @@ TEST(ClaimsPipeline, WholeMeasuresAreRoundedCountsAreNot) {
   EXPECT_EQ(toll->status, FactStatus::disputed) << "27 and 28 dead are two counts";
 }
 
+TEST(ClaimsPipeline, TheMainVerbDoesNotGovernASubordinateClausesSubject) {
+  Brief b = brief_of(
+      "Police launched a manhunt on Tuesday after 27 inmates broke out of the city prison.\n"
+      "The rebels launched 16 drones after midnight, the ministry said.\n");
+  std::map<double, std::string> predicate_of;
+  for (const auto& f : b.facts)
+    for (const auto& r : f.reports) predicate_of[r.value] = f.predicate;
+  ASSERT_TRUE(predicate_of.count(27) && predicate_of.count(16));
+  EXPECT_NE(predicate_of[27], "launch") << "the inmates broke out; the police launched the manhunt";
+  EXPECT_EQ(predicate_of[16], "launch") << "'after midnight' opens no clause";
+}
+
 }  // namespace
 }  // namespace cc
