@@ -138,6 +138,11 @@ constexpr double kSameFactMaxRatio = 10;
 // the toll of Tuesday's): a report may misdate an event, rarely by years.
 constexpr int64_t kSameFactMaxGapDays = 365;
 
+// Days between two date ranges, 0 or less when they overlap.
+int64_t days_apart(const TimeRange& a, const TimeRange& b) {
+  return std::max(a.first - b.last, b.first - a.last);
+}
+
 struct EventCluster {
   std::string predicate;
   std::string actor;
@@ -462,7 +467,7 @@ class BriefBuilder {
       return false;
     if (!actors_compatible(a.actor, b.actor)) return false;
     if (a.range && b.range && (a.absolute || b.absolute) &&
-        std::max(a.range->first - b.range->last, b.range->first - a.range->last) > kSameFactMaxGapDays)
+        days_apart(*a.range, *b.range) > kSameFactMaxGapDays)
       return false;
     auto all_met = [](const FigureIndex& from, const FigureIndex& by) {
       return std::all_of(from.by_low.begin(), from.by_low.end(), [&](const Interval& x) { return by.meets(x); });
@@ -499,8 +504,7 @@ class BriefBuilder {
     if (v > 0 && fc.min_value > 0 && (v > fc.max_value * kSameFactMaxRatio || v * kSameFactMaxRatio < fc.min_value))
       return true;
     if (!fc.range || !c.range || !(fc.absolute || c.time_anchor == "absolute")) return false;
-    int64_t gap = std::max(c.range->first - fc.range->last, fc.range->first - c.range->last);
-    return gap > kSameFactMaxGapDays;
+    return days_apart(*c.range, *fc.range) > kSameFactMaxGapDays;
   }
 
   // The reason and score recorded for a claim that joined an existing fact.
@@ -996,7 +1000,7 @@ class BriefBuilder {
       for (const TimeConflict& tc : find_time_conflicts(d, predicate_class)) {
         // Years apart, the two are two events ("a similar accident in 2018").
         auto r = parse_time_range(tc.relative_value), a = parse_time_range(tc.absolute_value);
-        if (r && a && std::max(r->first - a->last, a->first - r->last) > kSameFactMaxGapDays) continue;
+        if (r && a && days_apart(*r, *a) > kSameFactMaxGapDays) continue;
         auto [first, second] = std::minmax(tc.relative.begin, tc.absolute.begin);
         if (!flagged.insert({d.id, first, second}).second) continue;
         Inconsistency inc;
@@ -1093,7 +1097,7 @@ class BriefBuilder {
       bool same = o.quantity ? fact_of_claim_[j] == fact : refers_to(o, q);
       if (!same || o.range->overlaps(*q.range)) continue;
       // Years apart, the two dates are two events (kSameFactMaxGapDays).
-      if (std::max(o.range->first - q.range->last, q.range->first - o.range->last) > kSameFactMaxGapDays)
+      if (days_apart(*o.range, *q.range) > kSameFactMaxGapDays)
         continue;
       if (relative(q) == relative(o)) continue;  // two explicit dates may be two events
       const Document& d = docs_[q.doc];
